@@ -1,0 +1,86 @@
+package org.assay.api.step;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Schema;
+import org.osgi.annotation.versioning.ProviderType;
+import org.slf4j.Logger;
+
+/**
+ * What the engine gives a step for one run. Used by the one thread running the step.
+ *
+ * <p>Row accounting: the engine counts rows read from input ports and written to output
+ * ports. Steps that read from outside (files, databases) report those rows with
+ * {@link #countIn(long)}; steps that write outside (files, charts) report them with
+ * {@link #countOut(long)}; rows dropped on purpose are reported with
+ * {@link #countFiltered(long)}. For every step: in = out + quarantined + filtered.
+ */
+@ProviderType
+public interface StepContext {
+
+    String runId();
+
+    /** The step's id in the workflow. */
+    String stepId();
+
+    Parameters params();
+
+    /**
+     * Opens the named input from its first batch. May be called more than once for
+     * steps that need two passes (mean imputation); each call returns a new stream.
+     *
+     * @throws IllegalArgumentException if the port is not connected
+     */
+    DataStream input(String port) throws IOException;
+
+    /** Whether the named input port is connected in this workflow. */
+    boolean hasInput(String port);
+
+    /**
+     * Opens the named output. Call at most once per port and run.
+     *
+     * @param schema the schema every batch written will have
+     */
+    BatchSink output(String port, Schema schema) throws IOException;
+
+    /**
+     * The folder for this step's artifacts inside the run folder; exists on return.
+     */
+    Path artifactDir();
+
+    /**
+     * Registers a file written under {@link #artifactDir()} so the run report shows it.
+     */
+    void addArtifact(Path file, ArtifactKind kind, String title);
+
+    /**
+     * Resolves a user-given path: absolute paths stay, relative paths resolve against the
+     * workflow's data folder.
+     */
+    Path resolvePath(String path);
+
+    Quarantine quarantine();
+
+    /** Reports progress between 0 and 1, for {@code assay:run --wait}. */
+    void progress(double fraction);
+
+    /** Counts rows read from outside the workflow (a source step). */
+    void countIn(long rows);
+
+    /** Counts rows written outside the workflow (a sink step: file, chart, table). */
+    void countOut(long rows);
+
+    /** Counts rows the step dropped on purpose (a filter, a deduplication). */
+    void countFiltered(long rows);
+
+    /** True once the run is cancelled or the step's bundle has gone away. */
+    boolean isCancelled();
+
+    /** @throws StepCancelledException if {@link #isCancelled()} */
+    void checkCancelled();
+
+    /** Logger whose lines land in the Karaf log and the run's log file. */
+    Logger log();
+}

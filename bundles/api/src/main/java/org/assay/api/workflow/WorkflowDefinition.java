@@ -1,0 +1,34 @@
+package org.assay.api.workflow;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed workflow JSON document. Immutable. Whether it is valid (types installed, graph
+ * acyclic, parameters right) is the engine's to decide; this is only its shape.
+ *
+ * @param format      format version of the JSON ({@link #CURRENT_FORMAT})
+ * @param id          unique id, lower case with dashes
+ * @param name        human title
+ * @param description what the workflow is for
+ * @param schedule    a cron expression, or null when it only runs on demand
+ * @param steps       steps in document order
+ */
+public record WorkflowDefinition(int format, String id, String name, String description, String schedule,
+        List<StepDefinition> steps) {
+
+    /** The format version this API reads and writes. */
+    public static final int CURRENT_FORMAT = 1;
+
+    public WorkflowDefinition {
+        Objects.requireNonNull(id, "id");
+        name = name == null ? id : name;
+        description = description == null ? "" : description;
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<StepDefinition> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+}
