@@ -1,0 +1,232 @@
+package org.assay.connectors.file.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import org.assay.api.data.BatchBuilder;
+import org.assay.api.data.FieldType;
+
+/**
+ * Turns the text of one CSV cell into a typed value. The common case (a valid value) throws
+ * no exception and boxes nothing: values go straight into a {@link BatchBuilder}.
+ *
+ * <p>Accepted text: integers as optional sign and digits; decimals in plain or scientific
+ * notation with a dot (no NaN, Infinity, hex or thousands separators); booleans
+ * true/false/yes/no/y/n/1/0 in any case; dates in the {@code dateFormat} pattern, resolved
+ * strictly (2023-02-30 is an error, not March 2); timestamps as ISO-8601 with an offset
+ * ({@code 2024-05-01T10:15:30Z}, {@code +02:00}) or without one ({@code 2024-05-01T10:15:30}
+ * or with a space instead of T), the latter read as UTC. Surrounding spaces are ignored for
+ * every type but string and categorical. Not thread-safe.
+ */
+final class CellParser {
+
+    static final String ISO_DATE = "yyyy-MM-dd";
+
+    private final String datePattern;
+    private final DateTimeFormatter dateFormat;
+
+    /** @throws IllegalArgumentException if {@code datePattern} is not a valid pattern */
+    CellParser(String datePattern) {
+        this.datePattern = datePattern;
+        this.dateFormat = dateFormatter(datePattern);
+    }
+
+    /**
+     * A strict formatter for a user's pattern. {@code yyyy} is year-of-era, which strict
+     * resolution rejects without an era; defaulting the era to AD makes the usual patterns work.
+     *
+     * @throws IllegalArgumentException if the pattern is invalid
+     */
+    static DateTimeFormatter dateFormatter(String pattern) {
+        if (ISO_DATE.equals(pattern)) {
+            return DateTimeFormatter.ISO_LOCAL_DATE;
+        }
+        return new DateTimeFormatterBuilder()
+                .appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /**
+     * Parses {@code text} as {@code type} into column {@code col} of the builder's current row.
+     *
+     * @return null on success, else why the text is not a value of that type
+     */
+    String parseInto(FieldType type, String text, BatchBuilder b, int col) {
+        switch (type) {
+            case STRING, CATEGORICAL -> {
+                b.setString(col, text);
+                return null;
+            }
+            case INTEGER -> {
+                String t = text.strip();
+                if (!isInteger(t)) {
+                    return "'" + text + "' is not an integer";
+                }
+                b.setLong(col, Long.parseLong(t));
+                return null;
+            }
+            case DECIMAL -> {
+                double d = decimal(text.strip());
+                if (Double.isNaN(d)) {
+                    return "'" + text + "' is not a decimal number";
+                }
+                b.setDouble(col, d);
+                return null;
+            }
+            case BOOLEAN -> {
+                int v = bool(text.strip(), true);
+                if (v < 0) {
+                    return "'" + text + "' is not a boolean (true/false, yes/no, 1/0)";
+                }
+                b.setLong(col, v);
+                return null;
+            }
+            case DATE -> {
+                LocalDate d = date(text.strip());
+                if (d == null) {
+                    return "'" + text + "' is not a date in the format " + datePattern;
+                }
+                b.setLong(col, d.toEpochDay());
+                return null;
+            }
+            case TIMESTAMP -> {
+                Instant i = timestamp(text.strip());
+                if (i == null) {
+                    return "'" + text + "' is not an ISO-8601 timestamp such as 2024-05-01T10:15:30Z";
+                }
+                b.setLong(col, i.toEpochMilli());
+                return null;
+            }
+            default -> throw new IllegalStateException("unhandled type " + type);
+        }
+    }
+
+    /**
+     * Whether {@code text} (already stripped) is a value of {@code type} as type inference
+     * sees it: stricter than {@link #parseInto} for booleans (only true/false), so a 0/1
+     * column is inferred as integer.
+     */
+    boolean fits(FieldType type, String text) {
+        return switch (type) {
+            case STRING, CATEGORICAL -> true;
+            case INTEGER -> isInteger(text);
+            case DECIMAL -> !Double.isNaN(decimal(text));
+            case BOOLEAN -> bool(text, false) >= 0;
+            case DATE -> date(text) != null;
+            case TIMESTAMP -> timestamp(text) != null;
+        };
+    }
+
+    /** Optional sign, 1 to 19 digits, within the range of a long. */
+    static boolean isInteger(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+        if (i == n || n - i > 19) {
+            return false;
+        }
+        for (int k = i; k < n; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (n - i == 19) {
+            try {
+                Long.parseLong(t);
+            } catch (NumberFormatException overflow) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A code such as a zip or a phone number: a number whose leading zero would be lost. */
+    static boolean hasLeadingZero(String t) {
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        return t.length() > i + 1 && t.charAt(i) == '0' && Character.isDigit(t.charAt(i + 1));
+    }
+
+    /** The number, or NaN when the text is not a plain or scientific decimal. */
+    static double decimal(String t) {
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        // Double.parseDouble also takes "NaN", "Infinity", "1d" and hex; only digits,
+        // sign, dot and exponent are numbers in a CSV.
+        boolean digit = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return Double.NaN;
+            }
+        }
+        if (!digit) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** 1, 0, or -1 when not a boolean. */
+    static int bool(String t, boolean lenient) {
+        if (t.equalsIgnoreCase("true")) {
+            return 1;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return 0;
+        }
+        if (lenient) {
+            switch (t.toLowerCase(Locale.ROOT)) {
+                case "yes", "y", "1" -> {
+                    return 1;
+                }
+                case "no", "n", "0" -> {
+                    return 0;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private LocalDate date(String t) {
+        try {
+            return LocalDate.parse(t, dateFormat);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static Instant timestamp(String t) {
+        if (t.length() < 16 || t.charAt(4) != '-') {
+            return null;
+        }
+        String iso = t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.assay.connectors.file.internal;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.assay.api.data.Batch;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+
+/** One run of {@code csv-writer}. See {@link CsvWriterStepType} for the parameters. */
+final class CsvWriterStep implements Step {
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        Parameters p = ctx.params();
+        String pathParam = p.string(CsvWriterStepType.PATH);
+        Path target = target(ctx, pathParam);
+        String encodingParam = p.string(CsvWriterStepType.ENCODING);
+        boolean bom = CsvWriterStepType.UTF8_BOM.equalsIgnoreCase(encodingParam);
+        Charset charset = bom ? StandardCharsets.UTF_8 : Charset.forName(encodingParam);
+        char delimiter = (char) Delimiter.parse(p.string(CsvWriterStepType.DELIMITER));
+
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new StepFailure("parameter path: cannot create the folder " + target.getParent() + " ("
+                    + e.getMessage() + "). Choose a path the Karaf user may write to.", e);
+        }
+        // Written beside the target and moved into place: a cancelled or replayed run never
+        // leaves a half-written file under the real name.
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        long rows = 0;
+        try (DataStream in = ctx.input(PortSpec.IN);
+                OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            if (bom) {
+                os.write(UTF8_BOM);
+            }
+            try (CsvWriter csv = CsvWriter.builder()
+                    .fieldSeparator(delimiter)
+                    .lineDelimiter(LineDelimiter.LF)
+                    .build(os, charset)) {
+                Schema schema = in.schema();
+                if (p.bool(CsvWriterStepType.HEADER)) {
+                    csv.writeRecord(schema.names());
+                }
+                String[] row = new String[schema.size()];
+                for (Batch b = in.next(); b != null; b = in.next()) {
+                    for (int r = 0; r < b.rowCount(); r++) {
+                        for (int c = 0; c < row.length; c++) {
+                            Column col = b.column(c);
+                            String v = col.getString(r);
+                            row[c] = v == null ? "" : v;
+                        }
+                        csv.writeRecord(row);
+                    }
+                    rows += b.rowCount();
+                    ctx.countOut(b.rowCount());
+                    ctx.checkCancelled();
+                }
+            }
+        } catch (AccessDeniedException e) {
+            Files.deleteIfExists(partial);
+            throw new StepFailure("parameter path: the Karaf user may not write " + e.getFile() + ". Choose "
+                    + "another path or grant write permission on the folder.", e);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        moveIntoPlace(partial, target);
+        if (target.startsWith(ctx.artifactDir().toAbsolutePath().normalize())) {
+            ctx.addArtifact(target, ArtifactKind.DATA, "CSV file " + target.getFileName() + " (" + rows + " rows)");
+        }
+        ctx.log().info("Wrote {} rows to {}", rows, target);
+    }
+
+    /** Relative paths go into the run's artifact folder, absolute ones where they say. */
+    private static Path target(StepContext ctx, String pathParam) throws StepFailure {
+        Path given = Path.of(pathParam);
+        if (given.isAbsolute()) {
+            return given.normalize();
+        }
+        Path dir = ctx.artifactDir().toAbsolutePath().normalize();
+        Path target = dir.resolve(given).normalize();
+        if (!target.startsWith(dir) || target.equals(dir)) {
+            throw new StepFailure("parameter path: \"" + pathParam + "\" leaves the run folder. Use a plain "
+                    + "file name such as \"customers-clean.csv\", or an absolute path to write elsewhere.");
+        }
+        return target;
+    }
+
+    private static void moveIntoPlace(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
