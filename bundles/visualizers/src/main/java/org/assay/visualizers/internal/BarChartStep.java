@@ -1,0 +1,214 @@
+package org.assay.visualizers.internal;
+
+import java.awt.Color;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.assay.api.data.Batch;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.FieldType;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+import org.assay.visualizers.internal.BarAggregation.Aggregate;
+import org.assay.visualizers.internal.BarAggregation.Result;
+import org.assay.visualizers.internal.BarAggregation.Sort;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.CategoryStyler;
+
+/** One run of {@code bar-chart}: aggregate the input batch by batch, then draw and write the table. */
+final class BarChartStep implements Step {
+
+    private static final Set<FieldType> VALUE_TYPES = EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.BOOLEAN);
+    /** Up to this many bars, each bar carries its value as a label. */
+    private static final int MAX_LABELLED_BARS = 16;
+    /** Longest category label drawn on the axis. */
+    private static final int MAX_LABEL_CHARS = 22;
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        Parameters p = ctx.params();
+        List<String> problems = BarChartStepType.problems(p);
+        if (!problems.isEmpty()) {
+            throw new StepFailure(String.join("; ", problems));
+        }
+        String categoryName = p.string(BarChartStepType.CATEGORY);
+        String valueName = p.optionalString(BarChartStepType.VALUE).orElse(null);
+        String seriesName = p.optionalString(BarChartStepType.SERIES).orElse(null);
+        Aggregate aggregate = Aggregate.valueOf(p.optionalString(BarChartStepType.AGGREGATE)
+                .orElse(valueName == null ? "count" : "sum").toUpperCase(Locale.ROOT));
+        Sort sort = p.string(BarChartStepType.SORT).equals("value-desc") ? Sort.VALUE_DESC : Sort.CATEGORY;
+
+        Result result;
+        long consumed = 0;
+        try (DataStream in = ctx.input(PortSpec.IN)) {
+            ChartColumns columns = new ChartColumns(in.schema(), p.bool(ChartParameters.ALLOW_PII));
+            int category = columns.require(BarChartStepType.CATEGORY, categoryName, Set.of());
+            int value = valueName == null ? -1 : columns.require(BarChartStepType.VALUE, valueName, VALUE_TYPES);
+            int series = seriesName == null ? -1 : columns.require(BarChartStepType.SERIES, seriesName, Set.of());
+            BarAggregation aggregation = new BarAggregation(aggregate, categoryName,
+                    CategoryOrder.natural(columns.field(category)), seriesName,
+                    series < 0 ? null : CategoryOrder.natural(columns.field(series)));
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                ctx.checkCancelled();
+                aggregation.add(batch.column(category), series < 0 ? null : batch.column(series),
+                        value < 0 ? null : batch.column(value), batch.rowCount());
+                consumed += batch.rowCount();
+            }
+            result = aggregation.result(p.intValue(BarChartStepType.MAX_CATEGORIES), sort);
+        }
+
+        String title = p.optionalString(ChartParameters.TITLE).orElseGet(
+                () -> defaultTitle(aggregate, valueName, categoryName, seriesName));
+        String yLabel = p.optionalString(ChartParameters.Y_LABEL).orElseGet(() -> valueLabel(aggregate, valueName));
+        String xLabel = p.optionalString(ChartParameters.X_LABEL).orElse(categoryName);
+        Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
+        Path csv = png.resolveSibling(png.getFileName().toString().replaceFirst("(?i)\\.png$", ".csv"));
+
+        writeTable(csv, result, categoryName, seriesName, valueLabel(aggregate, valueName));
+        if (result.categories().isEmpty()) {
+            ctx.log().warn("bar-chart {}: the input has no rows; drawing an empty chart", ctx.stepId());
+        }
+        boolean dropOther = result.foldedCategories() > 0 && !p.bool(BarChartStepType.SHOW_OTHER);
+        CategoryChart chart = draw(result, result.categories().size() - (dropOther ? 1 : 0), title, xLabel, yLabel,
+                p.intValue(ChartParameters.WIDTH), p.intValue(ChartParameters.HEIGHT));
+        ChartLook.writePng(chart, png);
+
+        ctx.addArtifact(png, ArtifactKind.CHART, title);
+        ctx.addArtifact(csv, ArtifactKind.TABLE, title + " (data)");
+        ctx.countOut(consumed);
+        ctx.progress(1.0);
+    }
+
+    static String defaultTitle(Aggregate aggregate, String value, String category, String series) {
+        String what = switch (aggregate) {
+            case COUNT -> value == null ? "Rows" : "Count of " + value;
+            case SUM -> "Sum of " + value;
+            case MEAN -> "Mean of " + value;
+        };
+        return what + " by " + category + (series == null ? "" : " and " + series);
+    }
+
+    private static String valueLabel(Aggregate aggregate, String value) {
+        return switch (aggregate) {
+            case COUNT -> value == null ? "rows" : "count of " + value;
+            case SUM -> "sum of " + value;
+            case MEAN -> "mean of " + value;
+        };
+    }
+
+    /** Draws the first {@code categoryCount} categories of {@code r}. */
+    private static CategoryChart draw(Result r, int categoryCount, String title, String xLabel, String yLabel,
+            int width, int height) {
+        boolean legend = !r.series().isEmpty();
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        CategoryStyler styler = chart.getStyler();
+        ChartLook.apply(styler, legend);
+        styler.setPlotGridVerticalLinesVisible(false);
+        styler.setAvailableSpaceFill(legend ? 0.8 : 0.6);
+        styler.setYAxisMin(0.0);
+        styler.setYAxisTickLabelsFormattingFunction(ChartLook::number);
+        List<String> categories = r.categories().subList(0, categoryCount);
+        int bars = categories.size() * r.seriesCount();
+        if (bars > 0 && bars <= MAX_LABELLED_BARS) {
+            styler.setLabelsVisible(true);
+            styler.setLabelsFont(styler.getAxisTickLabelsFont());
+            styler.setLabelsFontColorAutomaticEnabled(false);
+            styler.setLabelsFontColor(new Color(0x222222));
+            // Just above the bar top, outside it, so dark and light bars read the same.
+            styler.setLabelsPosition(1.04);
+        }
+        int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+        // Slanted labels once they would collide; upright past 15 bars, where XChart would otherwise skip labels.
+        if (categories.size() > 15) {
+            styler.setXAxisLabelRotation(90);
+            styler.setXAxisTickMarkSpacingHint(8);
+        } else if (categories.size() > 8 || longest * categories.size() > 90) {
+            styler.setXAxisLabelRotation(45);
+        }
+
+        List<String> labels = new ArrayList<>();
+        for (String c : categories) {
+            String label = ChartLook.shorten(c, MAX_LABEL_CHARS);
+            // Two long labels may shorten alike; XChart needs distinct categories, so keep those in full.
+            labels.add(labels.contains(label) ? c : label);
+        }
+        if (labels.isEmpty()) {
+            // XChart cannot draw a series without points; an empty chart still tells the reader there were no rows.
+            labels.add("(no rows)");
+        }
+        for (int s = 0; s < r.seriesCount(); s++) {
+            List<Double> heights = new ArrayList<>();
+            for (int c = 0; c < labels.size(); c++) {
+                double v = c < categories.size() ? r.values()[c][s] : Double.NaN;
+                heights.add(Double.isNaN(v) ? 0.0 : v);
+            }
+            String name = legend ? r.series().get(s) : yLabel;
+            CategorySeries series = chart.addSeries(name, labels, heights);
+            series.setFillColor(ChartLook.PALETTE[s % ChartLook.PALETTE.length]);
+        }
+        return chart;
+    }
+
+    private static void writeTable(Path csv, Result r, String category, String series, String valueHeader)
+            throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            List<String> header = new ArrayList<>();
+            header.add(category);
+            if (series != null) {
+                header.add(series);
+            }
+            header.add(valueHeader);
+            header.add("rows");
+            writeCsvRow(w, header);
+            for (int c = 0; c < r.categories().size(); c++) {
+                for (int s = 0; s < r.seriesCount(); s++) {
+                    if (r.rows()[c][s] == 0) {
+                        continue;
+                    }
+                    List<String> row = new ArrayList<>();
+                    row.add(r.categories().get(c));
+                    if (series != null) {
+                        row.add(r.series().get(s));
+                    }
+                    double v = r.values()[c][s];
+                    row.add(Double.isNaN(v) ? "" : Column.formatDecimal(v));
+                    row.add(Long.toString(r.rows()[c][s]));
+                    writeCsvRow(w, row);
+                }
+            }
+        }
+    }
+
+    private static void writeCsvRow(BufferedWriter w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                w.write('"');
+                w.write(cell.replace("\"", "\"\""));
+                w.write('"');
+            } else {
+                w.write(cell);
+            }
+        }
+        w.write("\r\n");
+    }
+}

@@ -1,0 +1,292 @@
+package org.assay.visualizers.internal;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.assay.api.data.Batch;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One run of {@code scatter-chart}: stream the input into a fixed-size random sample, then
+ * draw it. Memory is bounded by {@code maxPoints} whatever the input size.
+ */
+final class ScatterChartStep implements Step {
+
+    /** Most series drawn; beyond, the smallest are merged into one "Other" series. */
+    static final int MAX_SERIES_SHOWN = 10;
+    /** Most distinct series values held while reading. */
+    static final int MAX_DISTINCT_SERIES = 1_000;
+
+    private static final Set<FieldType> AXIS_TYPES =
+            EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP);
+    private static final long MS_PER_DAY = 86_400_000L;
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        Parameters p = ctx.params();
+        List<String> problems = ScatterChartStepType.problems(p);
+        if (!problems.isEmpty()) {
+            throw new StepFailure(String.join("; ", problems));
+        }
+        String seriesName = p.optionalString(ScatterChartStepType.SERIES).orElse(null);
+        PointSample sample = new PointSample(p.intValue(ScatterChartStepType.MAX_POINTS));
+        Map<String, Integer> seriesIds = new HashMap<>();
+        List<String> seriesKeys = new ArrayList<>();
+        List<long[]> seriesRows = new ArrayList<>();
+        Axis x;
+        Axis y;
+        Field seriesField = null;
+        long consumed = 0;
+        try (DataStream in = ctx.input(PortSpec.IN)) {
+            ChartColumns columns = new ChartColumns(in.schema(), p.bool(ChartParameters.ALLOW_PII));
+            x = Axis.of(columns, p, ScatterChartStepType.X, ScatterChartStepType.X_TRANSFORM);
+            y = Axis.of(columns, p, ScatterChartStepType.Y, ScatterChartStepType.Y_TRANSFORM);
+            int series = -1;
+            if (seriesName != null) {
+                series = columns.require(ScatterChartStepType.SERIES, seriesName, Set.of());
+                seriesField = columns.field(series);
+            } else {
+                seriesIds.put(null, 0);
+                seriesKeys.add(null);
+                seriesRows.add(new long[1]);
+            }
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                ctx.checkCancelled();
+                Column xs = batch.column(x.index);
+                Column ys = batch.column(y.index);
+                Column ss = series < 0 ? null : batch.column(series);
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    boolean hasX = !xs.isNull(r);
+                    boolean hasY = !ys.isNull(r);
+                    double xv = hasX ? x.observe(xs.getDouble(r)) : 0;
+                    double yv = hasY ? y.observe(ys.getDouble(r)) : 0;
+                    if (!hasX || !hasY) {
+                        continue;
+                    }
+                    int sid = 0;
+                    if (ss != null) {
+                        String key = ss.getString(r);
+                        Integer id = seriesIds.get(key);
+                        if (id == null) {
+                            if (seriesKeys.size() >= MAX_DISTINCT_SERIES) {
+                                throw new StepFailure("parameter 'series': column '" + seriesName + "' has more than "
+                                        + MAX_DISTINCT_SERIES + " distinct values; use a column with a few values,"
+                                        + " such as a cluster or a segment");
+                            }
+                            id = seriesKeys.size();
+                            seriesIds.put(key, id);
+                            seriesKeys.add(key);
+                            seriesRows.add(new long[1]);
+                        }
+                        sid = id;
+                    }
+                    seriesRows.get(sid)[0]++;
+                    sample.offer(xv, yv, sid);
+                }
+                consumed += batch.rowCount();
+            }
+        }
+
+        long withoutValues = consumed - sample.seen();
+        if (withoutValues > 0) {
+            ctx.log().info("scatter-chart {}: {} of {} rows have no {} or no {} and are not drawn", ctx.stepId(),
+                    withoutValues, consumed, x.column, y.column);
+        }
+        String title = p.optionalString(ChartParameters.TITLE).orElseGet(() ->
+                capitalize(y.label()) + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
+        String shownTitle = title + note(sample, withoutValues);
+        Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
+        XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
+                p.optionalString(ChartParameters.X_LABEL).orElseGet(x::axisTitle),
+                p.optionalString(ChartParameters.Y_LABEL).orElseGet(y::axisTitle),
+                p.intValue(ChartParameters.WIDTH), p.intValue(ChartParameters.HEIGHT));
+        ChartLook.writePng(chart, png);
+        ctx.addArtifact(png, ArtifactKind.CHART, shownTitle);
+        ctx.countOut(consumed);
+        ctx.progress(1.0);
+    }
+
+    /** What the reader must know to read the chart right: sampling and rows left out. */
+    static String note(PointSample sample, long withoutValues) {
+        List<String> parts = new ArrayList<>();
+        if (sample.isSampled()) {
+            parts.add(String.format(Locale.ROOT, "random sample of %,d of %,d points", sample.size(), sample.seen()));
+        }
+        if (withoutValues > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d rows without values not shown", withoutValues));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    private static XYChart draw(PointSample sample, Axis x, Axis y, List<String> seriesKeys, List<long[]> seriesRows,
+            Field seriesField, String title, String xTitle, String yTitle, int width, int height) {
+        boolean legend = seriesField != null;
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        ChartLook.apply(styler, legend);
+        styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        styler.setPlotGridVerticalLinesVisible(true);
+        styler.setxAxisTickLabelsFormattingFunction(x.tickFormat());
+        styler.setyAxisTickLabelsFormattingFunction(y.tickFormat());
+        boolean dense = sample.size() > 2_000;
+        styler.setMarkerSize(dense ? 5 : 7);
+
+        // Which series get their own colour: the largest by rows, listed in natural order.
+        int n = seriesKeys.size();
+        List<Integer> byRows = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            byRows.add(s);
+        }
+        Comparator<String> natural = seriesField == null ? Comparator.nullsLast(Comparator.naturalOrder())
+                : CategoryOrder.natural(seriesField);
+        byRows.sort(Comparator.<Integer>comparingLong(s -> -seriesRows.get(s)[0])
+                .thenComparing(s -> seriesKeys.get(s), natural));
+        List<Integer> kept = new ArrayList<>(n > MAX_SERIES_SHOWN ? byRows.subList(0, MAX_SERIES_SHOWN - 1) : byRows);
+        kept.sort(Comparator.comparing(s -> seriesKeys.get(s), natural));
+        int[] slot = new int[n];
+        java.util.Arrays.fill(slot, kept.size());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            slot[kept.get(i)] = i;
+            names.add(BarAggregation.label(seriesKeys.get(kept.get(i))));
+        }
+        if (n > kept.size()) {
+            names.add("Other (" + (n - kept.size()) + ")");
+        }
+        int[] counts = new int[names.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            counts[slot[sample.series(i)]]++;
+        }
+        double[][] xs = new double[names.size()][];
+        double[][] ys = new double[names.size()][];
+        for (int s = 0; s < names.size(); s++) {
+            xs[s] = new double[counts[s]];
+            ys[s] = new double[counts[s]];
+        }
+        int[] fill = new int[names.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            int s = slot[sample.series(i)];
+            xs[s][fill[s]] = x.plotted(sample.x(i));
+            ys[s][fill[s]] = y.plotted(sample.y(i));
+            fill[s]++;
+        }
+        int alpha = dense ? 110 : 190;
+        boolean drawn = false;
+        for (int s = 0; s < names.size(); s++) {
+            if (counts[s] == 0) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(legend ? ChartLook.shorten(names.get(s), 30) : y.column, xs[s], ys[s]);
+            Color c = ChartLook.PALETTE[s % ChartLook.PALETTE.length];
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
+            drawn = true;
+        }
+        if (!drawn) {
+            // XChart needs a series to lay out the axes; an empty one shows an empty plot.
+            XYSeries empty = chart.addSeries("(no points)", new double[] {0}, new double[] {0});
+            empty.setMarker(SeriesMarkers.NONE);
+            empty.setShowInLegend(false);
+        }
+        return chart;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** One axis: which column, how its values are plotted and labelled. */
+    private static final class Axis {
+        final String column;
+        final int index;
+        final FieldType type;
+        final boolean daysAgo;
+        /** Largest raw value seen over all rows, for days-ago. */
+        double max = Double.NEGATIVE_INFINITY;
+
+        private Axis(String column, int index, FieldType type, boolean daysAgo) {
+            this.column = column;
+            this.index = index;
+            this.type = type;
+            this.daysAgo = daysAgo;
+        }
+
+        static Axis of(ChartColumns columns, Parameters p, String param, String transformParam) throws StepFailure {
+            String name = p.string(param);
+            int index = columns.require(param, name, AXIS_TYPES);
+            FieldType type = columns.field(index).type();
+            boolean daysAgo = p.string(transformParam).equals(ScatterChartStepType.DAYS_AGO);
+            if (daysAgo && type != FieldType.DATE && type != FieldType.TIMESTAMP) {
+                throw new StepFailure("parameter '" + transformParam + "': days-ago needs a date or timestamp column,"
+                        + " but '" + name + "' (parameter '" + param + "') is " + type.jsonName()
+                        + "; use \"" + transformParam + "\": \"none\"");
+            }
+            return new Axis(name, index, type, daysAgo);
+        }
+
+        double observe(double raw) {
+            if (raw > max) {
+                max = raw;
+            }
+            return raw;
+        }
+
+        double plotted(double raw) {
+            if (!daysAgo) {
+                return raw;
+            }
+            return type == FieldType.DATE ? max - raw : (max - raw) / MS_PER_DAY;
+        }
+
+        String label() {
+            return daysAgo ? "days since " + column : column;
+        }
+
+        String axisTitle() {
+            if (daysAgo && max > Double.NEGATIVE_INFINITY) {
+                return "days since " + column + " (before " + formatDate(max) + ")";
+            }
+            return column;
+        }
+
+        private String formatDate(double raw) {
+            return type == FieldType.DATE ? LocalDate.ofEpochDay((long) raw).toString()
+                    : DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli((long) raw).atOffset(ZoneOffset.UTC));
+        }
+
+        Function<Double, String> tickFormat() {
+            if (daysAgo || !(type == FieldType.DATE || type == FieldType.TIMESTAMP)) {
+                return ChartLook::number;
+            }
+            return v -> formatDate(Math.rint(v));
+        }
+    }
+}
