@@ -1,0 +1,155 @@
+package org.assay.miners.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assay.api.data.Batch;
+import org.assay.api.data.Column;
+import org.assay.api.data.FieldType;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Turns batches into Weka {@link Instances}, one pass, O(rows x columns), no boxing: each
+ * column's primitive array is copied straight into per-row {@code double[]}s, which become
+ * the instances' own value arrays ({@link DenseInstance} keeps the array it is given, and
+ * {@link Instances#add} copies only the wrapper).
+ *
+ * <p>Nulls (and NaN decimals) become Weka's missing value. Categorical values become indexes
+ * of a nominal attribute whose values are the field's declared categories followed by the
+ * values met in the data, in order of appearance; booleans are nominal {false, true}.
+ *
+ * <p>Not thread-safe. Use: {@link #add} each batch, then {@link #toInstances} once.
+ */
+final class InstancesConverter {
+
+    private static final List<String> BOOLEAN_VALUES = List.of("false", "true");
+
+    private final List<ClusterColumn> columns;
+    private final NominalValues[] dictionaries;
+    private List<double[]> rows = new ArrayList<>();
+    private long rowsWithMissing;
+
+    InstancesConverter(List<ClusterColumn> columns) {
+        this.columns = List.copyOf(columns);
+        this.dictionaries = new NominalValues[columns.size()];
+        for (int j = 0; j < dictionaries.length; j++) {
+            ClusterColumn c = columns.get(j);
+            if (c.nominal() && c.field().type() == FieldType.CATEGORICAL) {
+                dictionaries[j] = new NominalValues(c.field().categories());
+            }
+        }
+    }
+
+    /** Appends the batch's rows. */
+    void add(Batch batch) {
+        int n = batch.rowCount();
+        int k = columns.size();
+        double[][] block = new double[n][k];
+        for (int j = 0; j < k; j++) {
+            Column column = batch.column(columns.get(j).position());
+            fill(column, j, block, n);
+        }
+        for (double[] row : block) {
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    rowsWithMissing++;
+                    break;
+                }
+            }
+            rows.add(row);
+        }
+    }
+
+    private void fill(Column column, int j, double[][] block, int n) {
+        boolean hasNulls = column.nullCount() > 0;
+        double missing = Utils.missingValue();
+        switch (column.type().storage()) {
+            case DOUBLE -> {
+                double[] v = column.doubles();
+                for (int r = 0; r < n; r++) {
+                    block[r][j] = hasNulls && column.isNull(r) ? missing : v[r];
+                }
+            }
+            case LONG -> {
+                long[] v = column.longs();
+                if (column.type() == FieldType.BOOLEAN) {
+                    for (int r = 0; r < n; r++) {
+                        block[r][j] = hasNulls && column.isNull(r) ? missing : (v[r] != 0 ? 1 : 0);
+                    }
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        block[r][j] = hasNulls && column.isNull(r) ? missing : v[r];
+                    }
+                }
+            }
+            case TEXT -> {
+                String[] v = column.texts();
+                NominalValues dictionary = dictionaries[j];
+                for (int r = 0; r < n; r++) {
+                    String s = v[r];
+                    block[r][j] = s == null ? missing : dictionary.indexOf(s);
+                }
+            }
+        }
+    }
+
+    int rowCount() {
+        return rows.size();
+    }
+
+    /** Rows with a missing value in at least one chosen column. */
+    long rowsWithMissing() {
+        return rowsWithMissing;
+    }
+
+    /** The dataset, in input order; the converter lets go of its rows. */
+    Instances toInstances(String relationName) {
+        ArrayList<Attribute> attributes = new ArrayList<>(columns.size());
+        for (int j = 0; j < columns.size(); j++) {
+            ClusterColumn c = columns.get(j);
+            if (!c.nominal()) {
+                attributes.add(new Attribute(c.name()));
+            } else if (dictionaries[j] != null) {
+                attributes.add(new Attribute(c.name(), dictionaries[j].values()));
+            } else {
+                attributes.add(new Attribute(c.name(), BOOLEAN_VALUES));
+            }
+        }
+        Instances data = new Instances(relationName, attributes, rows.size());
+        for (double[] row : rows) {
+            data.add(new DenseInstance(1.0, row));
+        }
+        rows = new ArrayList<>();
+        return data;
+    }
+
+    /** Values of one nominal attribute, in the order their indexes were given out. */
+    private static final class NominalValues {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+
+        NominalValues(List<String> declared) {
+            for (String v : declared) {
+                indexOf(v);
+            }
+        }
+
+        int indexOf(String value) {
+            Integer i = index.get(value);
+            if (i == null) {
+                i = values.size();
+                index.put(value, i);
+                values.add(value);
+            }
+            return i;
+        }
+
+        List<String> values() {
+            return values;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.assay.miners.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assay.api.data.Batch;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+import weka.clusterers.Clusterer;
+import weka.clusterers.FilteredClusterer;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.UnsupportedAttributeTypeException;
+import weka.filters.unsupervised.attribute.Standardize;
+
+/**
+ * One run of {@code weka-cluster}. Two passes over the input: the first converts the chosen
+ * columns into Weka instances (the only copy of the data this step holds), the second
+ * re-reads the input batches and writes each one back with the cluster column appended, so
+ * the other columns are passed on untouched and in order.
+ */
+final class WekaClusterStep implements Step {
+
+    static final String SUMMARY_FILE = "model-summary.txt";
+    static final String PROFILE_FILE = "cluster-profile.csv";
+    static final String MODEL_FILE = "model.bin";
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        Parameters params = context.params();
+        String algorithm = params.string(WekaClusterStepType.ALGORITHM).trim();
+        String options = params.optionalString(WekaClusterStepType.OPTIONS).orElse("");
+        boolean standardize = params.bool(WekaClusterStepType.STANDARDIZE);
+        String clusterColumn = params.string(WekaClusterStepType.CLUSTER_COLUMN);
+
+        Clusterer clusterer;
+        try {
+            clusterer = ClustererSetup.create(algorithm, options);
+        } catch (ClustererSetup.SetupException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
+
+        Schema schema;
+        List<ClusterColumn> columns;
+        InstancesConverter converter;
+        try (DataStream in = context.input(PortSpec.IN)) {
+            schema = in.schema();
+            columns = ClusterColumns.choose(schema, params.stringList(WekaClusterStepType.COLUMNS), clusterColumn);
+            converter = new InstancesConverter(columns);
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                context.checkCancelled();
+                converter.add(batch);
+            }
+        }
+        int rows = converter.rowCount();
+        long rowsWithMissing = converter.rowsWithMissing();
+        context.log().info("weka-cluster: {} rows, {} with missing values, columns {}", rows, rowsWithMissing,
+                columns.stream().map(ClusterColumn::name).toList());
+        context.progress(0.3);
+
+        if (rows == 0) {
+            // An empty input is a normal day for a scheduled workflow: nothing to cluster, no model.
+            context.output(PortSpec.OUT, schema.with(clusterField(clusterColumn, List.of())));
+            writeSummary(context, header(algorithm, options, standardize, columns, 0, 0)
+                    + "The input had no rows: no model was built.\n");
+            context.progress(1.0);
+            return;
+        }
+
+        Instances data = converter.toInstances(context.stepId());
+        Clusterer model = standardize ? standardized(clusterer) : clusterer;
+        try {
+            model.buildClusterer(data);
+        } catch (Exception e) {
+            throw buildFailure(algorithm, options, columns, e);
+        }
+        context.checkCancelled();
+        context.progress(0.7);
+
+        int k = model.numberOfClusters();
+        List<String> labels = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            labels.add("C" + c);
+        }
+        Field field = clusterField(clusterColumn, labels);
+        BatchSink out = context.output(PortSpec.OUT, schema.with(field));
+        ClusterProfile profile = new ClusterProfile(columns, data, labels);
+        String[] labelArray = labels.toArray(String[]::new);
+        int row = 0;
+        try (DataStream in = context.input(PortSpec.IN)) {
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                context.checkCancelled();
+                int n = batch.rowCount();
+                if (row + n > rows) {
+                    throw new IllegalStateException("the input gave more rows on the second read than on the first");
+                }
+                String[] assigned = new String[n];
+                for (int r = 0; r < n; r++, row++) {
+                    int cluster = assign(model, data, row);
+                    assigned[r] = cluster < 0 ? null : labelArray[cluster];
+                    profile.add(data.instance(row), cluster);
+                }
+                out.write(batch.with(field, Column.ofTexts(FieldType.CATEGORICAL, assigned, n)));
+                context.progress(0.7 + 0.3 * row / rows);
+            }
+        }
+        if (row != rows) {
+            throw new IllegalStateException("the input gave " + row + " rows on the second read, " + rows + " on the first");
+        }
+        if (profile.unassigned() > 0) {
+            context.log().warn("weka-cluster: {} rows could not be placed in a cluster; their '{}' is empty",
+                    profile.unassigned(), clusterColumn);
+        }
+
+        StringBuilder summary = new StringBuilder(header(algorithm, options, standardize, columns, rows, rowsWithMissing));
+        summary.append("Clusters: ").append(k).append(" (sizes:");
+        for (int c = 0; c < k; c++) {
+            summary.append(' ').append(labels.get(c)).append('=').append(profile.size(c));
+        }
+        summary.append(profile.unassigned() > 0 ? ", not placed=" + profile.unassigned() : "").append(")\n\n");
+        summary.append(model);
+        writeSummary(context, summary.toString());
+        writeProfile(context, profile);
+        writeModel(context, model, data);
+        context.progress(1.0);
+    }
+
+    /** Wraps the clusterer so the z-scoring is learnt from the data and saved with the model. */
+    private static Clusterer standardized(Clusterer clusterer) {
+        FilteredClusterer filtered = new FilteredClusterer();
+        filtered.setFilter(new Standardize());
+        filtered.setClusterer(clusterer);
+        return filtered;
+    }
+
+    /** The row's cluster, or -1 when the clusterer cannot place it (e.g. all values missing for some models). */
+    private static int assign(Clusterer model, Instances data, int row) {
+        try {
+            return model.clusterInstance(data.instance(row));
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static Field clusterField(String name, List<String> labels) {
+        return Field.of(name, FieldType.CATEGORICAL).withCategories(labels);
+    }
+
+    private static StepFailure buildFailure(String algorithm, String options, List<ClusterColumn> columns,
+            Exception e) {
+        String shortName = algorithm.substring(algorithm.lastIndexOf('.') + 1);
+        String fix;
+        if (e instanceof UnsupportedAttributeTypeException || ClustererSetup.message(e).contains("Cannot handle")) {
+            boolean anyNominal = columns.stream().anyMatch(ClusterColumn::nominal);
+            fix = anyNominal
+                    ? "Leave the categorical and boolean columns out of 'columns', or choose an 'algorithm' that"
+                            + " handles them (SimpleKMeans, EM)."
+                    : "Choose other 'columns' or another 'algorithm'.";
+        } else {
+            fix = "Check 'options' (\"" + options + "\") against " + shortName + "'s documentation, or try"
+                    + " fewer clusters or Weka's defaults (empty 'options').";
+        }
+        return new StepFailure("algorithm: " + shortName + " could not build a model from columns "
+                + columns.stream().map(ClusterColumn::name).toList() + ": " + ClustererSetup.sentence(e) + " "
+                + fix, e);
+    }
+
+    private static String header(String algorithm, String options, boolean standardize, List<ClusterColumn> columns,
+            int rows, long rowsWithMissing) {
+        StringBuilder b = new StringBuilder();
+        b.append("Algorithm: ").append(algorithm).append(options.isBlank() ? "" : " " + options).append('\n');
+        b.append("Columns: ").append(String.join(", ", columns.stream().map(ClusterColumn::describe).toList()))
+                .append('\n');
+        b.append("Standardized: ").append(standardize
+                ? "yes (numeric columns z-scored by a Standardize filter inside a FilteredClusterer; values in the"
+                        + " model below are z-scores, cluster-profile.csv has original units)"
+                : "no").append('\n');
+        b.append("Rows: ").append(rows).append(" (").append(rowsWithMissing)
+                .append(" with missing values in these columns, clustered with Weka's missing-value handling)\n");
+        return b.toString();
+    }
+
+    private static void writeSummary(StepContext context, String text) throws IOException {
+        Path file = context.artifactDir().resolve(SUMMARY_FILE);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        context.addArtifact(file, ArtifactKind.TEXT, "Cluster model");
+    }
+
+    private static void writeProfile(StepContext context, ClusterProfile profile) throws IOException {
+        Path file = context.artifactDir().resolve(PROFILE_FILE);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            profile.writeCsv(w);
+        }
+        context.addArtifact(file, ArtifactKind.TABLE, "Cluster profiles");
+    }
+
+    /** Clusterer then data header, the layout the Weka Explorer saves and loads. */
+    private static void writeModel(StepContext context, Clusterer model, Instances data) throws Exception {
+        Path file = context.artifactDir().resolve(MODEL_FILE);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file))) {
+            SerializationHelper.writeAll(os, new Object[] {model, new Instances(data, 0)});
+        }
+        context.addArtifact(file, ArtifactKind.MODEL, "Weka cluster model (clusterer + header)");
+    }
+}

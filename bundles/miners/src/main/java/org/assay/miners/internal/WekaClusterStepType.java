@@ -1,0 +1,91 @@
+package org.assay.miners.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.ParameterType;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepCategory;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepType;
+import org.osgi.service.component.annotations.Component;
+
+/** The {@code weka-cluster} step type: segments rows with any Weka clusterer. Stateless. */
+@Component(service = StepType.class, property = StepType.TYPE_PROPERTY + "=" + WekaClusterStepType.TYPE_ID)
+public final class WekaClusterStepType implements StepType {
+
+    static final String TYPE_ID = "weka-cluster";
+    static final String ALGORITHM = "algorithm";
+    static final String OPTIONS = "options";
+    static final String COLUMNS = "columns";
+    static final String STANDARDIZE = "standardize";
+    static final String CLUSTER_COLUMN = "clusterColumn";
+
+    private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
+            .version(BundleVersion.of(WekaClusterStepType.class))
+            .category(StepCategory.MINER)
+            .title("Cluster with Weka")
+            .description("Groups similar rows (customer segments) with a Weka clusterer and appends each row's"
+                    + " cluster (C0, C1, ...) as a categorical column. Reads all rows before writing any."
+                    + " Rows keep their order; rows with missing values are kept and clustered as Weka"
+                    + " handles missing values. Artifacts: model-summary.txt (the model as Weka prints it),"
+                    + " cluster-profile.csv (size, share, mean of each numeric column and most frequent value"
+                    + " of each categorical column per cluster, in original units) and model.bin (the Weka"
+                    + " model and data header, readable by Weka's SerializationHelper.readAll and the Weka"
+                    + " Explorer).")
+            .tags("weka", "clustering", "segmentation")
+            .parameter(ParameterSpec.builder(ALGORITHM, ParameterType.STRING)
+                    .description("Weka clusterer class, e.g. " + ClustererSetup.EXAMPLES + ".")
+                    .defaultValue("weka.clusterers.SimpleKMeans").build())
+            .parameter(ParameterSpec.builder(OPTIONS, ParameterType.STRING)
+                    .description("Options for the clusterer, as on Weka's command line; for SimpleKMeans"
+                            + " -N is the number of clusters and -S the random seed. Empty for Weka's defaults.")
+                    .defaultValue("-N 4 -S 42").build())
+            .parameter(ParameterSpec.builder(COLUMNS, ParameterType.STRING_LIST)
+                    .description("Columns to cluster on: integer, decimal, date and timestamp columns are"
+                            + " numeric, categorical and boolean columns nominal; string columns are refused."
+                            + " Default: every integer and decimal column not tagged id or pii (and not the"
+                            + " cluster column); the columns used are listed in model-summary.txt.")
+                    .build())
+            .parameter(ParameterSpec.builder(STANDARDIZE, ParameterType.BOOLEAN)
+                    .description("Rescale numeric columns to mean 0 and standard deviation 1 before"
+                            + " clustering, so a column with big numbers (revenue) does not outweigh one with"
+                            + " small numbers (orders). The scaling is part of the saved model; the profile"
+                            + " reports original units.")
+                    .defaultValue(true).build())
+            .parameter(ParameterSpec.builder(CLUSTER_COLUMN, ParameterType.STRING)
+                    .description("Name of the categorical column added with each row's cluster; replaces an"
+                            + " input column of that name.")
+                    .defaultValue("cluster").build())
+            .input(PortSpec.IN, "Rows to cluster")
+            .output(PortSpec.OUT, "The same rows in the same order, with the cluster column appended")
+            .build();
+
+    @Override
+    public StepDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Step newStep() {
+        return new WekaClusterStep();
+    }
+
+    @Override
+    public List<String> validate(Parameters parameters) {
+        List<String> problems = new ArrayList<>(
+                ClustererSetup.problems(parameters.string(ALGORITHM), parameters.optionalString(OPTIONS).orElse("")));
+        if (parameters.string(CLUSTER_COLUMN).isBlank()) {
+            problems.add("clusterColumn: must not be empty; name the column to add, e.g. cluster.");
+        }
+        for (String column : parameters.stringList(COLUMNS)) {
+            if (column.isBlank()) {
+                problems.add("columns: contains an empty name; list the input column names to cluster on.");
+                break;
+            }
+        }
+        return problems;
+    }
+}
