@@ -1,0 +1,29 @@
+package org.assay.engine.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@code org.assay.engine} (etc/org.assay.engine.cfg). */
+@ObjectClassDefinition(name = "Assay engine", description = "Where workflows and runs live, and how many run at once.")
+public @interface EngineConfig {
+
+    @AttributeDefinition(description = "Folder watched for workflow JSON files; relative data paths in those "
+            + "workflows resolve against it. Empty means ${karaf.base}/workflows.")
+    String workflowDir() default "";
+
+    @AttributeDefinition(description = "Folder for deployed workflow versions and run folders. "
+            + "Empty means ${karaf.data}/assay.")
+    String dataDir() default "";
+
+    @AttributeDefinition(description = "Runs executed at the same time; further runs queue.")
+    int threads() default 2;
+
+    @AttributeDefinition(description = "How long a run waits for a step type that is not installed before it fails.")
+    int stepWaitTimeoutSeconds() default 600;
+
+    @AttributeDefinition(description = "How often the workflow folder is scanned for changes, in seconds.")
+    int scanIntervalSeconds() default 2;
+
+    @AttributeDefinition(description = "Keep the intermediate datasets (spool files) of finished runs, for debugging.")
+    boolean keepSpools() default false;
+}

@@ -1,0 +1,251 @@
+package org.assay.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.assay.api.data.Batch;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.Quarantine;
+import org.assay.api.step.StepCancelledException;
+import org.assay.api.step.StepContext;
+import org.assay.engine.ArtifactInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's {@link StepContext} for one attempt of one step: inputs come from upstream
+ * spool files, outputs go to new spool files, and every row is counted.
+ */
+final class EngineStepContext implements StepContext {
+
+    private final RunState run;
+    private final StepState step;
+    private final Parameters params;
+    private final Map<String, Path> inputs;
+    private final Path spoolDir;
+    private final Path baseDir;
+    private final QuarantineLog quarantineLog;
+    private final Map<String, SpoolFile.Writer> outputs = new LinkedHashMap<>();
+    private final Map<String, Path> outputFiles = new LinkedHashMap<>();
+    /** Rows read per input port; a second pass over a port does not count twice. */
+    private final Map<String, AtomicLong> maxReadPerPort = new ConcurrentHashMap<>();
+    private final Logger log;
+    private long countedIn;
+
+    EngineStepContext(RunState run, StepState step, Parameters params, Map<String, Path> inputs, Path spoolDir,
+            Path baseDir, QuarantineLog quarantineLog) {
+        this.run = run;
+        this.step = step;
+        this.params = params;
+        this.inputs = inputs;
+        this.spoolDir = spoolDir;
+        this.baseDir = baseDir;
+        this.quarantineLog = quarantineLog;
+        this.log = LoggerFactory.getLogger("org.assay.step." + step.definition.type());
+    }
+
+    @Override
+    public String runId() {
+        return run.runId;
+    }
+
+    @Override
+    public String stepId() {
+        return step.id();
+    }
+
+    @Override
+    public Parameters params() {
+        return params;
+    }
+
+    @Override
+    public DataStream input(String port) throws IOException {
+        Path file = inputs.get(port);
+        if (file == null) {
+            throw new IllegalArgumentException("input '" + port + "' of step '" + step.id() + "' is not connected");
+        }
+        DataStream in = SpoolFile.open(file);
+        AtomicLong max = maxReadPerPort.computeIfAbsent(port, p -> new AtomicLong());
+        return new DataStream() {
+            private long read;
+
+            @Override
+            public Schema schema() {
+                return in.schema();
+            }
+
+            @Override
+            public Batch next() throws IOException {
+                Batch b = in.next();
+                if (b != null) {
+                    read += b.rowCount();
+                    if (read > max.get()) {
+                        max.set(read);
+                        updateRowsIn();
+                    }
+                }
+                return b;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    private void updateRowsIn() {
+        long sum = countedIn;
+        for (AtomicLong v : maxReadPerPort.values()) {
+            sum += v.get();
+        }
+        step.rowsIn.set(sum);
+    }
+
+    @Override
+    public boolean hasInput(String port) {
+        return inputs.containsKey(port);
+    }
+
+    @Override
+    public BatchSink output(String port, Schema schema) throws IOException {
+        if (outputs.containsKey(port)) {
+            throw new IllegalStateException("step '" + step.id() + "' opened output '" + port + "' twice");
+        }
+        Path file = spoolDir.resolve(step.id() + "." + port + ".a" + step.attempts + ".spool");
+        SpoolFile.Writer w = new SpoolFile.Writer(file, schema);
+        outputs.put(port, w);
+        outputFiles.put(port, file);
+        return new BatchSink() {
+            @Override
+            public Schema schema() {
+                return schema;
+            }
+
+            @Override
+            public void write(Batch batch) throws IOException {
+                if (!batch.schema().equals(schema)) {
+                    throw new IllegalArgumentException("step '" + step.id() + "' wrote a batch with schema "
+                            + batch.schema() + " to output '" + port + "' declared as " + schema);
+                }
+                if (batch.rowCount() == 0) {
+                    return;
+                }
+                w.write(batch);
+                step.rowsOut.addAndGet(batch.rowCount());
+            }
+        };
+    }
+
+    /** Closes the outputs; returns port to spool file. */
+    Map<String, Path> finishOutputs() throws IOException {
+        for (SpoolFile.Writer w : outputs.values()) {
+            w.close();
+        }
+        return outputFiles;
+    }
+
+    /** Closes and deletes the outputs of an attempt that will be replayed. */
+    void discardOutputs() {
+        for (Map.Entry<String, SpoolFile.Writer> e : outputs.entrySet()) {
+            try {
+                e.getValue().close();
+            } catch (IOException ignored) {
+                // The file is deleted next; a close failure changes nothing.
+            }
+            try {
+                Files.deleteIfExists(outputFiles.get(e.getKey()));
+            } catch (IOException ignored) {
+                // Left-over spool files are removed with the run's spool folder.
+            }
+        }
+    }
+
+    @Override
+    public Path artifactDir() {
+        Path dir = run.folder.resolve(step.id());
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    @Override
+    public void addArtifact(Path file, ArtifactKind kind, String title) {
+        step.artifacts.add(new ArtifactInfo(step.id(), file.toAbsolutePath(), kind, title));
+    }
+
+    @Override
+    public Path resolvePath(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+    }
+
+    @Override
+    public Quarantine quarantine() {
+        return new Quarantine() {
+            @Override
+            public void reject(long rowNumber, String record, String reason) {
+                quarantineLog.add(step.id(), rowNumber, record, reason);
+                step.quarantined.incrementAndGet();
+            }
+
+            @Override
+            public long count() {
+                return step.quarantined.get();
+            }
+        };
+    }
+
+    @Override
+    public void progress(double fraction) {
+        step.progress = Math.max(0, Math.min(1, fraction));
+    }
+
+    @Override
+    public void countIn(long rows) {
+        countedIn += rows;
+        updateRowsIn();
+    }
+
+    @Override
+    public void countOut(long rows) {
+        step.rowsOut.addAndGet(rows);
+    }
+
+    @Override
+    public void countFiltered(long rows) {
+        step.filtered.addAndGet(rows);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return run.cancelRequested || step.providerGone;
+    }
+
+    @Override
+    public void checkCancelled() {
+        if (step.providerGone) {
+            throw new StepCancelledException("the bundle providing " + step.definition.type() + " went away");
+        }
+        if (run.cancelRequested) {
+            throw new StepCancelledException("the run was cancelled");
+        }
+    }
+
+    @Override
+    public Logger log() {
+        return log;
+    }
+}

@@ -1,0 +1,554 @@
+package org.assay.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepCancelledException;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepFailure;
+import org.assay.api.workflow.InputRef;
+import org.assay.api.workflow.StepDefinition;
+import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunService;
+import org.assay.engine.RunStatus;
+import org.assay.engine.ValidationProblem;
+import org.assay.engine.WorkflowService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes runs on a bounded pool. Each step's outputs are spooled to the run folder, so
+ * a step can be replayed from its inputs when the bundle providing it is updated or
+ * stopped mid-run, and a run waits (visibly, with a timeout) for step types that are not
+ * installed yet. Run records are written to {@code run.json} and reloaded on start.
+ */
+@Component(service = RunService.class, configurationPid = "org.assay.engine")
+@Designate(ocd = EngineConfig.class)
+public final class RunEngine implements RunService, StepRegistry.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+    /** Replays of one step before the run gives up: bundles flapping forever must not spin a run forever. */
+    private static final int MAX_ATTEMPTS = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final StepRegistry registry;
+    private final WorkflowService workflows;
+    private final EngineSettings settings;
+    private final ExecutorService pool;
+    private final Map<String, RunState> live = new ConcurrentHashMap<>();
+    private final Map<String, RunInfo> history = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    /** Signalled when a step type arrives or a run is cancelled, to wake waiting runs. */
+    private final Object stepTypesChanged = new Object();
+
+    @Activate
+    public RunEngine(@Reference StepRegistry registry, @Reference WorkflowService workflows, EngineConfig config) {
+        this(registry, workflows, EngineSettings.from(config));
+    }
+
+    RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings) {
+        this.registry = registry;
+        this.workflows = workflows;
+        this.settings = settings;
+        AtomicInteger threadNo = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "assay-run-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        loadHistory();
+        registry.addListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(this);
+        for (RunState r : live.values()) {
+            r.cancelRequested = true;
+            r.event("engine stopping: run interrupted");
+        }
+        synchronized (stepTypesChanged) {
+            stepTypesChanged.notifyAll();
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (RunState r : live.values()) {
+            if (!r.status.isFinished()) {
+                // The next start marks it failed: see loadHistory.
+                persist(r);
+            }
+        }
+    }
+
+    private void loadHistory() {
+        Path runs = settings.runsDir();
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        int maxSeq = 0;
+        String today = DAY.format(LocalDate.now());
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runs)) {
+            for (Path dir : dirs) {
+                Path file = dir.resolve(RunRecords.FILE_NAME);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    RunInfo r = RunRecords.read(file);
+                    if (!r.status().isFinished()) {
+                        r = interrupted(r);
+                        RunRecords.write(r);
+                    }
+                    history.put(r.runId(), r);
+                    if (r.runId().startsWith(today + "-")) {
+                        maxSeq = Math.max(maxSeq, Integer.parseInt(r.runId().substring(today.length() + 1)));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Cannot read run record {}: {}", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read run history under " + runs, e);
+        }
+        sequence.set(maxSeq);
+        LOG.info("Loaded {} run records from {}", history.size(), runs);
+    }
+
+    /** A run that was in flight when Karaf stopped. */
+    private static RunInfo interrupted(RunInfo r) {
+        return new RunInfo(r.runId(), r.workflowId(), r.workflowVersion(), RunStatus.FAILED, r.queuedAt(),
+                r.startedAt(), Instant.now(), "Karaf stopped while the run was " + r.status().label()
+                        + "; start it again with assay:run " + r.workflowId(),
+                r.folder(), r.report(), r.steps(), r.events());
+    }
+
+    private synchronized String nextRunId() {
+        String day = DAY.format(LocalDate.now());
+        String id;
+        do {
+            id = day + "-" + String.format("%04d", sequence.incrementAndGet());
+        } while (Files.exists(settings.runsDir().resolve(id)));
+        return id;
+    }
+
+    @Override
+    public RunInfo start(String workflowId) {
+        DeployedWorkflow wf = workflows.get(workflowId).orElseThrow(() -> new NoSuchElementException(
+                "no workflow '" + workflowId + "' is deployed; see assay:workflow-list, or deploy it with assay:workflow-deploy <file>"));
+        String source = workflows.source(workflowId).orElseThrow();
+        String runId = nextRunId();
+        Path folder = settings.runsDir().resolve(runId);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("workflow.json"), source, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + folder, e);
+        }
+        RunState run = new RunState(runId, wf.definition(), wf.version(), folder, baseDirOf(wf), Instant.now());
+        live.put(runId, run);
+        run.event("queued workflow " + workflowId + " version " + wf.version());
+        persist(run);
+        pool.execute(() -> execute(run, source));
+        return run.snapshot();
+    }
+
+    /** Relative data paths resolve against the folder of the workflow file, else the watched folder. */
+    private Path baseDirOf(DeployedWorkflow wf) {
+        Path origin = Path.of(wf.origin().startsWith("/") ? wf.origin() : "/nonexistent");
+        if (Files.isRegularFile(origin) && origin.getParent() != null) {
+            return origin.getParent();
+        }
+        return settings.workflowDir();
+    }
+
+    @Override
+    public Optional<RunInfo> get(String runId) {
+        RunState r = live.get(runId);
+        return r != null ? Optional.of(r.snapshot()) : Optional.ofNullable(history.get(runId));
+    }
+
+    @Override
+    public List<RunInfo> list() {
+        Map<String, RunInfo> all = new HashMap<>(history);
+        live.values().forEach(r -> all.put(r.runId, r.snapshot()));
+        List<RunInfo> out = new ArrayList<>(all.values());
+        out.sort(Comparator.comparing(RunInfo::queuedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(RunInfo::runId, Comparator.reverseOrder()));
+        return out;
+    }
+
+    @Override
+    public boolean cancel(String runId) {
+        RunState r = live.get(runId);
+        if (r == null || r.status.isFinished()) {
+            return false;
+        }
+        r.cancelRequested = true;
+        r.event("cancel requested");
+        synchronized (stepTypesChanged) {
+            stepTypesChanged.notifyAll();
+        }
+        return true;
+    }
+
+    @Override
+    public RunInfo await(String runId, Duration timeout) throws InterruptedException {
+        RunState r = live.get(runId);
+        if (r != null) {
+            r.finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return get(runId).orElseThrow(() -> new NoSuchElementException("no run '" + runId + "'"));
+    }
+
+    // ---- hot-swap ----
+
+    @Override
+    public void added(RegisteredStep step) {
+        synchronized (stepTypesChanged) {
+            stepTypesChanged.notifyAll();
+        }
+    }
+
+    @Override
+    public void removed(RegisteredStep step) {
+        for (RunState run : live.values()) {
+            StepState s = run.current;
+            if (s != null && s.status == RunStatus.RUNNING && s.providerServiceId == step.serviceId()) {
+                s.providerGone = true;
+                run.event("step '" + s.id() + "': provider " + step.provider() + " went away mid-step");
+            }
+        }
+    }
+
+    // ---- execution ----
+
+    private void execute(RunState run, String source) {
+        run.startedAt = Instant.now();
+        run.status = RunStatus.RUNNING;
+        Path spoolDir = run.folder.resolve(".spool");
+        Map<String, Path> spools = new HashMap<>();
+        try (QuarantineLog quarantine = new QuarantineLog(run.folder)) {
+            Files.createDirectories(spoolDir);
+            for (StepDefinition def : topologicalOrder(run.workflow)) {
+                StepState step = run.steps.get(def.id());
+                if (run.cancelRequested) {
+                    break;
+                }
+                if (!runStep(run, step, source, spools, spoolDir, quarantine)) {
+                    break;
+                }
+            }
+            run.current = null;
+            if (run.cancelRequested && run.status == RunStatus.RUNNING) {
+                run.status = RunStatus.CANCELLED;
+                run.error = "cancelled";
+                run.steps.values().stream().filter(s -> !s.status.isFinished())
+                        .forEach(s -> s.status = RunStatus.CANCELLED);
+            } else if (run.status == RunStatus.RUNNING) {
+                run.status = RunStatus.SUCCEEDED;
+            }
+            run.finishedAt = Instant.now();
+            quarantine.close();
+            writeReport(run, quarantine);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Run {} failed inside the engine", run.runId, e);
+            run.status = RunStatus.FAILED;
+            run.error = "internal engine error: " + e;
+            run.finishedAt = Instant.now();
+        } finally {
+            if (!settings.keepSpools()) {
+                deleteTree(spoolDir);
+            }
+            persist(run);
+            history.put(run.runId, run.snapshot());
+            live.remove(run.runId);
+            run.finished.countDown();
+            LOG.info("Run {} of {} {}", run.runId, run.workflow.id(), run.status.label());
+        }
+    }
+
+    /** Runs one step, replaying it if its provider goes away. @return whether the run goes on */
+    private boolean runStep(RunState run, StepState step, String source, Map<String, Path> spools, Path spoolDir,
+            QuarantineLog quarantine) {
+        StepDefinition def = step.definition;
+        while (true) {
+            Optional<RegisteredStep> provider = awaitProvider(run, step);
+            if (provider.isEmpty()) {
+                return false;
+            }
+            RegisteredStep p = provider.get();
+            StepDescriptor descriptor = p.info().descriptor();
+            if (step.attempts == 0) {
+                Optional<String> invalid = revalidate(source, def);
+                if (invalid.isPresent()) {
+                    return fail(run, step, invalid.get());
+                }
+            }
+            step.resetForAttempt();
+            quarantine.forgetPreview(step.id());
+            step.attempts++;
+            step.provider = p.provider();
+            step.providerServiceId = p.serviceId();
+            step.status = RunStatus.RUNNING;
+            step.startNanos = System.nanoTime();
+            run.current = step;
+            run.status = RunStatus.RUNNING;
+            if (!registry.isRegistered(p.serviceId())) {
+                // Went away between lookup and start: look again.
+                continue;
+            }
+            Map<String, Path> inputs = new LinkedHashMap<>();
+            def.inputs().forEach((port, ref) -> inputs.put(port, spools.get(ref.stepId() + "." + ref.port())));
+            EngineStepContext ctx = new EngineStepContext(run, step, Parameters.of(descriptor, def.params()), inputs,
+                    spoolDir, run.dataDir, quarantine);
+            Throwable thrown = null;
+            try {
+                Step instance = p.type().newStep();
+                instance.run(ctx);
+            } catch (Throwable t) {
+                thrown = t;
+            }
+            step.durationMillis = (System.nanoTime() - step.startNanos) / 1_000_000;
+            if (step.providerGone) {
+                ctx.discardOutputs();
+                run.event("step '" + step.id() + "': attempt " + step.attempts + " on " + step.provider
+                        + " discarded; replaying from its inputs on the new provider");
+                if (step.attempts >= MAX_ATTEMPTS) {
+                    return fail(run, step, "the bundle providing " + def.type() + " changed " + MAX_ATTEMPTS
+                            + " times during this step; start the run again once it is stable");
+                }
+                step.status = RunStatus.WAITING_FOR_STEPS;
+                continue;
+            }
+            if (run.cancelRequested && (thrown == null || thrown instanceof StepCancelledException)) {
+                ctx.discardOutputs();
+                step.status = RunStatus.CANCELLED;
+                return false;
+            }
+            if (thrown != null) {
+                ctx.discardOutputs();
+                return fail(run, step, describe(step, thrown));
+            }
+            Map<String, Path> outputs;
+            try {
+                outputs = ctx.finishOutputs();
+            } catch (IOException e) {
+                return fail(run, step, "cannot store the output of step '" + step.id() + "': " + e.getMessage());
+            }
+            outputs.forEach((port, file) -> spools.put(step.id() + "." + port, file));
+            Optional<String> missing = missingOutputs(run.workflow, step, outputs);
+            if (missing.isPresent()) {
+                return fail(run, step, missing.get());
+            }
+            long in = step.rowsIn.get();
+            long accounted = step.rowsOut.get() + step.quarantined.get() + step.filtered.get();
+            if (in != accounted) {
+                return fail(run, step, "step '" + step.id() + "' (" + step.provider + ") lost track of rows: "
+                        + in + " in, but " + step.rowsOut.get() + " out + " + step.quarantined.get()
+                        + " quarantined + " + step.filtered.get() + " filtered; this is a bug in the step");
+            }
+            step.progress = 1;
+            step.status = RunStatus.SUCCEEDED;
+            if (step.attempts > 1) {
+                run.event("step '" + step.id() + "' completed on " + step.provider + " after " + step.attempts
+                        + " attempts (replayed from its inputs; no rows lost)");
+            }
+            persist(run);
+            return true;
+        }
+    }
+
+    /** Waits until the step type is installed, the run is cancelled, or the wait times out. */
+    private Optional<RegisteredStep> awaitProvider(RunState run, StepState step) {
+        String type = step.definition.type();
+        long deadline = System.nanoTime() + settings.stepWaitTimeout().toNanos();
+        boolean announced = false;
+        synchronized (stepTypesChanged) {
+            while (true) {
+                Optional<RegisteredStep> p = registry.provider(type);
+                if (p.isPresent()) {
+                    if (announced) {
+                        run.event("step type " + type + " arrived from " + p.get().provider() + "; continuing");
+                    }
+                    return p;
+                }
+                if (run.cancelRequested) {
+                    step.status = RunStatus.CANCELLED;
+                    return Optional.empty();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail(run, step, "step type " + type + " was not installed within "
+                            + settings.stepWaitTimeout().toSeconds() + " s; install the bundle or feature providing it "
+                            + "(see assay:step-list) and run the workflow again");
+                    return Optional.empty();
+                }
+                if (!announced) {
+                    announced = true;
+                    run.status = RunStatus.WAITING_FOR_STEPS;
+                    step.status = RunStatus.WAITING_FOR_STEPS;
+                    run.error = "waiting for step type " + type + " (step '" + step.id() + "') to be installed";
+                    run.event("step '" + step.id() + "' waits for step type " + type + " to be installed");
+                    persist(run);
+                }
+                try {
+                    stepTypesChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    run.cancelRequested = true;
+                }
+                if (announced && registry.provider(type).isPresent()) {
+                    run.error = null;
+                }
+            }
+        }
+    }
+
+    /** Parameters of a type that was missing at deploy time are checked when it arrives. */
+    private Optional<String> revalidate(String source, StepDefinition def) {
+        List<ValidationProblem> errors = new WorkflowValidator(registry).validate(source).errors().stream()
+                .filter(p -> p.path().startsWith(pathOf(source, def))).toList();
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("step '" + def.id() + "' has invalid parameters for " + def.type() + ": "
+                + String.join("; ", errors.stream().map(ValidationProblem::toString).toList()));
+    }
+
+    private static String pathOf(String source, StepDefinition def) {
+        try {
+            WorkflowDefinition wf = WorkflowValidator.readDeployed(source);
+            return "$.steps[" + wf.steps().stream().map(StepDefinition::id).toList().indexOf(def.id()) + "]";
+        } catch (SourceDocument.SyntaxError e) {
+            return "$";
+        }
+    }
+
+    private static Optional<String> missingOutputs(WorkflowDefinition wf, StepState step, Map<String, Path> outputs) {
+        for (StepDefinition s : wf.steps()) {
+            for (InputRef ref : s.inputs().values()) {
+                if (ref.stepId().equals(step.id()) && !outputs.containsKey(ref.port())) {
+                    return Optional.of("step '" + step.id() + "' (" + step.provider + ") wrote no output '"
+                            + ref.port() + "', which step '" + s.id() + "' reads");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean fail(RunState run, StepState step, String message) {
+        step.status = RunStatus.FAILED;
+        step.error = message;
+        run.status = RunStatus.FAILED;
+        run.error = "step '" + step.id() + "' failed: " + message;
+        run.event(run.error);
+        return false;
+    }
+
+    /** A user-facing message: the step's own words for a StepFailure, else a short description. */
+    private static String describe(StepState step, Throwable t) {
+        if (t instanceof StepFailure) {
+            return t.getMessage();
+        }
+        LOG.error("Step {} ({}) failed", step.id(), step.provider, t);
+        String what = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "internal error in " + step.definition.type() + " (" + step.provider + "): " + what
+                + "; the Karaf log (log:display) has the details";
+    }
+
+    static List<StepDefinition> topologicalOrder(WorkflowDefinition wf) {
+        List<StepDefinition> order = new ArrayList<>();
+        Map<String, Boolean> done = new HashMap<>();
+        Map<String, StepDefinition> byId = new LinkedHashMap<>();
+        wf.steps().forEach(s -> byId.put(s.id(), s));
+        while (order.size() < wf.steps().size()) {
+            boolean progressed = false;
+            for (StepDefinition s : wf.steps()) {
+                if (done.containsKey(s.id())) {
+                    continue;
+                }
+                if (s.inputs().values().stream().allMatch(r -> done.containsKey(r.stepId()))) {
+                    order.add(s);
+                    done.put(s.id(), true);
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                throw new IllegalStateException("workflow " + wf.id() + " has a cycle");
+            }
+        }
+        return order;
+    }
+
+    private void writeReport(RunState run, QuarantineLog quarantine) {
+        try {
+            Path report = run.folder.resolve("report.html");
+            RunReport.write(run.snapshot(), quarantine.preview(), quarantine.exists() ? quarantine.file() : null, report);
+            run.report = report;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot write the report of run {}", run.runId, e);
+            run.event("report could not be written: " + e.getMessage());
+        }
+    }
+
+    private void persist(RunState run) {
+        try {
+            RunRecords.write(run.snapshot());
+        } catch (IOException e) {
+            LOG.error("Cannot write the record of run {}: {}", run.runId, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Cannot clean {}: {}", dir, e.getMessage());
+        }
+    }
+}

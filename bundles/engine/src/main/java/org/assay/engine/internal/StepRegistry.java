@@ -1,0 +1,144 @@
+package org.assay.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assay.api.step.StepType;
+import org.assay.engine.StepCatalog;
+import org.assay.engine.StepTypeInfo;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks step type services as they come and go (whiteboard). When several bundles
+ * provide the same type id, the highest bundle version wins.
+ */
+@Component(service = {StepCatalog.class, StepRegistry.class})
+public final class StepRegistry implements StepCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepRegistry.class);
+
+    /** Told about every change; called on the thread that registers or unregisters. */
+    interface Listener {
+        void added(RegisteredStep step);
+
+        void removed(RegisteredStep step);
+    }
+
+    private final Map<Long, RegisteredStep> byService = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(service = StepType.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindStepType(StepType type, ServiceReference<StepType> ref) {
+        Bundle b = ref.getBundle();
+        long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+        add(type, b == null ? "unknown" : b.getSymbolicName(), b == null ? "0.0.0" : b.getVersion().toString(),
+                b == null ? -1 : b.getBundleId(), serviceId);
+    }
+
+    void unbindStepType(StepType type, ServiceReference<StepType> ref) {
+        remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    /** Registers a provider. Public to the engine's own tests, which run without OSGi. */
+    void add(StepType type, String bundleName, String bundleVersion, long bundleId, long serviceId) {
+        RegisteredStep step;
+        try {
+            step = new RegisteredStep(type, new StepTypeInfo(type.descriptor(), bundleName, bundleVersion, bundleId),
+                    serviceId);
+        } catch (RuntimeException e) {
+            LOG.error("Ignoring a step type from {} {}: its descriptor is broken: {}", bundleName, bundleVersion,
+                    e.getMessage());
+            return;
+        }
+        byService.put(serviceId, step);
+        LOG.info("Step type {} available from {}", step.typeId(), step.provider());
+        listeners.forEach(l -> l.added(step));
+    }
+
+    void remove(long serviceId) {
+        RegisteredStep step = byService.remove(serviceId);
+        if (step != null) {
+            LOG.info("Step type {} from {} went away", step.typeId(), step.provider());
+            listeners.forEach(l -> l.removed(step));
+        }
+    }
+
+    void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** The provider a new run of this type should use, if any. */
+    Optional<RegisteredStep> provider(String typeId) {
+        return byService.values().stream()
+                .filter(s -> s.typeId().equals(typeId))
+                .max(Comparator.comparing((RegisteredStep s) -> new VersionOrder(s.info().bundleVersion()))
+                        .thenComparingLong(RegisteredStep::serviceId));
+    }
+
+    /** Whether the given service registration is still present. */
+    boolean isRegistered(long serviceId) {
+        return byService.containsKey(serviceId);
+    }
+
+    @Override
+    public List<StepTypeInfo> list() {
+        List<StepTypeInfo> all = new ArrayList<>();
+        byService.values().stream().map(RegisteredStep::typeId).distinct()
+                .forEach(id -> provider(id).ifPresent(s -> all.add(s.info())));
+        all.sort(Comparator.comparing((StepTypeInfo i) -> i.descriptor().category())
+                .thenComparing(StepTypeInfo::typeId));
+        return all;
+    }
+
+    @Override
+    public Optional<StepTypeInfo> get(String typeId) {
+        return provider(typeId).map(RegisteredStep::info);
+    }
+
+    @Override
+    public String workflowJsonSchema() {
+        return WorkflowSchema.generate(list().stream().map(StepTypeInfo::descriptor).toList()).toPrettyString();
+    }
+
+    /** Orders OSGi versions numerically (1.10.0 after 1.9.0); the qualifier breaks ties. */
+    private record VersionOrder(String text) implements Comparable<VersionOrder> {
+        @Override
+        public int compareTo(VersionOrder o) {
+            String[] a = text.split("\\.", 4);
+            String[] b = o.text.split("\\.", 4);
+            for (int i = 0; i < 3; i++) {
+                int c = Long.compare(num(a, i), num(b, i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return (a.length > 3 ? a[3] : "").compareTo(b.length > 3 ? b[3] : "");
+        }
+
+        private static long num(String[] parts, int i) {
+            try {
+                return i < parts.length ? Long.parseLong(parts[i]) : 0;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.assay.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.ValidationProblem;
+import org.assay.engine.WorkflowRejectedException;
+import org.assay.engine.WorkflowService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates and deploys workflows, keeping every accepted version on disk
+ * ({@code <dataDir>/workflows/<id>/v<N>.json}) so the active set survives a restart.
+ */
+@Component(service = WorkflowService.class, configurationPid = "org.assay.engine")
+@Designate(ocd = EngineConfig.class)
+public final class WorkflowStore implements WorkflowService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An active version and its source text. */
+    private record Active(DeployedWorkflow deployed, String source) { }
+
+    private final WorkflowValidator validator;
+    private final Path root;
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+
+    @Activate
+    public WorkflowStore(@Reference StepRegistry registry, EngineConfig config) {
+        this(registry, EngineSettings.from(config));
+    }
+
+    WorkflowStore(StepRegistry registry, EngineSettings settings) {
+        this.validator = new WorkflowValidator(registry);
+        this.root = settings.deploymentsDir();
+        load();
+    }
+
+    private void load() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (DirectoryStream<Path> ids = Files.newDirectoryStream(root)) {
+            for (Path dir : ids) {
+                Path meta = dir.resolve("active.json");
+                if (!Files.isRegularFile(meta)) {
+                    continue;
+                }
+                try {
+                    JsonNode m = JSON.readTree(meta.toFile());
+                    int version = m.path("version").asInt();
+                    String source = Files.readString(dir.resolve("v" + version + ".json"), StandardCharsets.UTF_8);
+                    WorkflowDefinition def = WorkflowValidator.readDeployed(source);
+                    active.put(def.id(), new Active(new DeployedWorkflow(def, version, m.path("origin").asText(),
+                            Instant.parse(m.path("deployedAt").asText()), List.of(), List.of()), source));
+                } catch (IOException | RuntimeException | SourceDocument.SyntaxError e) {
+                    LOG.error("Cannot restore deployed workflow from {}: {}", dir, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read deployed workflows under " + root, e);
+        }
+        LOG.info("Restored {} deployed workflows from {}", active.size(), root);
+    }
+
+    @Override
+    public List<ValidationProblem> validate(String json, String origin) {
+        return validator.validate(json).problems();
+    }
+
+    @Override
+    public synchronized DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException {
+        WorkflowValidator.Result result = validator.validate(json);
+        if (result.hasErrors()) {
+            rememberRejection(json, result.errors());
+            throw new WorkflowRejectedException(origin, result.errors());
+        }
+        WorkflowDefinition def = result.definition().orElseThrow();
+        Active current = active.get(def.id());
+        if (current != null && current.source().equals(json)) {
+            // Same text again (a touched file, a repeated deploy): not a new version.
+            DeployedWorkflow same = withRejection(current.deployed(), List.of());
+            active.put(def.id(), new Active(same, json));
+            return same;
+        }
+        int version = current == null ? nextVersionOnDisk(def.id()) : current.deployed().version() + 1;
+        DeployedWorkflow deployed = new DeployedWorkflow(def, version, origin, Instant.now(), result.warnings(),
+                List.of());
+        persist(deployed, json);
+        active.put(def.id(), new Active(deployed, json));
+        LOG.info("Deployed workflow {} version {} from {}", def.id(), version, origin);
+        return deployed;
+    }
+
+    /** A rejected edit leaves the active version running, but the user should see why it was refused. */
+    private void rememberRejection(String json, List<ValidationProblem> errors) {
+        String id = idOf(json);
+        if (id != null) {
+            active.computeIfPresent(id, (k, a) -> new Active(withRejection(a.deployed(), errors), a.source()));
+        }
+    }
+
+    private static DeployedWorkflow withRejection(DeployedWorkflow d, List<ValidationProblem> problems) {
+        return new DeployedWorkflow(d.definition(), d.version(), d.origin(), d.deployedAt(), d.warnings(), problems);
+    }
+
+    /** The id of a document that may not even be valid JSON (best effort). */
+    static String idOf(String json) {
+        try {
+            JsonNode id = SourceDocument.parse(json).root().path("id");
+            return id.isTextual() ? id.textValue() : null;
+        } catch (SourceDocument.SyntaxError e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    /** Records that a file which used to hold {@code workflowId} failed to parse. */
+    void rememberRejectionOf(String workflowId, List<ValidationProblem> errors) {
+        active.computeIfPresent(workflowId, (k, a) -> new Active(withRejection(a.deployed(), errors), a.source()));
+    }
+
+    private int nextVersionOnDisk(String id) {
+        Path dir = root.resolve(id);
+        if (!Files.isDirectory(dir)) {
+            return 1;
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("v\\d+\\.json"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.length() - 5)))
+                    .max().orElse(0) + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void persist(DeployedWorkflow d, String json) {
+        Path dir = root.resolve(d.id());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("v" + d.version() + ".json"), json, StandardCharsets.UTF_8);
+            ObjectNode meta = JSON.createObjectNode();
+            meta.put("version", d.version());
+            meta.put("origin", d.origin());
+            meta.put("deployedAt", d.deployedAt().toString());
+            Path tmp = dir.resolve("active.json.tmp");
+            Files.writeString(tmp, meta.toPrettyString(), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve("active.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store workflow " + d.id() + " under " + dir, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean undeploy(String workflowId) {
+        Active a = active.remove(workflowId);
+        if (a == null) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(root.resolve(workflowId).resolve("active.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot undeploy " + workflowId, e);
+        }
+        LOG.info("Undeployed workflow {}", workflowId);
+        return true;
+    }
+
+    @Override
+    public List<DeployedWorkflow> list() {
+        return active.values().stream().map(Active::deployed)
+                .sorted(Comparator.comparing(DeployedWorkflow::id)).toList();
+    }
+
+    @Override
+    public Optional<DeployedWorkflow> get(String workflowId) {
+        return Optional.ofNullable(active.get(workflowId)).map(Active::deployed);
+    }
+
+    @Override
+    public Optional<String> source(String workflowId) {
+        return Optional.ofNullable(active.get(workflowId)).map(Active::source);
+    }
+}

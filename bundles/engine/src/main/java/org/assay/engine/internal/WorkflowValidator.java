@@ -1,0 +1,391 @@
+package org.assay.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.workflow.InputRef;
+import org.assay.api.workflow.StepDefinition;
+import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.ValidationProblem;
+import org.assay.engine.ValidationProblem.Severity;
+
+/**
+ * Decides whether a workflow document can be deployed: JSON syntax, the JSON Schema
+ * generated from the installed step types, then the graph (unique ids, inputs exist, ports
+ * fit, no cycles) and each step type's own parameter checks. Every problem carries the
+ * JSON path, line and column.
+ *
+ * <p>A step type that is not installed is a warning, not an error: integrators deploy
+ * workflows and bundles in any order, and a run waits for a missing type.
+ */
+final class WorkflowValidator {
+
+    /** The outcome: problems, and the definition when there is no error. */
+    record Result(List<ValidationProblem> problems, Optional<WorkflowDefinition> definition) {
+        boolean hasErrors() {
+            return problems.stream().anyMatch(ValidationProblem::isError);
+        }
+
+        List<ValidationProblem> errors() {
+            return problems.stream().filter(ValidationProblem::isError).toList();
+        }
+
+        List<ValidationProblem> warnings() {
+            return problems.stream().filter(p -> !p.isError()).toList();
+        }
+    }
+
+    private final StepRegistry registry;
+
+    WorkflowValidator(StepRegistry registry) {
+        this.registry = registry;
+    }
+
+    Result validate(String json) {
+        SourceDocument doc;
+        try {
+            doc = SourceDocument.parse(json);
+        } catch (SourceDocument.SyntaxError e) {
+            return new Result(List.of(e.problem()), Optional.empty());
+        }
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            return new Result(List.of(doc.problem("$", "a workflow is a JSON object with format, id and steps")),
+                    Optional.empty());
+        }
+        List<StepDescriptor> installed = registry.list().stream().map(i -> i.descriptor()).toList();
+        List<ValidationProblem> problems = new ArrayList<>(schemaProblems(doc, installed));
+        if (!problems.isEmpty()) {
+            // The graph checks below assume the basic shape is right.
+            return new Result(sorted(problems), Optional.empty());
+        }
+        WorkflowDefinition def = toDefinition(root);
+        problems.addAll(graphProblems(doc, def));
+        return new Result(sorted(problems), problems.stream().anyMatch(ValidationProblem::isError)
+                ? Optional.empty() : Optional.of(def));
+    }
+
+    private static List<ValidationProblem> sorted(List<ValidationProblem> problems) {
+        List<ValidationProblem> copy = new ArrayList<>(problems);
+        copy.sort(Comparator.comparingInt(ValidationProblem::line).thenComparingInt(ValidationProblem::column));
+        return copy;
+    }
+
+    private List<ValidationProblem> schemaProblems(SourceDocument doc, List<StepDescriptor> installed) {
+        JsonNode schemaNode = WorkflowSchema.generate(installed);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
+                .pathType(PathType.JSON_PATH).build();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
+        Map<String, StepDescriptor> byType = new HashMap<>();
+        installed.forEach(d -> byType.put(d.typeId(), d));
+        List<ValidationProblem> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ValidationMessage m : schema.validate(doc.root())) {
+            ValidationProblem p = explain(doc, m, byType);
+            if (seen.add(p.path() + p.message())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Turns the validator's message into one a workflow author understands. */
+    private ValidationProblem explain(SourceDocument doc, ValidationMessage m, Map<String, StepDescriptor> byType) {
+        String path = m.getInstanceLocation().toString();
+        String type = m.getType();
+        String property = m.getProperty();
+        String stepType = stepTypeAt(doc.root(), path);
+        boolean inParams = path.endsWith(".params");
+        switch (type) {
+            case "required" -> {
+                if (inParams && stepType != null) {
+                    return doc.problem(path, "step type " + stepType + " needs parameter '" + property + "': "
+                            + describe(byType.get(stepType), property));
+                }
+                return doc.problem(path, "missing required field '" + property + "'");
+            }
+            case "additionalProperties" -> {
+                String at = path + "." + property;
+                if (inParams && stepType != null) {
+                    StepDescriptor d = byType.get(stepType);
+                    return doc.keyProblem(at, "step type " + stepType + " has no parameter '" + property
+                            + "'" + suggestion(property, d.parameters().stream().map(ParameterSpec::name).toList())
+                            + "; its parameters are " + d.parameters().stream().map(ParameterSpec::name).toList());
+                }
+                return doc.keyProblem(at, "unknown field '" + property + "'");
+            }
+            case "type" -> {
+                Object[] args = m.getArguments();
+                String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "another type";
+                String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "a different type";
+                return doc.problem(path, "expected " + article(expected) + " but found " + article(found));
+            }
+            case "enum" -> {
+                JsonNode allowed = m.getSchemaNode();
+                return doc.problem(path, "'" + valueAt(doc.root(), path) + "' is not allowed; use one of "
+                        + (allowed == null ? "the documented values" : allowed.toString()));
+            }
+            case "const" -> {
+                if (path.equals("$.format")) {
+                    return doc.problem(path, "this engine reads workflow format "
+                            + WorkflowDefinition.CURRENT_FORMAT + "; set \"format\": " + WorkflowDefinition.CURRENT_FORMAT);
+                }
+                return doc.problem(path, plain(m));
+            }
+            case "pattern" -> {
+                return doc.problem(path, "'" + valueAt(doc.root(), path)
+                        + "' is not a valid id: use lower case letters, digits, '-' and '_', starting with a letter or digit");
+            }
+            case "minimum", "maximum" -> {
+                String bound = String.valueOf(m.getArguments()[0]).replaceAll("\\.0$", "");
+                return doc.problem(path, "must be " + (type.equals("minimum") ? "at least " : "at most ") + bound);
+            }
+            case "minItems" -> {
+                return doc.problem(path, "a workflow needs at least one step");
+            }
+            default -> {
+                return doc.problem(path, plain(m));
+            }
+        }
+    }
+
+    private static String plain(ValidationMessage m) {
+        String text = m.getMessage();
+        String prefix = m.getInstanceLocation() + ": ";
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+
+    private static String article(String typeName) {
+        return switch (typeName) {
+            case "integer", "object", "array" -> "an " + typeName;
+            case "null" -> "null";
+            default -> "a " + typeName;
+        };
+    }
+
+    private static String describe(StepDescriptor d, String param) {
+        return d == null ? "" : d.parameter(param).map(ParameterSpec::description).orElse("");
+    }
+
+    private static String stepTypeAt(JsonNode root, String path) {
+        if (!path.startsWith("$.steps[")) {
+            return null;
+        }
+        int close = path.indexOf(']');
+        int index = Integer.parseInt(path.substring("$.steps[".length(), close));
+        JsonNode step = root.path("steps").path(index);
+        return step.path("type").isTextual() ? step.path("type").textValue() : null;
+    }
+
+    private static String valueAt(JsonNode root, String path) {
+        JsonNode n = root;
+        for (String part : path.substring(1).split("(?=[.\\[])")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            n = part.startsWith("[") ? n.path(Integer.parseInt(part.substring(1, part.length() - 1)))
+                    : n.path(part.substring(1));
+        }
+        return n.isTextual() ? n.textValue() : n.toString();
+    }
+
+    /**
+     * Reads a document that was valid when it was deployed, without checking it against
+     * the step types installed now (they may not have started yet).
+     */
+    static WorkflowDefinition readDeployed(String json) throws SourceDocument.SyntaxError {
+        return toDefinition(SourceDocument.parse(json).root());
+    }
+
+    private static WorkflowDefinition toDefinition(JsonNode root) {
+        List<StepDefinition> steps = new ArrayList<>();
+        for (JsonNode s : root.path("steps")) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            s.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), JsonValues.toJava(e.getValue())));
+            Map<String, InputRef> inputs = new LinkedHashMap<>();
+            s.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), InputRef.parse(e.getValue().asText())));
+            steps.add(new StepDefinition(s.path("id").asText(), s.path("type").asText(), params, inputs));
+        }
+        return new WorkflowDefinition(root.path("format").asInt(), root.path("id").asText(),
+                root.path("name").isTextual() ? root.path("name").asText() : null,
+                root.path("description").isTextual() ? root.path("description").asText() : null,
+                root.path("schedule").isTextual() ? root.path("schedule").asText() : null, steps);
+    }
+
+    private List<ValidationProblem> graphProblems(SourceDocument doc, WorkflowDefinition def) {
+        List<ValidationProblem> out = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < def.steps().size(); i++) {
+            StepDefinition s = def.steps().get(i);
+            if (index.putIfAbsent(s.id(), i) != null) {
+                out.add(doc.problem("$.steps[" + i + "].id", "step id '" + s.id() + "' is used twice (first by step "
+                        + (index.get(s.id()) + 1) + "); step ids must be unique"));
+            }
+        }
+        List<String> typeIds = registry.list().stream().map(i -> i.typeId()).toList();
+        for (int i = 0; i < def.steps().size(); i++) {
+            StepDefinition s = def.steps().get(i);
+            String at = "$.steps[" + i + "]";
+            Optional<RegisteredStep> provider = registry.provider(s.type());
+            if (provider.isEmpty()) {
+                out.add(doc.problem(at + ".type", "step type '" + s.type() + "' is not installed"
+                        + suggestion(s.type(), typeIds) + "; runs will wait for a bundle that provides it",
+                        Severity.WARNING));
+            }
+            StepDescriptor d = provider.map(p -> p.info().descriptor()).orElse(null);
+            for (Map.Entry<String, InputRef> in : s.inputs().entrySet()) {
+                String inAt = at + ".inputs." + in.getKey();
+                if (d != null && d.input(in.getKey()).isEmpty()) {
+                    out.add(doc.keyProblem(inAt, "step type " + s.type() + " has no input '" + in.getKey()
+                            + "'; its inputs are " + d.inputs().stream().map(PortSpec::name).toList()));
+                }
+                InputRef ref = in.getValue();
+                Integer upstream = index.get(ref.stepId());
+                if (upstream == null) {
+                    out.add(doc.problem(inAt, "no step with id '" + ref.stepId() + "'"
+                            + suggestion(ref.stepId(), new ArrayList<>(index.keySet()))));
+                    continue;
+                }
+                if (ref.stepId().equals(s.id())) {
+                    out.add(doc.problem(inAt, "a step cannot read its own output"));
+                    continue;
+                }
+                StepDefinition up = def.steps().get(upstream);
+                registry.provider(up.type()).map(p -> p.info().descriptor()).ifPresent(ud -> {
+                    if (ud.output(ref.port()).isEmpty()) {
+                        out.add(doc.problem(inAt, "step '" + up.id() + "' (" + up.type() + ") has no output '"
+                                + ref.port() + "'; its outputs are " + ud.outputs().stream().map(PortSpec::name).toList()));
+                    }
+                });
+            }
+            if (d != null) {
+                for (PortSpec p : d.inputs()) {
+                    if (!p.optional() && !s.inputs().containsKey(p.name())) {
+                        out.add(doc.problem(at, "step '" + s.id() + "' (" + s.type() + ") needs input '" + p.name()
+                                + "': add \"inputs\": {\"" + p.name() + "\": \"<upstream step id>\"}"));
+                    }
+                }
+                try {
+                    for (String problem : provider.get().type().validate(Parameters.of(d, s.params()))) {
+                        out.add(doc.problem(at + ".params", problem));
+                    }
+                } catch (RuntimeException e) {
+                    out.add(doc.problem(at + ".params", "step type " + s.type() + " could not check its parameters: "
+                            + e.getMessage()));
+                }
+            }
+        }
+        cycle(def).ifPresent(c -> out.add(doc.problem("$.steps", "the steps form a cycle: " + String.join(" -> ", c)
+                + "; a workflow must flow one way")));
+        return out;
+    }
+
+    /** A cycle as a list of step ids (first repeated at the end), if the graph has one. */
+    static Optional<List<String>> cycle(WorkflowDefinition def) {
+        Map<String, List<String>> upstream = new HashMap<>();
+        for (StepDefinition s : def.steps()) {
+            upstream.put(s.id(), s.inputs().values().stream().map(InputRef::stepId).toList());
+        }
+        Map<String, Integer> state = new HashMap<>();
+        for (StepDefinition s : def.steps()) {
+            Deque<String> path = new ArrayDeque<>();
+            Optional<List<String>> c = visit(s.id(), upstream, state, path);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<List<String>> visit(String id, Map<String, List<String>> upstream,
+            Map<String, Integer> state, Deque<String> path) {
+        Integer st = state.get(id);
+        if (st != null && st == 2) {
+            return Optional.empty();
+        }
+        if (st != null && st == 1) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (String p : path) {
+                in |= p.equals(id);
+                if (in) {
+                    cycle.add(p);
+                }
+            }
+            cycle.add(id);
+            return Optional.of(cycle);
+        }
+        state.put(id, 1);
+        path.addLast(id);
+        for (String up : upstream.getOrDefault(id, List.of())) {
+            if (upstream.containsKey(up)) {
+                Optional<List<String>> c = visit(up, upstream, state, path);
+                if (c.isPresent()) {
+                    return c;
+                }
+            }
+        }
+        path.removeLast();
+        state.put(id, 2);
+        return Optional.empty();
+    }
+
+    /** "; did you mean x?" for a near miss, else empty. */
+    static String suggestion(String given, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(given, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prevPrev = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    // A swapped pair of letters ("scr" for "src") is one slip, not two.
+                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
+                }
+            }
+            int[] t = prevPrev;
+            prevPrev = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,154 @@
+package org.assay.engine.internal;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.assay.api.data.Batch;
+import org.assay.api.data.BatchBuilder;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.ParameterType;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepCategory;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepFailure;
+import org.assay.api.step.StepType;
+
+/** Small real step types for engine tests. */
+final class TestSteps {
+
+    static final Schema SCHEMA = Schema.of(Field.of("n", FieldType.INTEGER), Field.of("label", FieldType.STRING));
+
+    private TestSteps() {
+    }
+
+    /** Emits {@code rows} rows; every {@code badEvery}-th row goes to quarantine instead. */
+    static StepType source() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("numbers").category(StepCategory.CONNECTOR).title("Numbers")
+                        .parameter(ParameterSpec.builder("rows", ParameterType.INTEGER).required().minimum(0).build())
+                        .parameter(ParameterSpec.builder("badEvery", ParameterType.INTEGER).defaultValue(0L).build())
+                        .parameter(ParameterSpec.builder("mode", ParameterType.ENUM).allowed("fast", "slow")
+                                .defaultValue("fast").build())
+                        .output("out", "numbers").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    long rows = ctx.params().integer("rows");
+                    long bad = ctx.params().integer("badEvery");
+                    BatchSink out = ctx.output("out", SCHEMA);
+                    BatchBuilder b = new BatchBuilder(SCHEMA, 100);
+                    for (long i = 1; i <= rows; i++) {
+                        ctx.countIn(1);
+                        if (bad > 0 && i % bad == 0) {
+                            ctx.quarantine().reject(i, "row " + i, "row " + i + " is bad on purpose");
+                            continue;
+                        }
+                        b.setLong(0, i).setString(1, "r" + i).endRow();
+                        if (b.isFull()) {
+                            out.write(b.build());
+                        }
+                    }
+                    if (!b.isEmpty()) {
+                        out.write(b.build());
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Copies rows; drops odd n when {@code dropOdd}. Blocks after the first batch until
+     * {@code gate} opens, so a test can swap providers mid-step.
+     */
+    static StepType copy(String version, CountDownLatch started, CountDownLatch gate) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("copy").version(version).category(StepCategory.CLEANER)
+                        .parameter(ParameterSpec.builder("dropOdd", ParameterType.BOOLEAN).defaultValue(false).build())
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    boolean dropOdd = ctx.params().bool("dropOdd");
+                    try (DataStream in = ctx.input("in")) {
+                        BatchSink out = ctx.output("out", in.schema());
+                        Batch batch;
+                        boolean first = true;
+                        while ((batch = in.next()) != null) {
+                            if (dropOdd) {
+                                int[] keep = new int[batch.rowCount()];
+                                int k = 0;
+                                for (int r = 0; r < batch.rowCount(); r++) {
+                                    if (batch.column(0).longs()[r] % 2 == 0) {
+                                        keep[k++] = r;
+                                    }
+                                }
+                                ctx.countFiltered(batch.rowCount() - k);
+                                batch = batch.select(keep, k);
+                            }
+                            out.write(batch);
+                            if (first && started != null) {
+                                first = false;
+                                started.countDown();
+                                gate.await(10, TimeUnit.SECONDS);
+                            }
+                            ctx.checkCancelled();
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** Reads its input and loses a row: the engine must catch that. */
+    static StepType leaky() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("leaky").category(StepCategory.CLEANER)
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    try (DataStream in = ctx.input("in")) {
+                        BatchSink out = ctx.output("out", in.schema());
+                        Batch b;
+                        while ((b = in.next()) != null) {
+                            out.write(b.select(new int[] {0}, b.rowCount() > 1 ? 1 : 0));
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** Fails with a user-facing message. */
+    static StepType failing() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("failing").category(StepCategory.SINK).input("in", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    throw new StepFailure("parameter 'path': /nowhere/x.csv does not exist; check the path");
+                };
+            }
+        };
+    }
+}

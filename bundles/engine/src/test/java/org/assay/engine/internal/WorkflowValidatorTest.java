@@ -1,0 +1,134 @@
+package org.assay.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.assay.engine.ValidationProblem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WorkflowValidatorTest {
+
+    private final StepRegistry registry = new StepRegistry();
+    private WorkflowValidator validator;
+
+    @BeforeEach
+    void setUp() {
+        registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
+        registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        validator = new WorkflowValidator(registry);
+    }
+
+    private static String wf(String steps) {
+        return "{\n  \"format\": 1,\n  \"id\": \"wf\",\n  \"steps\": [\n" + steps + "\n  ]\n}";
+    }
+
+    private static final String SOURCE = "    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 10}}";
+
+    private ValidationProblem only(String json) {
+        List<ValidationProblem> errors = validator.validate(json).errors();
+        assertEquals(1, errors.size(), () -> "expected one error, got " + errors);
+        return errors.get(0);
+    }
+
+    @Test
+    void acceptsAValidWorkflow() {
+        WorkflowValidator.Result r = validator.validate(wf(SOURCE + ",\n    {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}}"));
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertEquals(2, r.definition().orElseThrow().steps().size());
+    }
+
+    @Test
+    void syntaxErrorHasLineAndColumn() {
+        ValidationProblem p = only("{\n  \"format\": 1,\n  \"id\": \"wf\"\n  \"steps\": []\n}");
+        assertEquals(4, p.line());
+        assertTrue(p.message().contains("comma"), p.message());
+    }
+
+    @Test
+    void wrongParameterTypeIsLocated() {
+        ValidationProblem p = only(wf("    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": \"ten\"}}"));
+        assertEquals("$.steps[0].params.rows", p.path());
+        assertEquals(5, p.line());
+        assertEquals(57, p.column());
+        assertTrue(p.message().contains("expected an integer but found a string"), p.message());
+    }
+
+    @Test
+    void unknownParameterSuggestsTheRightOne() {
+        ValidationProblem p = only(wf("    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 1, \"row\": 2}}"));
+        assertEquals("$.steps[0].params.row", p.path());
+        assertTrue(p.message().contains("has no parameter 'row'; did you mean 'rows'?"), p.message());
+    }
+
+    @Test
+    void missingRequiredParameter() {
+        ValidationProblem p = only(wf("    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {}}"));
+        assertTrue(p.message().contains("needs parameter 'rows'"), p.message());
+    }
+
+    @Test
+    void enumAndMinimum() {
+        List<ValidationProblem> errors = validator.validate(wf(
+                "    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": -1, \"mode\": \"warp\"}}")).errors();
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("must be at least 0")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("'warp' is not allowed")), errors::toString);
+    }
+
+    @Test
+    void duplicateStepIds() {
+        ValidationProblem p = only(wf(SOURCE + ",\n" + SOURCE));
+        assertEquals("$.steps[1].id", p.path());
+        assertTrue(p.message().contains("used twice"), p.message());
+    }
+
+    @Test
+    void inputMustExist() {
+        ValidationProblem p = only(wf(SOURCE + ",\n    {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"scr\"}}"));
+        assertEquals("$.steps[1].inputs.in", p.path());
+        assertEquals(6, p.line());
+        assertTrue(p.message().contains("no step with id 'scr'; did you mean 'src'?"), p.message());
+    }
+
+    @Test
+    void portsMustFit() {
+        ValidationProblem p = only(wf(SOURCE + ",\n    {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src.rejects\"}}"));
+        assertTrue(p.message().contains("has no output 'rejects'"), p.message());
+        List<ValidationProblem> wrongPort = validator.validate(wf(SOURCE
+                + ",\n    {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"data\": \"src\"}}")).errors();
+        assertEquals(2, wrongPort.size(), wrongPort::toString);
+        assertTrue(wrongPort.stream().anyMatch(e -> e.message().contains("has no input 'data'")), wrongPort::toString);
+        assertTrue(wrongPort.stream().anyMatch(e -> e.message().contains("needs input 'in'")), wrongPort::toString);
+    }
+
+    @Test
+    void cyclesAreNamed() {
+        List<ValidationProblem> errors = validator.validate(wf(
+                "    {\"id\": \"a\", \"type\": \"copy\", \"inputs\": {\"in\": \"b\"}},\n"
+                        + "    {\"id\": \"b\", \"type\": \"copy\", \"inputs\": {\"in\": \"a\"}}")).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.message().contains("cycle: a -> b -> a")
+                || e.message().contains("cycle: b -> a -> b")), errors::toString);
+    }
+
+    @Test
+    void missingStepTypeIsOnlyAWarning() {
+        WorkflowValidator.Result r = validator.validate(wf(SOURCE
+                + ",\n    {\"id\": \"c\", \"type\": \"bar-chart\", \"inputs\": {\"in\": \"src\"}, \"params\": {\"x\": 1}}"));
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertEquals(1, r.warnings().size());
+        assertTrue(r.warnings().get(0).message().contains("not installed"));
+    }
+
+    @Test
+    void structuralErrors() {
+        ValidationProblem p = only("{\"format\": 2, \"id\": \"wf\", \"steps\": [" + SOURCE + "]}");
+        assertTrue(p.message().contains("format 1"), p.message());
+        ValidationProblem q = only("{\"format\": 1, \"id\": \"Bad Id\", \"steps\": [" + SOURCE + "]}");
+        assertTrue(q.message().contains("not a valid id"), q.message());
+        ValidationProblem r = only("{\"format\": 1, \"steps\": [" + SOURCE + "]}");
+        assertTrue(r.message().contains("missing required field 'id'"), r.message());
+    }
+}
