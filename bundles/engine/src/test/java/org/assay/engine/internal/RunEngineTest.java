@@ -1,0 +1,182 @@
+package org.assay.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunStatus;
+import org.assay.engine.StepRunInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private final StepRegistry registry = new StepRegistry();
+    private EngineSettings settings;
+    private WorkflowStore store;
+    private RunEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, Duration.ofSeconds(20),
+                Duration.ofSeconds(1), false);
+        registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
+        store = new WorkflowStore(registry, settings);
+        engine = new RunEngine(registry, store, settings);
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.deactivate();
+    }
+
+    private void deploy(String steps) throws Exception {
+        store.deploy("{\"format\": 1, \"id\": \"wf\", \"steps\": [" + steps + "]}", "test");
+    }
+
+    private RunInfo runToEnd() throws Exception {
+        RunInfo started = engine.start("wf");
+        RunInfo done = engine.await(started.runId(), Duration.ofSeconds(30));
+        assertTrue(done.status().isFinished(), () -> "still " + done.status());
+        return done;
+    }
+
+    private static StepRunInfo step(RunInfo r, String id) {
+        return r.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void runsStepsAndAccountsForEveryRow() throws Exception {
+        registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 1000, \"badEvery\": 100}},"
+                + "{\"id\": \"even\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}, \"params\": {\"dropOdd\": true}}");
+        RunInfo r = runToEnd();
+        assertEquals(RunStatus.SUCCEEDED, r.status(), r::error);
+        StepRunInfo src = step(r, "src");
+        assertEquals(1000, src.rowsIn());
+        assertEquals(990, src.rowsOut());
+        assertEquals(10, src.quarantined());
+        StepRunInfo even = step(r, "even");
+        assertEquals(990, even.rowsIn());
+        assertEquals(490, even.rowsOut());
+        assertEquals(500, even.filtered());
+        assertEquals("test.steps 1.0.0", even.provider());
+        assertTrue(Files.readString(r.folder().resolve("quarantine.csv")).contains("row 100 is bad on purpose"));
+        String report = Files.readString(r.report());
+        assertTrue(report.contains("succeeded") && report.contains("row 100 is bad on purpose"), report);
+        assertFalse(Files.exists(r.folder().resolve(".spool")), "spool files are cleaned up");
+    }
+
+    @Test
+    void stepFailureMessageReachesTheRunRecord() throws Exception {
+        registry.add(TestSteps.failing(), "test.steps", "1.0.0", 1, 3);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5}},"
+                + "{\"id\": \"out\", \"type\": \"failing\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo r = runToEnd();
+        assertEquals(RunStatus.FAILED, r.status());
+        assertEquals("step 'out' failed: parameter 'path': /nowhere/x.csv does not exist; check the path", r.error());
+    }
+
+    @Test
+    void aStepThatLosesRowsFailsTheRun() throws Exception {
+        registry.add(TestSteps.leaky(), "test.steps", "1.0.0", 1, 4);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 10}},"
+                + "{\"id\": \"leak\", \"type\": \"leaky\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo r = runToEnd();
+        assertEquals(RunStatus.FAILED, r.status());
+        assertTrue(r.error().contains("lost track of rows: 10 in, but 1 out"), r.error());
+    }
+
+    @Test
+    void waitsForAMissingStepTypeThenCompletes() throws Exception {
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 50}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo started = engine.start("wf");
+        RunInfo waiting = awaitStatus(started.runId(), RunStatus.WAITING_FOR_STEPS);
+        assertTrue(waiting.error().contains("waiting for step type copy"), waiting.error());
+        registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        RunInfo done = engine.await(started.runId(), Duration.ofSeconds(30));
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(50, step(done, "c").rowsOut());
+        assertTrue(done.events().stream().anyMatch(e -> e.contains("arrived")), done.events()::toString);
+    }
+
+    @Test
+    void replaysAStepWhoseBundleIsSwappedMidStep() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 10);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 1000}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        // What bundle:update does: the old service goes, then the new one comes.
+        registry.remove(10);
+        registry.add(TestSteps.copy("2.0.0", null, null), "test.steps", "2.0.0", 1, 11);
+        gate.countDown();
+        RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        StepRunInfo c = step(done, "c");
+        assertEquals(1000, c.rowsIn());
+        assertEquals(1000, c.rowsOut());
+        assertEquals(2, c.attempts());
+        assertEquals("test.steps 2.0.0", c.provider());
+        assertTrue(done.events().stream().anyMatch(e -> e.contains("replaying from its inputs")), done.events()::toString);
+    }
+
+    @Test
+    void cancelStopsARunningStep() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 10);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 1000}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertTrue(engine.cancel(run.runId()));
+        gate.countDown();
+        RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
+        assertEquals(RunStatus.CANCELLED, done.status());
+        assertFalse(engine.cancel(run.runId()), "a finished run cannot be cancelled");
+    }
+
+    @Test
+    void runRecordsSurviveARestart() throws Exception {
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 7}}");
+        RunInfo r = runToEnd();
+        engine.deactivate();
+        StepRegistry fresh = new StepRegistry();
+        WorkflowStore store2 = new WorkflowStore(fresh, settings);
+        engine = new RunEngine(fresh, store2, settings);
+        RunInfo reloaded = engine.get(r.runId()).orElseThrow();
+        assertEquals(RunStatus.SUCCEEDED, reloaded.status());
+        assertEquals(7, step(reloaded, "src").rowsOut());
+        assertNotNull(reloaded.report());
+        assertEquals(1, store2.get("wf").orElseThrow().version(), "deployments survive too");
+        RunInfo second = engine.start("wf");
+        assertFalse(second.runId().equals(r.runId()), "run ids are not reused after a restart");
+    }
+
+    private RunInfo awaitStatus(String runId, RunStatus status) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        RunInfo r = engine.get(runId).orElseThrow();
+        while (r.status() != status && System.nanoTime() < end) {
+            Thread.sleep(20);
+            r = engine.get(runId).orElseThrow();
+        }
+        assertEquals(status, r.status());
+        return r;
+    }
+}
