@@ -1,0 +1,253 @@
+package org.assay.cleaners.internal;
+
+import java.util.Arrays;
+
+/**
+ * The exact median of a stream of numbers, in bounded memory, over as many passes as it
+ * needs (usually one, at most five).
+ *
+ * <p>Values are mapped to {@code long} keys that sort like the numbers (integers as they
+ * are, doubles through their bit pattern). The first pass keeps the keys in a primitive
+ * array while they fit in {@code limit}; the median is then found by sorting it. Past the
+ * limit the array is dropped for a histogram of the top 16 key bits (65,536 counters). The
+ * buckets holding the two middle ranks are then narrowed on later passes: a bucket small
+ * enough is collected and sorted, a larger one is split by its next 16 bits. Each extra
+ * pass reads only values in the target bucket, so memory stays at {@code limit} keys plus
+ * the histograms per target. Not thread-safe.
+ */
+final class ExactMedian {
+
+    private static final int BUCKET_BITS = 16;
+    private static final int BUCKETS = 1 << BUCKET_BITS;
+
+    private final boolean decimal;
+    private final int limit;
+    private long[] buffer = new long[256];
+    private int buffered;
+    private long count;
+    private long[] histogram;
+    private Target low;
+    private Target high;
+    private boolean firstPassDone;
+
+    /**
+     * @param decimal whether values are doubles (else longs)
+     * @param limit   how many keys one column may hold in memory at once
+     */
+    ExactMedian(boolean decimal, int limit) {
+        this.decimal = decimal;
+        this.limit = limit;
+    }
+
+    /** Adds a value during the first pass. NaN is ignored. */
+    void addDouble(double v) {
+        if (!Double.isNaN(v)) {
+            addKey(keyOf(v));
+        }
+    }
+
+    /** Adds a value during the first pass. */
+    void addLong(long v) {
+        addKey(v);
+    }
+
+    private void addKey(long key) {
+        count++;
+        if (histogram != null) {
+            histogram[bucket(key, 0)]++;
+            return;
+        }
+        if (buffered == limit) {
+            histogram = new long[BUCKETS];
+            for (int i = 0; i < buffered; i++) {
+                histogram[bucket(buffer[i], 0)]++;
+            }
+            buffer = null;
+            histogram[bucket(key, 0)]++;
+            return;
+        }
+        if (buffered == buffer.length) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+        }
+        buffer[buffered++] = key;
+    }
+
+    /** Ends the first pass. */
+    void endFirstPass() {
+        firstPassDone = true;
+        if (count == 0 || histogram == null) {
+            return;
+        }
+        low = Target.fromHistogram((count - 1) / 2, histogram, limit);
+        high = count % 2 == 1 ? low : Target.fromHistogram(count / 2, histogram, limit);
+        histogram = null;
+    }
+
+    /** Whether {@link #refine} must see all values once more before {@link #median()} is known. */
+    boolean needsAnotherPass() {
+        return firstPassDone && low != null && (!low.done() || !high.done());
+    }
+
+    /** Feeds a value on a later pass. */
+    void refineDouble(double v) {
+        if (!Double.isNaN(v)) {
+            refineKey(keyOf(v));
+        }
+    }
+
+    void refineLong(long v) {
+        refineKey(v);
+    }
+
+    private void refineKey(long key) {
+        low.accept(key);
+        if (high != low) {
+            high.accept(key);
+        }
+    }
+
+    /** Ends a later pass. */
+    void endRefinePass() {
+        low.endPass();
+        if (high != low) {
+            high.endPass();
+        }
+    }
+
+    /** Count of non-null values seen in the first pass. */
+    long count() {
+        return count;
+    }
+
+    /** The median: the middle value, or the mean of the two middle values; NaN when there were no values. */
+    double median() {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long lo;
+        long hi;
+        if (low == null) {
+            Arrays.sort(buffer, 0, buffered);
+            lo = buffer[(int) ((count - 1) / 2)];
+            hi = buffer[(int) (count / 2)];
+        } else {
+            lo = low.result();
+            hi = high.result();
+        }
+        return (valueOf(lo) + valueOf(hi)) / 2.0;
+    }
+
+    private double valueOf(long key) {
+        return decimal ? Double.longBitsToDouble(flip(key)) : key;
+    }
+
+    /** A key whose signed order is the order of the doubles. */
+    static long keyOf(double v) {
+        // +0.0 and -0.0 are the same number for a median.
+        return flip(Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
+    }
+
+    /** Negative doubles sort backwards by their bits; flipping the non-sign bits fixes that. An involution. */
+    private static long flip(long bits) {
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The 16 bits of the unsigned-ordered key after the first {@code fixedBits}. */
+    static int bucket(long key, int fixedBits) {
+        long unsigned = key ^ Long.MIN_VALUE;
+        return (int) ((unsigned << fixedBits) >>> (64 - BUCKET_BITS));
+    }
+
+    /** Narrows down the value of one rank. */
+    private static final class Target {
+        private final int limit;
+        private long prefix;
+        private int fixedBits;
+        private long rank;
+        private long rangeCount;
+        private long[] collected;
+        private int collectedSize;
+        private long[] histogram;
+        private boolean done;
+        private long result;
+
+        private Target(int limit) {
+            this.limit = limit;
+        }
+
+        static Target fromHistogram(long rank, long[] histogram, int limit) {
+            Target t = new Target(limit);
+            t.narrow(rank, histogram);
+            return t;
+        }
+
+        /** Chooses the bucket holding {@code rank}, and prepares the next pass. */
+        private void narrow(long rankInRange, long[] counts) {
+            long before = 0;
+            int b = 0;
+            while (before + counts[b] <= rankInRange) {
+                before += counts[b];
+                b++;
+            }
+            prefix = (prefix << BUCKET_BITS) | b;
+            fixedBits += BUCKET_BITS;
+            rank = rankInRange - before;
+            rangeCount = counts[b];
+            if (fixedBits == 64) {
+                // Every key left in range has all 64 bits fixed: they are all this key.
+                done = true;
+                result = prefix ^ Long.MIN_VALUE;
+            }
+            prepare();
+        }
+
+        private void prepare() {
+            if (done) {
+                return;
+            }
+            if (rangeCount <= limit) {
+                collected = new long[(int) rangeCount];
+                collectedSize = 0;
+                histogram = null;
+            } else {
+                histogram = new long[BUCKETS];
+                collected = null;
+            }
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        long result() {
+            return result;
+        }
+
+        void accept(long key) {
+            if (done || ((key ^ Long.MIN_VALUE) >>> (64 - fixedBits)) != prefix) {
+                return;
+            }
+            if (collected != null) {
+                collected[collectedSize++] = key;
+            } else {
+                histogram[bucket(key, fixedBits)]++;
+            }
+        }
+
+        void endPass() {
+            if (done) {
+                return;
+            }
+            if (collected != null) {
+                Arrays.sort(collected, 0, collectedSize);
+                result = collected[(int) rank];
+                collected = null;
+                done = true;
+            } else {
+                long[] counts = histogram;
+                histogram = null;
+                narrow(rank, counts);
+            }
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package org.assay.cleaners.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.assay.api.data.Batch;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+
+/**
+ * One run of {@code impute}: a statistics pass, extra passes only for large medians, and a
+ * fill pass that rebuilds only the columns with nulls in each batch.
+ */
+final class ImputeStep implements Step {
+
+    /** Median keys held in memory at once, shared by all median columns: 4M longs, 32 MiB. */
+    static final int MEDIAN_BUDGET = 1 << 22;
+    /** The least a single median column may buffer, however many there are. */
+    static final int MEDIAN_MIN_PER_COLUMN = 1 << 16;
+    /** Distinct values a mode counts per column before it becomes approximate. */
+    static final int MODE_MAX_DISTINCT = 100_000;
+
+    static final String SUMMARY_FILE = "imputation-summary.csv";
+
+    private final int medianBudget;
+
+    ImputeStep() {
+        this(MEDIAN_BUDGET);
+    }
+
+    /** With a smaller median budget, so tests can reach the multi-pass path. */
+    ImputeStep(int medianBudget) {
+        this.medianBudget = medianBudget;
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        List<ColumnPlan> plans;
+        long rows = 0;
+        try (DataStream in = ctx.input(PortSpec.IN)) {
+            plans = plan(in.schema(), ctx.params());
+            int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
+            int perColumn = Math.max(MEDIAN_MIN_PER_COLUMN, medianBudget / Math.max(1, medianColumns));
+            for (ColumnPlan p : plans) {
+                p.start(perColumn);
+            }
+            for (Batch b = in.next(); b != null; b = in.next()) {
+                for (ColumnPlan p : plans) {
+                    p.observe(b.column(p.index));
+                }
+                rows += b.rowCount();
+                ctx.checkCancelled();
+            }
+        }
+        for (ColumnPlan p : plans) {
+            if (p.median != null) {
+                p.median.endFirstPass();
+            }
+        }
+        refineMedians(ctx, plans);
+        for (ColumnPlan p : plans) {
+            p.decide();
+        }
+        ctx.progress(0.5);
+        Schema outSchema = fill(ctx, plans, rows);
+        writeSummary(ctx, plans);
+        ctx.log().info("Filled {} missing values in {} columns of {} rows; schema {}",
+                plans.stream().mapToLong(p -> p.filled).sum(), plans.stream().filter(p -> p.filled > 0).count(), rows,
+                outSchema);
+    }
+
+    /** Which columns get which strategy. */
+    private static List<ColumnPlan> plan(Schema schema, Parameters params) throws StepFailure {
+        Map<String, String> rules = params.stringMap(ImputeStepType.COLUMNS);
+        for (String name : rules.keySet()) {
+            if (!schema.contains(name)) {
+                throw new StepFailure("parameter columns: there is no column '" + name + "' in the input; the columns "
+                        + "are " + schema.names() + ". Correct the name or remove it from columns.");
+            }
+        }
+        Strategy global = Strategy.parse(params.string(ImputeStepType.STRATEGY));
+        if (global == Strategy.CONSTANT && !params.has(ImputeStepType.VALUE)) {
+            throw new StepFailure("parameter value: strategy constant needs the fill value, e.g. \"value\": \"0\".");
+        }
+        List<ColumnPlan> plans = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            Field field = schema.field(i);
+            FieldType type = field.type();
+            String ruleText = rules.get(field.name());
+            if (ruleText != null) {
+                ColumnRule rule;
+                try {
+                    rule = ColumnRule.parse(field.name(), ruleText);
+                } catch (IllegalArgumentException e) {
+                    throw new StepFailure(e.getMessage());
+                }
+                if (!rule.strategy().fits(type)) {
+                    throw new StepFailure("parameter columns: column '" + field.name() + "' is " + type.jsonName()
+                            + ", and " + rule.strategy().jsonName() + " works only on integer and decimal columns. "
+                            + "Use \"mode\" or \"constant:<value>\" for it.");
+                }
+                TypedValue constant = null;
+                if (rule.strategy() == Strategy.CONSTANT) {
+                    constant = TypedValue.parse(type, rule.constant());
+                    if (constant == null) {
+                        throw new StepFailure("parameter columns: column '" + field.name() + "': '" + rule.constant()
+                                + "' is not a valid " + type.jsonName() + " value. " + example(type));
+                    }
+                }
+                plans.add(new ColumnPlan(i, field, rule.strategy(), constant, true));
+                continue;
+            }
+            // Filling an id or a person's data with a statistic makes up a record or a person:
+            // only an explicit per-column rule may do that.
+            if (field.has(FieldTag.ID) || field.has(FieldTag.PII) || !global.fits(type)) {
+                continue;
+            }
+            TypedValue constant = null;
+            if (global == Strategy.CONSTANT) {
+                constant = TypedValue.parse(type, params.string(ImputeStepType.VALUE));
+                if (constant == null) {
+                    continue;
+                }
+            }
+            plans.add(new ColumnPlan(i, field, global, constant, false));
+        }
+        return plans;
+    }
+
+    private static String example(FieldType type) {
+        return switch (type) {
+            case INTEGER -> "Write a whole number, e.g. \"constant:0\".";
+            case DECIMAL -> "Write a number with a dot, e.g. \"constant:0.5\".";
+            case BOOLEAN -> "Write \"constant:true\" or \"constant:false\".";
+            case DATE -> "Write an ISO date, e.g. \"constant:2024-01-31\".";
+            case TIMESTAMP -> "Write an ISO timestamp, e.g. \"constant:2024-01-31T00:00:00Z\".";
+            case STRING, CATEGORICAL -> "";
+        };
+    }
+
+    /** Extra passes for medians whose values did not fit in memory; only for columns that need filling. */
+    private static void refineMedians(StepContext ctx, List<ColumnPlan> plans) throws IOException {
+        while (true) {
+            List<ColumnPlan> pending = plans.stream()
+                    .filter(p -> p.median != null && p.nulls > 0 && p.median.needsAnotherPass()).toList();
+            if (pending.isEmpty()) {
+                return;
+            }
+            ctx.log().info("Another pass over the input for the exact median of {}",
+                    pending.stream().map(p -> p.field.name()).toList());
+            try (DataStream in = ctx.input(PortSpec.IN)) {
+                for (Batch b = in.next(); b != null; b = in.next()) {
+                    for (ColumnPlan p : pending) {
+                        p.refine(b.column(p.index));
+                    }
+                    ctx.checkCancelled();
+                }
+            }
+            for (ColumnPlan p : pending) {
+                p.median.endRefinePass();
+            }
+        }
+    }
+
+    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows) throws IOException {
+        List<ColumnPlan> active = plans.stream().filter(p -> p.value != null && p.nulls > 0).toList();
+        long done = 0;
+        try (DataStream in = ctx.input(PortSpec.IN)) {
+            Schema schema = in.schema();
+            for (ColumnPlan p : active) {
+                schema = schema.with(p.index, p.outField());
+            }
+            BatchSink out = ctx.output(PortSpec.OUT, schema);
+            for (Batch b = in.next(); b != null; b = in.next()) {
+                Batch result = b;
+                for (ColumnPlan p : active) {
+                    Column c = b.column(p.index);
+                    int nulls = c.nullCount();
+                    if (nulls > 0) {
+                        result = result.with(p.outField(), filled(c, p.value));
+                        p.filled += nulls;
+                    }
+                }
+                // A categorical field may have gained its fill value as a category even in a
+                // batch that had nothing to fill.
+                out.write(result.schema().equals(schema) ? result : result.withSchema(schema));
+                done += b.rowCount();
+                ctx.progress(0.5 + 0.5 * done / Math.max(1, rows));
+                ctx.checkCancelled();
+            }
+            return schema;
+        }
+    }
+
+    /** A copy of the column with every null replaced by {@code v}. */
+    static Column filled(Column c, TypedValue v) {
+        int n = c.size();
+        return switch (c.type().storage()) {
+            case LONG -> {
+                long[] a = Arrays.copyOf(c.longs(), n);
+                for (int r = 0; r < n; r++) {
+                    if (c.isNull(r)) {
+                        a[r] = v.longValue();
+                    }
+                }
+                yield Column.ofLongs(c.type(), a, n, null);
+            }
+            case DOUBLE -> {
+                double[] a = Arrays.copyOf(c.doubles(), n);
+                for (int r = 0; r < n; r++) {
+                    if (c.isNull(r)) {
+                        a[r] = v.doubleValue();
+                    }
+                }
+                yield Column.ofDoubles(c.type(), a, n, null);
+            }
+            case TEXT -> {
+                String[] a = Arrays.copyOf(c.texts(), n);
+                for (int r = 0; r < n; r++) {
+                    if (c.isNull(r)) {
+                        a[r] = v.text();
+                    }
+                }
+                yield Column.ofTexts(c.type(), a, n);
+            }
+        };
+    }
+
+    private static void writeSummary(StepContext ctx, List<ColumnPlan> plans) throws IOException {
+        Path file = ctx.artifactDir().resolve(SUMMARY_FILE);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("column,strategy,filled,value,note\n");
+            for (ColumnPlan p : plans) {
+                if (p.nulls == 0 && !p.explicit) {
+                    continue;
+                }
+                w.write(csv(p.field.name()) + "," + p.strategy.jsonName() + "," + p.filled + ","
+                        + csv(p.value == null ? "" : p.value.display()) + "," + csv(p.note) + "\n");
+            }
+        }
+        ctx.addArtifact(file, ArtifactKind.TABLE, "Imputation summary");
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** One column to fill: its strategy, the statistic being gathered and the outcome. */
+    private static final class ColumnPlan {
+        final int index;
+        final Field field;
+        final Strategy strategy;
+        final boolean explicit;
+        TypedValue value;
+        String note = "";
+        long nulls;
+        long filled;
+        private double sum;
+        private double compensation;
+        private long count;
+        ExactMedian median;
+        private ModeCounter mode;
+
+        ColumnPlan(int index, Field field, Strategy strategy, TypedValue constant, boolean explicit) {
+            this.index = index;
+            this.field = field;
+            this.strategy = strategy;
+            this.value = constant;
+            this.explicit = explicit;
+        }
+
+        void start(int medianLimit) {
+            switch (strategy) {
+                case MEDIAN -> median = new ExactMedian(field.type() == FieldType.DECIMAL, medianLimit);
+                case MODE -> mode = new ModeCounter(field.type(), MODE_MAX_DISTINCT);
+                default -> { }
+            }
+        }
+
+        void observe(Column c) {
+            nulls += c.nullCount();
+            switch (strategy) {
+                case MEAN -> {
+                    for (int r = 0; r < c.size(); r++) {
+                        if (!c.isNull(r)) {
+                            double v = c.getDouble(r);
+                            if (!Double.isNaN(v)) {
+                                add(v);
+                            }
+                        }
+                    }
+                }
+                case MEDIAN -> {
+                    boolean decimal = field.type() == FieldType.DECIMAL;
+                    for (int r = 0; r < c.size(); r++) {
+                        if (!c.isNull(r)) {
+                            if (decimal) {
+                                median.addDouble(c.doubles()[r]);
+                            } else {
+                                median.addLong(c.longs()[r]);
+                            }
+                        }
+                    }
+                }
+                case MODE -> mode.add(c);
+                case CONSTANT -> { }
+            }
+        }
+
+        /** Kahan summation: a mean over millions of values keeps its last digits. */
+        private void add(double v) {
+            double y = v - compensation;
+            double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+            count++;
+        }
+
+        void refine(Column c) {
+            boolean decimal = field.type() == FieldType.DECIMAL;
+            for (int r = 0; r < c.size(); r++) {
+                if (!c.isNull(r)) {
+                    if (decimal) {
+                        median.refineDouble(c.doubles()[r]);
+                    } else {
+                        median.refineLong(c.longs()[r]);
+                    }
+                }
+            }
+        }
+
+        void decide() {
+            if (nulls == 0) {
+                note = "no missing values";
+                value = null;
+                return;
+            }
+            switch (strategy) {
+                case MEAN -> value = count == 0 ? null : TypedValue.ofNumber(field.type(), sum / count);
+                case MEDIAN -> value = median.count() == 0 ? null : TypedValue.ofNumber(field.type(), median.median());
+                case MODE -> {
+                    value = mode.mode();
+                    if (mode.approximate()) {
+                        note = "mode among the first " + MODE_MAX_DISTINCT + " distinct values";
+                    }
+                }
+                case CONSTANT -> { }
+            }
+            if (value == null) {
+                note = "no values to compute the " + strategy.jsonName() + " from; left empty";
+            }
+        }
+
+        /** The field after filling: a categorical fill value joins the known categories. */
+        Field outField() {
+            if (field.type() == FieldType.CATEGORICAL && !field.categories().isEmpty()
+                    && !field.categories().contains(value.text())) {
+                List<String> categories = new ArrayList<>(field.categories());
+                categories.add(value.text());
+                return field.withCategories(categories);
+            }
+            return field;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.assay.cleaners.internal;
+
+import static org.assay.testkit.StepTestRunner.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.assay.api.data.Batch;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepFailure;
+import org.assay.api.step.StepType;
+import org.assay.testkit.StepTestRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImputeStepTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Schema CUSTOMERS = Schema.of(
+            Field.of("customer_id", FieldType.INTEGER).withTags(FieldTag.ID),
+            Field.of("email", FieldType.STRING).withTags(FieldTag.PII),
+            Field.of("city", FieldType.CATEGORICAL),
+            Field.of("age", FieldType.INTEGER),
+            Field.of("income", FieldType.DECIMAL),
+            Field.of("last_purchase", FieldType.DATE));
+
+    private static List<Object[]> customers() {
+        return List.of(
+                row(1L, "a@example.com", "Oslo", 30L, 100.0, LocalDate.of(2024, 1, 1)),
+                row(2L, null, "Rome", null, 300.0, null),
+                row(null, "c@example.com", null, 41L, null, LocalDate.of(2024, 3, 1)),
+                row(4L, "d@example.com", "Rome", 50L, 250.5, LocalDate.of(2024, 3, 1)),
+                row(5L, "e@example.com", "Oslo", 20L, null, LocalDate.of(2024, 2, 1)));
+    }
+
+    private StepTestRunner impute(List<Object[]> rows, int batchSize) {
+        return new StepTestRunner(new ImputeStepType(), dir).input("in", CUSTOMERS, rows, batchSize);
+    }
+
+    private static List<Object> column(StepTestRunner r, int col) {
+        return r.output().stream().map(row -> row[col]).toList();
+    }
+
+    @Test
+    void medianByDefaultFillsNumericColumnsOnly() throws Exception {
+        StepTestRunner r = impute(customers(), 2).run();
+
+        assertEquals(Arrays.asList(30L, 36L, 41L, 50L, 20L), column(r, 3), "median of 20,30,41,50 is 35.5, rounded");
+        assertEquals(Arrays.asList(100.0, 300.0, 250.5, 250.5, 250.5), column(r, 4));
+        assertEquals(Arrays.asList(1L, 2L, null, 4L, 5L), column(r, 0), "ids are never made up");
+        assertEquals(null, r.output().get(1)[1], "pii is left alone");
+        assertEquals(null, r.output().get(2)[2], "median does not fit a categorical column");
+        assertEquals(null, r.output().get(1)[5], "median does not fit a date column");
+        assertEquals(CUSTOMERS, r.outputSchema("out"));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void summaryTableListsWhatWasFilled() throws Exception {
+        StepTestRunner r = impute(customers(), 2).param("columns", Map.of("city", "mode")).run();
+
+        StepTestRunner.Artifact a = r.artifacts().get(0);
+        assertEquals(ArtifactKind.TABLE, a.kind());
+        assertEquals("Imputation summary", a.title());
+        assertEquals("""
+                column,strategy,filled,value,note
+                city,mode,1,Oslo,
+                age,median,1,36,
+                income,median,2,250.5,
+                """, Files.readString(a.file()));
+    }
+
+    @Test
+    void meanOfIntegerColumnIsRounded() throws Exception {
+        Schema s = Schema.of(Field.of("orders", FieldType.INTEGER));
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir).param("strategy", "mean")
+                .input("in", s, row(1L), row(2L), row(2L), row((Object) null));
+        r.run();
+        assertEquals(2L, r.output().get(3)[0], "mean 1.67 rounds to 2");
+    }
+
+    @Test
+    void modeFillsAnyTypeAndBreaksTiesToTheSmallest() throws Exception {
+        StepTestRunner r = impute(customers(), 3).param("strategy", "mode").run();
+
+        assertEquals("Oslo", r.output().get(2)[2], "Oslo and Rome tie; Oslo sorts first");
+        assertEquals(LocalDate.of(2024, 3, 1), r.output().get(1)[5]);
+        assertEquals(20L, r.output().get(1)[3], "all ages appear once: the smallest wins");
+        assertEquals(null, r.output().get(1)[1], "pii is left alone by the global strategy");
+    }
+
+    @Test
+    void constantFillsColumnsWhoseTypeTheValueParsesAs() throws Exception {
+        StepTestRunner r = impute(customers(), 10).param("strategy", "constant").param("value", "0").run();
+
+        assertEquals(0L, r.output().get(1)[3]);
+        assertEquals(0.0, r.output().get(2)[4]);
+        assertEquals("0", r.output().get(2)[2]);
+        assertEquals(null, r.output().get(1)[5], "0 is not a date");
+    }
+
+    @Test
+    void perColumnRulesOverrideTheStrategyAndMayTouchPii() throws Exception {
+        StepTestRunner r = impute(customers(), 2)
+                .param("columns", Map.of("email", "constant:unknown@example.com", "age", "mean",
+                        "last_purchase", "constant:2000-01-01", "city", "constant:n/a"))
+                .run();
+
+        assertEquals("unknown@example.com", r.output().get(1)[1]);
+        assertEquals(35L, r.output().get(1)[3], "mean of 20,30,41,50 is 35.25");
+        assertEquals(LocalDate.of(2000, 1, 1), r.output().get(1)[5]);
+        assertEquals("n/a", r.output().get(2)[2]);
+        assertEquals(250.5, r.output().get(2)[4], "other columns keep the default median");
+    }
+
+    @Test
+    void categoricalConstantJoinsTheKnownCategories() throws Exception {
+        Schema s = Schema.of(Field.of("tier", FieldType.CATEGORICAL).withCategories(List.of("gold", "silver")),
+                Field.of("n", FieldType.INTEGER));
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir).param("columns", Map.of("tier", "constant:none"))
+                .input("in", s, List.of(row("gold", 1L), row("silver", 2L), row(null, 3L)), 2);
+        r.run();
+        assertEquals(List.of("gold", "silver", "none"), r.outputSchema("out").field("tier").categories());
+        assertEquals("none", r.output().get(2)[0]);
+    }
+
+    @Test
+    void unknownColumnListsTheAvailableOnes() {
+        StepFailure e = assertThrows(StepFailure.class,
+                () -> impute(customers(), 2).param("columns", Map.of("salary", "median")).run());
+        assertEquals("parameter columns: there is no column 'salary' in the input; the columns are [customer_id, email, "
+                + "city, age, income, last_purchase]. Correct the name or remove it from columns.", e.getMessage());
+    }
+
+    @Test
+    void meanOnATextColumnIsRefused() {
+        StepFailure e = assertThrows(StepFailure.class,
+                () -> impute(customers(), 2).param("columns", Map.of("city", "mean")).run());
+        assertTrue(e.getMessage().startsWith("parameter columns: column 'city' is categorical, and mean works only on "
+                + "integer and decimal columns"), e.getMessage());
+    }
+
+    @Test
+    void badConstantNamesTheColumnAndTheFix() {
+        StepFailure e = assertThrows(StepFailure.class,
+                () -> impute(customers(), 2).param("columns", Map.of("age", "constant:old")).run());
+        assertEquals("parameter columns: column 'age': 'old' is not a valid integer value. Write a whole number, e.g. "
+                + "\"constant:0\".", e.getMessage());
+    }
+
+    @Test
+    void validateNeedsValueForConstantAndKnownStrategies() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> impute(customers(), 2).param("strategy", "constant").param("columns", Map.of("age", "avg")).run());
+        assertTrue(e.getMessage().contains("parameter value: strategy constant needs the fill value"), e.getMessage());
+        assertTrue(e.getMessage().contains("column 'age': 'avg' is not a strategy"), e.getMessage());
+    }
+
+    @Test
+    void allNullColumnIsLeftEmptyAndSaysWhy() throws Exception {
+        Schema s = Schema.of(Field.of("x", FieldType.DECIMAL));
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir)
+                .input("in", s, row((Object) null), row((Object) null));
+        r.run();
+        assertEquals(null, r.output().get(0)[0]);
+        assertTrue(Files.readString(r.artifacts().get(0).file())
+                .contains("x,median,0,,no values to compute the median from; left empty"));
+    }
+
+    @Test
+    void batchBoundariesAndUntouchedColumnsAreKept() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(row((long) i, "p" + i + "@example.com", "Oslo", i % 4 == 0 ? null : (long) i, (double) i,
+                    LocalDate.of(2024, 1, 1 + i)));
+        }
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir).input("in", CUSTOMERS, rows, 3);
+        r.run();
+
+        List<Batch> out = r.outputBatches("out");
+        assertEquals(List.of(3, 3, 3, 1), out.stream().map(Batch::rowCount).toList());
+        // Non-null ages: 1,2,3,5,6,7,9 -> median 5.
+        assertEquals(Arrays.asList(5L, 1L, 2L, 3L, 5L, 5L, 6L, 7L, 5L, 9L), column(r, 3));
+        for (Batch b : out) {
+            assertEquals(0, b.column("age").nullCount());
+        }
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void medianBeyondTheMemoryBudgetTakesExtraPassesAndStaysExact() throws Exception {
+        Random rnd = new Random(11);
+        Schema s = Schema.of(Field.of("spend", FieldType.DECIMAL));
+        List<Object[]> rows = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            if (i % 50 == 0) {
+                rows.add(row((Object) null));
+            } else {
+                double v = Math.round(Math.exp(rnd.nextGaussian() + 4) * 100) / 100.0;
+                values.add(v);
+                rows.add(row(v));
+            }
+        }
+        values.sort(null);
+        int n = values.size();
+        double expected = (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
+
+        ImputeStepType real = new ImputeStepType();
+        StepType tinyBudget = new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return real.descriptor();
+            }
+
+            @Override
+            public Step newStep() {
+                return new ImputeStep(1000);
+            }
+
+            @Override
+            public List<String> validate(Parameters parameters) {
+                return real.validate(parameters);
+            }
+        };
+        StepTestRunner r = new StepTestRunner(tinyBudget, dir).input("in", s, rows, 4096);
+        r.run();
+
+        assertEquals(expected, r.output().get(0)[0]);
+        r.assertRowsAccountedFor();
+    }
+}
