@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * WatchService, which misses events on some file systems and editors' rename-saves.
  */
 @Component(immediate = true, configurationPid = "org.assay.engine")
-@Designate(ocd = EngineConfig.class)
 public final class WorkflowFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowFolderWatcher.class);

@@ -23,7 +23,6 @@ import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * ({@code <dataDir>/workflows/<id>/v<N>.json}) so the active set survives a restart.
  */
 @Component(service = WorkflowService.class, configurationPid = "org.assay.engine")
-@Designate(ocd = EngineConfig.class)
 public final class WorkflowStore implements WorkflowService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowStore.class);
