@@ -1,0 +1,89 @@
+package org.assay.shell.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.assay.engine.ArtifactInfo;
+import org.assay.engine.RunInfo;
+import org.assay.engine.StepRunInfo;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** How the commands print times, counts and runs, so every command reads the same. */
+final class Format {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private Format() {
+    }
+
+    static String time(Instant i) {
+        return i == null ? "-" : TIME.format(i);
+    }
+
+    static String duration(Instant from, Instant to) {
+        if (from == null) {
+            return "-";
+        }
+        return seconds(Duration.between(from, to == null ? Instant.now() : to).toMillis());
+    }
+
+    static String seconds(long millis) {
+        return String.format("%.1f s", millis / 1000.0);
+    }
+
+    static String count(long n) {
+        return String.format("%,d", n);
+    }
+
+    static String percent(double fraction) {
+        return String.format("%3.0f%%", fraction * 100);
+    }
+
+    /** The per-step table of a run. */
+    static ShellTable steps(RunInfo run) {
+        ShellTable t = new ShellTable();
+        t.column("Step");
+        t.column("Type");
+        t.column("Status");
+        t.column("Progress").alignRight();
+        t.column("Rows in").alignRight();
+        t.column("Rows out").alignRight();
+        t.column("Quarantined").alignRight();
+        t.column("Filtered").alignRight();
+        t.column("Time").alignRight();
+        t.column("Provider");
+        for (StepRunInfo s : run.steps()) {
+            t.addRow().addContent(s.stepId(), s.type(),
+                    s.status().label() + (s.attempts() > 1 ? " (" + s.attempts() + " attempts)" : ""),
+                    percent(s.progress()), count(s.rowsIn()), count(s.rowsOut()), count(s.quarantined()),
+                    count(s.filtered()), seconds(s.durationMillis()), s.provider());
+        }
+        return t;
+    }
+
+    /** Errors of the steps, artifacts and report of a finished run, as plain lines. */
+    static void details(RunInfo run, java.io.PrintStream out) {
+        for (StepRunInfo s : run.steps()) {
+            if (s.error() != null) {
+                out.println("Step " + s.stepId() + " failed: " + s.error());
+            }
+        }
+        List<ArtifactInfo> artifacts = run.steps().stream().flatMap(s -> s.artifacts().stream()).toList();
+        if (!artifacts.isEmpty()) {
+            out.println("Artifacts:");
+            for (ArtifactInfo a : artifacts) {
+                out.println("  " + a.stepId() + ": " + a.title() + " (" + a.kind().name().toLowerCase() + ") " + a.path());
+            }
+        }
+        if (run.quarantined() > 0) {
+            out.println("Quarantine: " + count(run.quarantined()) + " rows in " + run.folder().resolve("quarantine.csv"));
+        }
+        out.println("Run folder: " + run.folder());
+        if (run.report() != null) {
+            out.println("Report: " + run.report());
+        }
+    }
+}

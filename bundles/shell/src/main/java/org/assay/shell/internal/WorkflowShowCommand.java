@@ -1,0 +1,67 @@
+package org.assay.shell.internal;
+
+import java.util.stream.Collectors;
+import org.assay.api.workflow.StepDefinition;
+import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.ValidationProblem;
+import org.assay.engine.WorkflowService;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Command(scope = "assay", name = "workflow-show", description = "Shows a deployed workflow: its steps, wiring and parameters.")
+@Service
+public class WorkflowShowCommand implements Action {
+
+    @Reference
+    private WorkflowService workflows;
+
+    @Argument(index = 0, name = "id", required = true, description = "Workflow id")
+    @Completion(WorkflowIdCompleter.class)
+    private String id;
+
+    @Option(name = "--source", description = "Print the JSON source of the active version")
+    private boolean source;
+
+    @Override
+    public Object execute() {
+        DeployedWorkflow w = workflows.get(id).orElseThrow(() -> new IllegalArgumentException(
+                "no workflow '" + id + "' is deployed; see assay:workflow-list"));
+        if (source) {
+            System.out.println(workflows.source(id).orElse(""));
+            return null;
+        }
+        System.out.println(w.definition().name() + " (" + w.id() + ", version " + w.version() + ")");
+        if (!w.definition().description().isBlank()) {
+            System.out.println(w.definition().description());
+        }
+        System.out.println("Deployed " + Format.time(w.deployedAt()) + " from " + w.origin());
+        if (w.definition().schedule() != null) {
+            System.out.println("Schedule: " + w.definition().schedule());
+        }
+        ShellTable t = new ShellTable();
+        t.column("Step");
+        t.column("Type");
+        t.column("Inputs");
+        t.column("Parameters").maxSize(80).wrap();
+        for (StepDefinition s : w.definition().steps()) {
+            t.addRow().addContent(s.id(), s.type(),
+                    s.inputs().entrySet().stream().map(e -> e.getKey() + "<-" + e.getValue()).collect(Collectors.joining(", ")),
+                    s.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        t.print(System.out);
+        for (ValidationProblem p : w.warnings()) {
+            System.out.println("Warning: " + p);
+        }
+        if (!w.lastRejected().isEmpty()) {
+            System.out.println("The last edit was rejected; version " + w.version() + " stays active. Problems:");
+            w.lastRejected().forEach(p -> System.out.println("  " + p));
+        }
+        return null;
+    }
+}
