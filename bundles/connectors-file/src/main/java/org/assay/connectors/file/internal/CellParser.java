@@ -1,5 +1,6 @@
 package org.assay.connectors.file.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -207,11 +208,47 @@ final class CellParser {
     }
 
     private LocalDate date(String t) {
+        if (dateFormat == DateTimeFormatter.ISO_LOCAL_DATE) {
+            return isoDate(t);
+        }
         try {
             return LocalDate.parse(t, dateFormat);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * yyyy-MM-dd without the formatter machinery, which costs about a microsecond a value:
+     * a third of the time of reading a typical customer file.
+     */
+    private static LocalDate isoDate(String t) {
+        if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static Instant timestamp(String t) {

@@ -188,7 +188,7 @@ final class CsvReaderStep implements Step {
                     values.add(r.getFields().toArray(String[]::new));
                 }
             }
-            inferenceSample = values.size();
+            inferenceSample = sample.size();
             TypeInference inference = new TypeInference(parser, nullValues);
             List<Field> fields = new ArrayList<>(names.length);
             types = new FieldType[names.length];
