@@ -41,6 +41,7 @@ public final class StepTestRunner {
     private final Path workDir;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, List<Batch>> inputs = new LinkedHashMap<>();
+    private final Map<String, Schema> inputSchemas = new LinkedHashMap<>();
     private final Map<String, List<Batch>> outputs = new LinkedHashMap<>();
     private final Map<String, Schema> outputSchemas = new LinkedHashMap<>();
     private final List<Rejected> rejected = new ArrayList<>();
@@ -96,8 +97,6 @@ public final class StepTestRunner {
         inputSchemas.put(port, schema);
         return this;
     }
-
-    private final Map<String, Schema> inputSchemas = new LinkedHashMap<>();
 
     /** Builds a row for {@link #input}. */
     public static Object[] row(Object... values) {
