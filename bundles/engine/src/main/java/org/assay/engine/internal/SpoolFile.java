@@ -41,6 +41,7 @@ final class SpoolFile {
         private final DataOutputStream out;
         private final Schema schema;
         private long rows;
+        private byte[] blob = new byte[1 << 16];
 
         Writer(Path file, Schema schema) throws IOException {
             this.schema = schema;
@@ -95,20 +96,42 @@ final class SpoolFile {
                         buf.asDoubleBuffer().put(col.doubles(), 0, n);
                         out.write(buf.array());
                     }
-                    case TEXT -> {
-                        String[] texts = col.texts();
-                        for (int r = 0; r < n; r++) {
-                            if (texts[r] == null) {
-                                continue;
-                            }
-                            byte[] b = texts[r].getBytes(StandardCharsets.UTF_8);
-                            out.writeInt(b.length);
-                            out.write(b);
-                        }
-                    }
+                    case TEXT -> writeTexts(col.texts(), n, nulls);
                 }
             }
             rows += n;
+        }
+
+        /**
+         * A text column as one block of byte lengths and one block of UTF-8 bytes: two bulk
+         * writes instead of two small writes per cell, which dominated the spool's cost.
+         */
+        private void writeTexts(String[] texts, int n, BitSet nulls) throws IOException {
+            int[] lengths = new int[n];
+            byte[][] encoded = new byte[n][];
+            int total = 0;
+            for (int r = 0; r < n; r++) {
+                if (!nulls.get(r) && texts[r] != null) {
+                    encoded[r] = texts[r].getBytes(StandardCharsets.UTF_8);
+                    lengths[r] = encoded[r].length;
+                    total += lengths[r];
+                }
+            }
+            if (blob.length < total) {
+                blob = new byte[Math.max(total, blob.length * 2)];
+            }
+            int at = 0;
+            for (int r = 0; r < n; r++) {
+                if (encoded[r] != null) {
+                    System.arraycopy(encoded[r], 0, blob, at, lengths[r]);
+                    at += lengths[r];
+                }
+            }
+            ByteBuffer lens = ByteBuffer.allocate(n * 4);
+            lens.asIntBuffer().put(lengths);
+            out.write(lens.array());
+            out.writeInt(total);
+            out.write(blob, 0, total);
         }
 
         @Override
@@ -201,21 +224,28 @@ final class SpoolFile {
                         ByteBuffer.wrap(raw).asDoubleBuffer().get(v);
                         cols[c] = Column.ofDoubles(type, v, n, nulls);
                     }
-                    case TEXT -> {
-                        String[] v = new String[n];
-                        for (int r = 0; r < n; r++) {
-                            if (nulls.get(r)) {
-                                continue;
-                            }
-                            byte[] b = new byte[in.readInt()];
-                            in.readFully(b);
-                            v[r] = new String(b, StandardCharsets.UTF_8);
-                        }
-                        cols[c] = Column.ofTexts(type, v, n);
-                    }
+                    case TEXT -> cols[c] = readTexts(type, n, nulls);
                 }
             }
             return new Batch(schema, n, cols);
+        }
+
+        private Column readTexts(FieldType type, int n, BitSet nulls) throws IOException {
+            byte[] rawLengths = new byte[n * 4];
+            in.readFully(rawLengths);
+            int[] lengths = new int[n];
+            ByteBuffer.wrap(rawLengths).asIntBuffer().get(lengths);
+            byte[] blob = new byte[in.readInt()];
+            in.readFully(blob);
+            String[] v = new String[n];
+            int at = 0;
+            for (int r = 0; r < n; r++) {
+                if (!nulls.get(r)) {
+                    v[r] = new String(blob, at, lengths[r], StandardCharsets.UTF_8);
+                    at += lengths[r];
+                }
+            }
+            return Column.ofTexts(type, v, n);
         }
 
         @Override
