@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.assay.api.data.Column;
 import org.assay.api.step.StepFailure;
@@ -25,11 +26,7 @@ final class BarAggregation {
         /** Sum of the value column; nulls are skipped. */
         SUM,
         /** Mean of the value column over rows that have a value. */
-        MEAN;
-
-        String jsonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        MEAN
     }
 
     /** Order of the bars. */
@@ -86,7 +83,7 @@ final class BarAggregation {
         for (int r = 0; r < rows; r++) {
             String key = category.getString(r);
             // Consecutive rows often share a category (sorted or clustered input): skip the lookup.
-            Cells cells = last != null && java.util.Objects.equals(key, lastKey) ? last : cellsOf(key);
+            Cells cells = last != null && Objects.equals(key, lastKey) ? last : cellsOf(key);
             last = cells;
             lastKey = key;
             int s = series == null ? 0 : seriesId(series.getString(r));

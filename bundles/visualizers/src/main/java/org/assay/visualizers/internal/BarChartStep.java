@@ -79,7 +79,7 @@ final class BarChartStep implements Step {
         Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
         Path csv = png.resolveSibling(png.getFileName().toString().replaceFirst("(?i)\\.png$", ".csv"));
 
-        writeTable(csv, result, categoryName, seriesName, valueLabel(aggregate, valueName));
+        writeTable(csv, result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null);
         if (result.categories().isEmpty()) {
             ctx.log().warn("bar-chart {}: the input has no rows; drawing an empty chart", ctx.stepId());
         }
@@ -165,8 +165,12 @@ final class BarChartStep implements Step {
         return chart;
     }
 
-    private static void writeTable(Path csv, Result r, String category, String series, String valueHeader)
-            throws IOException {
+    /**
+     * The plotted numbers, one line per (category, series) pair that has rows. A rows column
+     * is added when the value is not itself a row count.
+     */
+    private static void writeTable(Path csv, Result r, String category, String series, String valueHeader,
+            boolean withRows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>();
             header.add(category);
@@ -174,7 +178,9 @@ final class BarChartStep implements Step {
                 header.add(series);
             }
             header.add(valueHeader);
-            header.add("rows");
+            if (withRows) {
+                header.add("rows");
+            }
             writeCsvRow(w, header);
             for (int c = 0; c < r.categories().size(); c++) {
                 for (int s = 0; s < r.seriesCount(); s++) {
@@ -188,7 +194,9 @@ final class BarChartStep implements Step {
                     }
                     double v = r.values()[c][s];
                     row.add(Double.isNaN(v) ? "" : Column.formatDecimal(v));
-                    row.add(Long.toString(r.rows()[c][s]));
+                    if (withRows) {
+                        row.add(Long.toString(r.rows()[c][s]));
+                    }
                     writeCsvRow(w, row);
                 }
             }

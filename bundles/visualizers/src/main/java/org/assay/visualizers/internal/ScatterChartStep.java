@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ final class ScatterChartStep implements Step {
                     withoutValues, consumed, x.column, y.column);
         }
         String title = p.optionalString(ChartParameters.TITLE).orElseGet(() ->
-                capitalize(y.label()) + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
+                y.label() + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
         String shownTitle = title + note(sample, withoutValues);
         Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
@@ -136,6 +137,9 @@ final class ScatterChartStep implements Step {
     /** What the reader must know to read the chart right: sampling and rows left out. */
     static String note(PointSample sample, long withoutValues) {
         List<String> parts = new ArrayList<>();
+        if (sample.seen() == 0) {
+            parts.add("no rows with both values");
+        }
         if (sample.isSampled()) {
             parts.add(String.format(Locale.ROOT, "random sample of %,d of %,d points", sample.size(), sample.seen()));
         }
@@ -172,7 +176,7 @@ final class ScatterChartStep implements Step {
         List<Integer> kept = new ArrayList<>(n > MAX_SERIES_SHOWN ? byRows.subList(0, MAX_SERIES_SHOWN - 1) : byRows);
         kept.sort(Comparator.comparing(s -> seriesKeys.get(s), natural));
         int[] slot = new int[n];
-        java.util.Arrays.fill(slot, kept.size());
+        Arrays.fill(slot, kept.size());
         List<String> names = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             slot[kept.get(i)] = i;
@@ -219,12 +223,8 @@ final class ScatterChartStep implements Step {
         return chart;
     }
 
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     /** One axis: which column, how its values are plotted and labelled. */
-    private static final class Axis {
+    static final class Axis {
         final String column;
         final int index;
         final FieldType type;
@@ -232,7 +232,7 @@ final class ScatterChartStep implements Step {
         /** Largest raw value seen over all rows, for days-ago. */
         double max = Double.NEGATIVE_INFINITY;
 
-        private Axis(String column, int index, FieldType type, boolean daysAgo) {
+        Axis(String column, int index, FieldType type, boolean daysAgo) {
             this.column = column;
             this.index = index;
             this.type = type;

@@ -33,6 +33,12 @@ class ChartSamplesTest {
                 .param("series", "cluster").param("title", "Spend vs recency by cluster"), 30_000);
         render(new StepTestRunner(new ScatterChartStepType(), SAMPLES.resolve("scatter-dates"))
                 .param("x", "last_purchase").param("y", "spend"), 500);
+        render(new StepTestRunner(new BarChartStepType(), SAMPLES.resolve("bar-empty"))
+                .param("category", "segment"), 0);
+        render(new StepTestRunner(new ScatterChartStepType(), SAMPLES.resolve("scatter-empty"))
+                .param("x", "spend").param("y", "customer_id").param("series", "cluster"), 0);
+        render(new StepTestRunner(new BarChartStepType(), SAMPLES.resolve("bar-long-labels"))
+                .param("category", "email").param("allowPii", true).param("maxCategories", 8), 40);
     }
 
     private static void render(StepTestRunner runner, int rows) throws Exception {
