@@ -421,9 +421,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 }
                 if (!announced) {
                     announced = true;
-                    run.status = RunStatus.WAITING_FOR_STEPS;
-                    step.status = RunStatus.WAITING_FOR_STEPS;
+                    // The reason first: whoever sees the waiting status must also see why.
                     run.error = "waiting for step type " + type + " (step '" + step.id() + "') to be installed";
+                    step.status = RunStatus.WAITING_FOR_STEPS;
+                    run.status = RunStatus.WAITING_FOR_STEPS;
                     run.event("step '" + step.id() + "' waits for step type " + type + " to be installed");
                     persist(run);
                 }
