@@ -1,0 +1,166 @@
+package org.assay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The distribution as a user runs it: unpacked, started with its own scripts, a workflow run
+ * with {@code bin/assay}, stopped, started again. Run records must survive the restart.
+ * A plain JUnit test: Pax Exam cannot restart its container inside a test.
+ */
+public class DistributionRestartIT {
+
+    private static final Pattern RUN_LINE = Pattern.compile("(?m)^Run (\\S+) (succeeded|failed|cancelled)\\b");
+    private static final long COMMAND_TIMEOUT_SECONDS = 300;
+
+    private Path home;
+
+    @Before
+    public void unpackWithFreePorts() throws IOException {
+        Path zip = Paths.get(AssayKarafTestSupport.requiredProperty("assay.distribution"));
+        home = Paths.get(AssayKarafTestSupport.requiredProperty("assay.itestDir"), "restart-it");
+        deleteTree(home);
+        unzip(zip, home);
+        int[] ports = FreePorts.take(3);
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", ports[0]);
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", ports[1]);
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", ports[2]);
+    }
+
+    @After
+    public void stopKaraf() throws Exception {
+        if (home != null && Files.isDirectory(home.resolve("bin"))) {
+            exec("bin/assay", "stop");
+        }
+    }
+
+    @Test
+    public void runRecordsSurviveARestart() throws Exception {
+        long start = System.nanoTime();
+        Result started = exec("bin/assay", "start");
+        long bootMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(started.output, 0, started.exitCode);
+        // The figure the distribution is judged by: start to the Assay shell answering.
+        System.out.printf("cold boot to assay:step-list answering: %.1f s%n", bootMillis / 1000.0);
+        Files.writeString(home.getParent().resolve("boot-time.txt"), bootMillis + " ms\n");
+
+        Result run = exec("bin/assay", "run", home.resolve("workflows/customer-segmentation.json").toString());
+        assertEquals(run.output, 0, run.exitCode);
+        Matcher m = RUN_LINE.matcher(run.output);
+        assertTrue("no 'Run <id> <status>' line in:\n" + run.output, m.find());
+        String runId = m.group(1);
+        assertEquals(run.output, "succeeded", m.group(2));
+        assertTrue(run.output, run.output.contains("report.html"));
+
+        Result failing = exec("bin/assay", "run", "no-such-workflow");
+        assertNotEquals("bin/assay must fail for an unknown workflow:\n" + failing.output, 0, failing.exitCode);
+
+        Result stopped = exec("bin/assay", "stop");
+        assertEquals(stopped.output, 0, stopped.exitCode);
+        Result restarted = exec("bin/assay", "start");
+        assertEquals(restarted.output, 0, restarted.exitCode);
+
+        Result list = shell("assay:run-list");
+        assertTrue("run " + runId + " missing after restart:\n" + list.output, list.output.contains(runId));
+        assertTrue(list.output, list.output.contains("succeeded"));
+    }
+
+    private Result shell(String command) throws Exception {
+        return exec(List.of("bin/client", "-u", "karaf", "-p", "karaf", "-r", "3", "-b"), command + "\n");
+    }
+
+    private Result exec(String... command) throws Exception {
+        return exec(List.of(command), null);
+    }
+
+    private Result exec(List<String> command, String stdin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out;
+        try (InputStream is = p.getInputStream()) {
+            out = is.readAllBytes();
+        }
+        if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        System.out.println("$ " + String.join(" ", command) + "\n" + text);
+        return new Result(p.exitValue(), text);
+    }
+
+    private void setProperty(String file, String key, int value) throws IOException {
+        Path cfg = home.resolve(file);
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        String line = key + " = " + value;
+        Pattern existing = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$");
+        text = existing.matcher(text).find() ? existing.matcher(text).replaceAll(line) : text + "\n" + line + "\n";
+        Files.writeString(cfg, text, StandardCharsets.UTF_8);
+    }
+
+    /** Unzips without the archive's top folder; zip entries carry no permissions, so bin/* is made executable. */
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String name = e.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path out = target.resolve(name.substring(slash + 1)).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + name);
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                    if (out.getParent().getFileName().toString().equals("bin") && !name.endsWith(".bat")) {
+                        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}

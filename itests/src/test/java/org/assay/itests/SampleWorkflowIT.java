@@ -1,0 +1,95 @@
+package org.assay.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.assay.api.step.ArtifactKind;
+import org.assay.engine.ArtifactInfo;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunStatus;
+import org.assay.engine.StepRunInfo;
+import org.junit.Test;
+
+/** The sample workflow shipped in the distribution runs end to end on the real step bundles. */
+public class SampleWorkflowIT extends AssayKarafTestSupport {
+
+    private static final String WORKFLOW = "customer-segmentation";
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    @Test
+    public void customerSegmentationSucceedsWithEveryRowAccountedFor() throws Exception {
+        awaitDeployedFromFolder(WORKFLOW);
+
+        RunInfo run = awaitFinished(runs().start(WORKFLOW).runId());
+
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        for (StepRunInfo step : run.steps()) {
+            assertEquals("step " + step.stepId() + ": rows in = out + quarantined + filtered\n" + describe(run),
+                    step.rowsIn(), step.rowsOut() + step.quarantined() + step.filtered());
+        }
+        StepRunInfo reader = stepOfType(run, "csv-reader");
+        assertTrue("the sample data has malformed lines that must be quarantined\n" + describe(run),
+                reader.quarantined() > 0);
+        assertTrue(reader.rowsOut() > 0);
+
+        assertNotNull("no report: " + describe(run), run.report());
+        String report = Files.readString(run.report(), StandardCharsets.UTF_8);
+        assertTrue(report.contains(WORKFLOW));
+
+        List<ArtifactInfo> charts = artifacts(run, ArtifactKind.CHART);
+        assertFalse("no chart artifacts", charts.isEmpty());
+        for (ArtifactInfo chart : charts) {
+            assertTrue(chart.path() + " is not a PNG", chart.path().toString().endsWith(".png"));
+            assertArrayEquals(chart.path() + " is not a PNG", PNG_MAGIC, firstBytes(chart.path(), 4));
+        }
+
+        StepRunInfo clusters = stepOfType(run, "weka-cluster");
+        assertTrue("no cluster profile among " + clusters.artifacts(), clusters.artifacts().stream()
+                .anyMatch(a -> a.kind() == ArtifactKind.TABLE && Files.isRegularFile(a.path())));
+
+        StepRunInfo writer = stepOfType(run, "csv-writer");
+        ArtifactInfo csv = writer.artifacts().stream().filter(a -> a.kind() == ArtifactKind.DATA).findFirst()
+                .orElseThrow(() -> new AssertionError("csv-writer registered no data artifact"));
+        List<String> lines = Files.readAllLines(csv.path(), StandardCharsets.UTF_8);
+        assertEquals("segmented CSV: header plus one line per row written", writer.rowsOut() + 1, lines.size());
+        assertTrue("segmented CSV has no segment column: " + lines.get(0),
+                Arrays.asList(lines.get(0).split(",")).contains("segment"));
+    }
+
+    private void awaitDeployedFromFolder(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (workflows().get(id).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
+                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static StepRunInfo stepOfType(RunInfo run, String type) {
+        return run.steps().stream().filter(s -> s.type().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " step in " + describe(run)));
+    }
+
+    private static List<ArtifactInfo> artifacts(RunInfo run, ArtifactKind kind) {
+        return run.steps().stream().flatMap(s -> s.artifacts().stream()).filter(a -> a.kind() == kind).toList();
+    }
+
+    private static byte[] firstBytes(Path file, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.copyOf(in.readNBytes(n), n);
+        }
+    }
+}

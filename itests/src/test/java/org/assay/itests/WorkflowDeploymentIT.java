@@ -1,0 +1,139 @@
+package org.assay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.ValidationProblem;
+import org.assay.engine.WorkflowRejectedException;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * A bad edit of a workflow file in the watched folder is rejected with where and why, and the
+ * previously deployed version stays active.
+ */
+public class WorkflowDeploymentIT extends AssayKarafTestSupport {
+
+    private static final String ID = "itest-deploy";
+    private Path file;
+
+    @Before
+    public void deployGoodVersionFromFolder() throws Exception {
+        installTestSteps("1.0.0");
+        file = workflowDir().resolve(ID + ".json");
+        write("itest-deploy.json");
+        awaitDeployment(w -> w.origin().contains(ID + ".json") && w.lastRejected().isEmpty(), "deployed from " + file);
+    }
+
+    /** Deleting the file undeploys the workflow, so the next test starts from nothing. */
+    @After
+    public void removeFile() throws Exception {
+        Files.deleteIfExists(file);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (workflows().get(ID).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                fail(ID + " still deployed 30 s after " + file + " was deleted");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    public void syntaxErrorIsRejectedWithLineAndColumnAndOldVersionStays() throws Exception {
+        int version = workflows().get(ID).orElseThrow().version();
+
+        write("itest-deploy-syntax-error.json");
+        DeployedWorkflow active = awaitDeployment(w -> !w.lastRejected().isEmpty(), "a rejected edit");
+
+        assertEquals("the old version stays active", version, active.version());
+        assertEquals("Deployment itest", active.definition().name());
+        ValidationProblem problem = active.lastRejected().get(0);
+        assertEquals(active.lastRejected().toString(), 6, problem.line());
+        assertTrue(problem.toString(), problem.column() > 0);
+    }
+
+    @Test
+    public void badParameterInTheFolderIsRejectedWithPathAndLine() throws Exception {
+        int version = workflows().get(ID).orElseThrow().version();
+
+        write("itest-deploy-bad-param.json");
+        DeployedWorkflow active = awaitDeployment(w -> !w.lastRejected().isEmpty(), "a rejected edit");
+
+        assertEquals("the old version stays active", version, active.version());
+        assertEquals("Deployment itest", active.definition().name());
+        ValidationProblem problem = problemAt(active.lastRejected(), "$.steps[0].params.rows");
+        assertEquals(problem.toString(), 6, problem.line());
+        assertTrue(problem.toString(), problem.column() > 0);
+    }
+
+    @Test
+    public void badParameterIsRejectedByTheServiceWithPathAndLine() throws Exception {
+        try {
+            workflows().deploy(resource("itest-deploy-bad-param.json"), "itest-deploy-bad-param.json");
+            fail("a string for the integer parameter 'rows' must be rejected");
+        } catch (WorkflowRejectedException e) {
+            ValidationProblem problem = problemAt(e.problems(), "$.steps[0].params.rows");
+            assertEquals(problem.toString(), 6, problem.line());
+            assertTrue(problem.toString(), problem.column() > 0);
+        }
+        assertEquals("Deployment itest", workflows().get(ID).orElseThrow().definition().name());
+    }
+
+    /**
+     * The engine's policy: a step type that is not installed is not an error (its bundle may
+     * come later, and runs wait for it) but a warning with path and line on the new version.
+     */
+    @Test
+    public void unknownStepTypeIsDeployedWithAWarningAtItsLine() throws Exception {
+        int version = workflows().get(ID).orElseThrow().version();
+
+        write("itest-deploy-unknown-type.json");
+        DeployedWorkflow active = awaitDeployment(w -> w.version() > version, "a new version");
+
+        ValidationProblem warning = problemAt(active.warnings(), "$.steps[1].type");
+        assertEquals(warning.toString(), 7, warning.line());
+        assertTrue(warning.toString(), warning.message().contains("no-such-step"));
+    }
+
+    private static ValidationProblem problemAt(List<ValidationProblem> problems, String path) {
+        return problems.stream().filter(p -> p.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem at " + path + " among " + problems));
+    }
+
+    /**
+     * Replaces the watched file. The modification time moves on explicitly: the watcher compares
+     * it (and the size), and two writes within one clock tick must still count as an edit.
+     */
+    private void write(String resourceName) throws Exception {
+        FileTime previous = Files.exists(file) ? Files.getLastModifiedTime(file) : FileTime.from(Instant.EPOCH);
+        Path tmp = file.resolveSibling("." + ID + ".tmp");
+        Files.writeString(tmp, resource(resourceName), StandardCharsets.UTF_8);
+        Instant later = previous.toInstant().plusSeconds(2);
+        Files.setLastModifiedTime(tmp, FileTime.from(Instant.now().isAfter(later) ? Instant.now() : later));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private DeployedWorkflow awaitDeployment(Predicate<DeployedWorkflow> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            DeployedWorkflow w = workflows().get(ID).orElse(null);
+            if (w != null && condition.test(w)) {
+                return w;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(ID + ": expected " + what + " but have " + workflows().get(ID).orElse(null));
+    }
+}
