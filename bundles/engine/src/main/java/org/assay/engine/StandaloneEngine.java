@@ -24,7 +24,7 @@ public final class StandaloneEngine implements AutoCloseable {
 
     /** Makes a step type available, as if a bundle had registered it. */
     public StandaloneEngine register(StepType type) {
-        parts.register(type, type.getClass().getPackageName(), type.descriptor().version());
+        parts.register(type, type.getClass().getPackageName(), type.descriptor().version().orElse("0.0.0"));
         return this;
     }
 

@@ -15,4 +15,9 @@ public record StepTypeInfo(StepDescriptor descriptor, String bundleSymbolicName,
     public String typeId() {
         return descriptor.typeId();
     }
+
+    /** The version the step declares, else the providing bundle's version. */
+    public String version() {
+        return descriptor.version().orElse(bundleVersion);
+    }
 }

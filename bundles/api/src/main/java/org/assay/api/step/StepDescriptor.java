@@ -53,9 +53,12 @@ public final class StepDescriptor {
         return typeId;
     }
 
-    /** Version of the step's behaviour and parameters; bundles usually pass their own version. */
-    public String version() {
-        return version;
+    /**
+     * The version the step declares for its behaviour and parameters, if any. Most steps
+     * declare none: the engine then reports the version of the bundle providing them.
+     */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
     }
 
     public StepCategory category() {
@@ -100,13 +103,13 @@ public final class StepDescriptor {
 
     @Override
     public String toString() {
-        return typeId + " " + version;
+        return version == null ? typeId : typeId + " " + version;
     }
 
     /** Fluent construction of a descriptor. */
     public static final class Builder {
         private final String typeId;
-        private String version = "1.0.0";
+        private String version;
         private StepCategory category;
         private String title;
         private String description = "";

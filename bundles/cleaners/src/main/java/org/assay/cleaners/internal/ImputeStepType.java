@@ -23,7 +23,6 @@ public final class ImputeStepType implements StepType {
     static final String VALUE = "value";
 
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
-            .version(BundleVersion.of(ImputeStepType.class))
             .category(StepCategory.CLEANER)
             .title("Fill missing values")
             .description("Fills missing values column by column and writes an imputation summary table (column, "

@@ -24,7 +24,6 @@ public final class WekaClusterStepType implements StepType {
     static final String CLUSTER_COLUMN = "clusterColumn";
 
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
-            .version(BundleVersion.of(WekaClusterStepType.class))
             .category(StepCategory.MINER)
             .title("Cluster with Weka")
             .description("Groups similar rows (customer segments) with a Weka clusterer and appends each row's"

@@ -24,7 +24,7 @@ public class StepListCommand implements Action {
         t.column("Title");
         t.column("Bundle");
         for (StepTypeInfo i : catalog.list()) {
-            t.addRow().addContent(i.typeId(), i.descriptor().version(), i.descriptor().category().jsonName(),
+            t.addRow().addContent(i.typeId(), i.version(), i.descriptor().category().jsonName(),
                     i.descriptor().title(), i.bundleSymbolicName() + " " + i.bundleVersion() + " [" + i.bundleId() + "]");
         }
         t.print(System.out);

@@ -29,7 +29,7 @@ public class StepShowCommand implements Action {
         StepTypeInfo info = catalog.get(type).orElseThrow(() -> new IllegalArgumentException(
                 "no step type '" + type + "' is installed; see assay:step-list"));
         StepDescriptor d = info.descriptor();
-        System.out.println(d.title() + " (" + d.typeId() + " " + d.version() + ", " + d.category().jsonName()
+        System.out.println(d.title() + " (" + d.typeId() + " " + info.version() + ", " + d.category().jsonName()
                 + ", from " + info.bundleSymbolicName() + " " + info.bundleVersion() + ")");
         System.out.println();
         System.out.println(d.description());

@@ -31,7 +31,6 @@ public final class BarChartStepType implements StepType {
 
     public BarChartStepType() {
         StepDescriptor.Builder b = StepDescriptor.builder(TYPE_ID)
-                .version(BundleVersion.of(getClass()))
                 .category(StepCategory.VISUALIZER)
                 .title("Bar chart")
                 .description("Draws one bar per value of a column as a PNG: the rows of each category, or the sum or"

@@ -33,7 +33,6 @@ public final class ScatterChartStepType implements StepType {
 
     public ScatterChartStepType() {
         StepDescriptor.Builder b = StepDescriptor.builder(TYPE_ID)
-                .version(BundleVersion.of(getClass()))
                 .category(StepCategory.VISUALIZER)
                 .title("Scatter chart")
                 .description("Plots one point per row as a PNG, y against x, one colour per value of an optional"

@@ -30,7 +30,6 @@ public final class CsvReaderStepType implements StepType {
     static final String NULL_VALUES = "nullValues";
 
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
-            .version(BundleVersion.of(CsvReaderStepType.class))
             .category(StepCategory.CONNECTOR)
             .title("Read CSV file")
             .description("Reads a delimited text file (CSV, TSV) into a typed dataset, streaming in batches of "

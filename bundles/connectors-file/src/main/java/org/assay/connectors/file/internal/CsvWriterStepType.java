@@ -24,7 +24,6 @@ public final class CsvWriterStepType implements StepType {
     static final String UTF8_BOM = "UTF-8-BOM";
 
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
-            .version(BundleVersion.of(CsvWriterStepType.class))
             .category(StepCategory.SINK)
             .title("Write CSV file")
             .description("Writes the input rows to a CSV file: dates and timestamps as ISO-8601, whole decimals "
