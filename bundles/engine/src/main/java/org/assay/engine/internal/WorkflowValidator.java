@@ -75,12 +75,20 @@ final class WorkflowValidator {
         }
         List<StepDescriptor> installed = registry.list().stream().map(i -> i.descriptor()).toList();
         List<ValidationProblem> problems = new ArrayList<>(schemaProblems(doc, installed));
-        if (!problems.isEmpty()) {
-            // The graph checks below assume the basic shape is right.
+        if (!hasGraphShape(root)) {
+            // The graph checks below need steps with ids and types.
             return new Result(sorted(problems), Optional.empty());
         }
         WorkflowDefinition def = toDefinition(root);
-        problems.addAll(graphProblems(doc, def));
+        // Report graph problems together with schema problems, so one pass shows them all;
+        // a step whose parameters already failed the schema skips its own parameter check.
+        Set<Integer> badParams = new HashSet<>();
+        for (ValidationProblem p : problems) {
+            if (p.path().startsWith("$.steps[") && p.path().contains("].params")) {
+                badParams.add(Integer.parseInt(p.path().substring("$.steps[".length(), p.path().indexOf(']'))));
+            }
+        }
+        problems.addAll(graphProblems(doc, def, badParams));
         return new Result(sorted(problems), problems.stream().anyMatch(ValidationProblem::isError)
                 ? Optional.empty() : Optional.of(def));
     }
@@ -232,7 +240,22 @@ final class WorkflowValidator {
                 root.path("schedule").isTextual() ? root.path("schedule").asText() : null, steps);
     }
 
-    private List<ValidationProblem> graphProblems(SourceDocument doc, WorkflowDefinition def) {
+    private static boolean hasGraphShape(JsonNode root) {
+        JsonNode steps = root.path("steps");
+        if (!steps.isArray() || steps.isEmpty()) {
+            return false;
+        }
+        for (JsonNode s : steps) {
+            if (!s.isObject() || !s.path("id").isTextual() || !s.path("type").isTextual()
+                    || (s.has("inputs") && !s.path("inputs").isObject())
+                    || (s.has("params") && !s.path("params").isObject())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<ValidationProblem> graphProblems(SourceDocument doc, WorkflowDefinition def, Set<Integer> badParams) {
         List<ValidationProblem> out = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < def.steps().size(); i++) {
@@ -284,6 +307,9 @@ final class WorkflowValidator {
                         out.add(doc.problem(at, "step '" + s.id() + "' (" + s.type() + ") needs input '" + p.name()
                                 + "': add \"inputs\": {\"" + p.name() + "\": \"<upstream step id>\"}"));
                     }
+                }
+                if (badParams.contains(i)) {
+                    continue;
                 }
                 try {
                     for (String problem : provider.get().type().validate(Parameters.of(d, s.params()))) {

@@ -131,4 +131,15 @@ class WorkflowValidatorTest {
         ValidationProblem r = only("{\"format\": 1, \"steps\": [" + SOURCE + "]}");
         assertTrue(r.message().contains("missing required field 'id'"), r.message());
     }
+
+    @Test
+    void schemaAndGraphProblemsAreReportedTogether() {
+        List<ValidationProblem> errors = validator.validate(wf(
+                "    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": \"ten\"}},\n"
+                        + "    {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"nope\"}}")).errors();
+        assertEquals(2, errors.size(), errors::toString);
+        assertEquals(5, errors.get(0).line());
+        assertEquals(6, errors.get(1).line());
+        assertTrue(errors.get(1).message().contains("no step with id 'nope'"), errors::toString);
+    }
 }
