@@ -28,8 +28,21 @@ public class RunCommand implements Action {
     @Option(name = "--wait", aliases = "-w", description = "Print per-step progress until the run ends, then its summary")
     private boolean wait;
 
+    /** Karaf stops reading options at the first argument; accept the documented "run <id> --wait" too. */
+    @Argument(index = 1, name = "--wait", required = false, multiValued = true,
+            description = "--wait (or -w) may also follow the workflow id")
+    private java.util.List<String> trailing;
+
     @Override
     public Object execute() throws Exception {
+        if (trailing != null) {
+            for (String t : trailing) {
+                if (!t.equals("--wait") && !t.equals("-w")) {
+                    throw new IllegalArgumentException("unexpected '" + t + "'; usage: assay:run <workflow-id> [--wait]");
+                }
+                wait = true;
+            }
+        }
         RunInfo run;
         try {
             run = runs.start(workflowId);
@@ -55,7 +68,7 @@ public class RunCommand implements Action {
                 String line = s.status().label() + " " + (int) (s.progress() * 10);
                 if (!line.equals(printed.get(s.stepId())) && s.status() != org.assay.engine.RunStatus.QUEUED) {
                     printed.put(s.stepId(), line);
-                    System.out.printf("  %-14s %-16s %-10s %s  in %s  out %s  quarantined %s%n", s.stepId(), s.type(),
+                    System.out.printf("  %-18s %-14s %-10s %s  in %s  out %s  quarantined %s%n", s.stepId(), s.type(),
                             s.status().label(), Format.percent(s.progress()), Format.count(s.rowsIn()),
                             Format.count(s.rowsOut()), Format.count(s.quarantined()));
                 }
