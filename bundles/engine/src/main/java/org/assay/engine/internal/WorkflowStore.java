@@ -22,6 +22,7 @@ import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,22 @@ public final class WorkflowStore implements WorkflowService {
     /** An active version and its source text. */
     private record Active(DeployedWorkflow deployed, String source) { }
 
+    private final StepRegistry registry;
     private final WorkflowValidator validator;
     private final Path root;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
+    /** Warnings such as "step type not installed" go stale as bundles come and go. */
+    private final StepRegistry.Listener warningRefresher = new StepRegistry.Listener() {
+        @Override
+        public void added(RegisteredStep step) {
+            refreshWarnings();
+        }
+
+        @Override
+        public void removed(RegisteredStep step) {
+            refreshWarnings();
+        }
+    };
 
     @Activate
     public WorkflowStore(@Reference StepRegistry registry, EngineConfig config) {
@@ -49,9 +63,28 @@ public final class WorkflowStore implements WorkflowService {
     }
 
     WorkflowStore(StepRegistry registry, EngineSettings settings) {
+        this.registry = registry;
         this.validator = new WorkflowValidator(registry);
         this.root = settings.deploymentsDir();
         load();
+        refreshWarnings();
+        registry.addListener(warningRefresher);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(warningRefresher);
+    }
+
+    private synchronized void refreshWarnings() {
+        for (Active a : active.values()) {
+            List<ValidationProblem> warnings = validator.validate(a.source()).warnings();
+            DeployedWorkflow d = a.deployed();
+            if (!warnings.equals(d.warnings())) {
+                active.put(d.id(), new Active(new DeployedWorkflow(d.definition(), d.version(), d.origin(),
+                        d.deployedAt(), warnings, d.lastRejected()), a.source()));
+            }
+        }
     }
 
     private void load() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.assay.engine.RunInfo;
@@ -106,7 +107,9 @@ class RunEngineTest {
         RunInfo started = engine.start("wf");
         RunInfo waiting = awaitStatus(started.runId(), RunStatus.WAITING_FOR_STEPS);
         assertTrue(waiting.error().contains("waiting for step type copy"), waiting.error());
+        assertEquals(1, store.get("wf").orElseThrow().warnings().size(), "deployed with a warning");
         registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        assertEquals(List.of(), store.get("wf").orElseThrow().warnings(), "the warning goes when the type arrives");
         RunInfo done = engine.await(started.runId(), Duration.ofSeconds(30));
         assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
         assertEquals(50, step(done, "c").rowsOut());
