@@ -65,6 +65,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     private final StepRegistry registry;
     private final WorkflowService workflows;
     private final EngineSettings settings;
+    private final WorkflowValidator validator;
     private final ExecutorService pool;
     private final Map<String, RunState> live = new ConcurrentHashMap<>();
     private final Map<String, RunInfo> history = new ConcurrentHashMap<>();
@@ -81,6 +82,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.registry = registry;
         this.workflows = workflows;
         this.settings = settings;
+        this.validator = new WorkflowValidator(registry);
         AtomicInteger threadNo = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -443,7 +445,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     /** Parameters of a type that was missing at deploy time are checked when it arrives. */
     private Optional<String> revalidate(String source, StepDefinition def) {
-        List<ValidationProblem> errors = new WorkflowValidator(registry).validate(source).errors().stream()
+        List<ValidationProblem> errors = validator.validate(source).errors().stream()
                 .filter(p -> p.path().startsWith(pathOf(source, def))).toList();
         if (errors.isEmpty()) {
             return Optional.empty();

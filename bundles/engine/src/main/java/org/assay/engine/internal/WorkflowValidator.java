@@ -99,11 +99,26 @@ final class WorkflowValidator {
         return copy;
     }
 
+    /** The compiled schema for one set of installed step types. */
+    private record CompiledSchema(List<StepDescriptor> installed, JsonSchema schema) { }
+
+    /** Compiling the schema costs more than validating; it only changes when step types come or go. */
+    private volatile CompiledSchema compiled;
+
+    private JsonSchema schemaFor(List<StepDescriptor> installed) {
+        CompiledSchema c = compiled;
+        if (c == null || !c.installed().equals(installed)) {
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
+                    .pathType(PathType.JSON_PATH).build();
+            c = new CompiledSchema(installed, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(WorkflowSchema.generate(installed), config));
+            compiled = c;
+        }
+        return c.schema();
+    }
+
     private List<ValidationProblem> schemaProblems(SourceDocument doc, List<StepDescriptor> installed) {
-        JsonNode schemaNode = WorkflowSchema.generate(installed);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                .pathType(PathType.JSON_PATH).build();
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
+        JsonSchema schema = schemaFor(installed);
         Map<String, StepDescriptor> byType = new HashMap<>();
         installed.forEach(d -> byType.put(d.typeId(), d));
         List<ValidationProblem> out = new ArrayList<>();
