@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -179,7 +181,9 @@ public abstract class AssayKarafTestSupport {
     protected String executeCommand(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Session session = service(SessionFactory.class).create(InputStream.nullInputStream(), out, out);
+            SessionFactory sessions = service(SessionFactory.class);
+            awaitAssayCommands(sessions);
+            Session session = sessions.create(InputStream.nullInputStream(), out, out);
             Subject subject = new Subject();
             subject.getPrincipals().add(new UserPrincipal("karaf"));
             for (String role : Set.of("admin", "manager", "viewer")) {
@@ -195,6 +199,38 @@ public abstract class AssayKarafTestSupport {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits until the shell bundle's commands are registered. The probe can start while Karaf is
+     * still starting the boot features, so the first test of the suite may get here before the
+     * assay-shell bundle is active.
+     */
+    private static void awaitAssayCommands(SessionFactory sessions) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (sessions.getRegistry().getCommand("assay", "run") == null) {
+            if (System.nanoTime() > deadline) {
+                fail("the assay:* commands were not registered after " + SERVICE_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until every bundle named is ACTIVE; returns the ones that are not at the deadline. */
+    protected Set<String> awaitActive(Collection<String> symbolicNames) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (true) {
+            Set<String> notActive = new TreeSet<>(symbolicNames);
+            for (Bundle b : bundleContext.getBundles()) {
+                if (b.getState() == Bundle.ACTIVE) {
+                    notActive.remove(b.getSymbolicName());
+                }
+            }
+            if (notActive.isEmpty() || System.nanoTime() > deadline) {
+                return notActive;
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Deploys a document through the service, failing the test with the engine's problems. */
