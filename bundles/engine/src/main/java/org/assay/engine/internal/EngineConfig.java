@@ -18,6 +18,10 @@ public @interface EngineConfig {
     @AttributeDefinition(description = "Runs executed at the same time; further runs queue.")
     int threads() default 2;
 
+    @AttributeDefinition(description = "Steps executed at the same time, over all runs: independent branches of a "
+            + "workflow run in parallel. 0 means the number of processors, at least 2.")
+    int stepThreads() default 0;
+
     @AttributeDefinition(description = "How long a run waits for a step type that is not installed before it fails.")
     int stepWaitTimeoutSeconds() default 600;
 

@@ -7,8 +7,8 @@ import java.time.Duration;
  * {@link EngineConfig} resolved to concrete paths and durations; what the engine classes
  * take, so tests can build one without OSGi.
  */
-record EngineSettings(Path workflowDir, Path dataDir, int threads, Duration stepWaitTimeout, Duration scanInterval,
-        boolean keepSpools) {
+record EngineSettings(Path workflowDir, Path dataDir, int threads, int stepThreads, Duration stepWaitTimeout,
+        Duration scanInterval, boolean keepSpools) {
 
     static EngineSettings from(EngineConfig c) {
         String base = System.getProperty("karaf.base", ".");
@@ -16,8 +16,13 @@ record EngineSettings(Path workflowDir, Path dataDir, int threads, Duration step
         return new EngineSettings(
                 Path.of(c.workflowDir().isBlank() ? base + "/workflows" : c.workflowDir()).toAbsolutePath().normalize(),
                 Path.of(c.dataDir().isBlank() ? data + "/assay" : c.dataDir()).toAbsolutePath().normalize(),
-                Math.max(1, c.threads()), Duration.ofSeconds(Math.max(1, c.stepWaitTimeoutSeconds())),
+                Math.max(1, c.threads()), defaultStepThreads(c.stepThreads()), Duration.ofSeconds(Math.max(1, c.stepWaitTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.scanIntervalSeconds())), c.keepSpools());
+    }
+
+    /** 0 or less: one per processor, at least 2 so that two branches can always overlap. */
+    static int defaultStepThreads(int configured) {
+        return configured > 0 ? configured : Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     Path runsDir() {

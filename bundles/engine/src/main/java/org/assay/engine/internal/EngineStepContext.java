@@ -231,7 +231,7 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public boolean isCancelled() {
-        return run.cancelRequested || step.providerGone;
+        return run.shouldStop() || step.providerGone;
     }
 
     @Override
@@ -241,6 +241,9 @@ final class EngineStepContext implements StepContext {
         }
         if (run.cancelRequested) {
             throw new StepCancelledException("the run was cancelled");
+        }
+        if (run.stopping) {
+            throw new StepCancelledException("another step of the run failed");
         }
     }
 

@@ -18,7 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -66,7 +72,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     private final WorkflowService workflows;
     private final EngineSettings settings;
     private final WorkflowValidator validator;
+    /** Runs coordinators: one thread per run in progress. */
     private final ExecutorService pool;
+    /** Steps of all runs; separate from the run pool so a coordinator never waits for its own thread. */
+    private final ExecutorService stepPool;
     private final Map<String, RunState> live = new ConcurrentHashMap<>();
     private final Map<String, RunInfo> history = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -83,15 +92,19 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.workflows = workflows;
         this.settings = settings;
         this.validator = new WorkflowValidator(registry);
-        AtomicInteger threadNo = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "assay-run-" + threadNo.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.pool = fixedPool(settings.threads(), "assay-run-");
+        this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
         loadHistory();
         registry.addListener(this);
+    }
+
+    private static ExecutorService fixedPool(int threads, String namePrefix) {
+        AtomicInteger threadNo = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, namePrefix + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Deactivate
@@ -104,8 +117,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         synchronized (stepTypesChanged) {
             stepTypesChanged.notifyAll();
         }
+        stepPool.shutdownNow();
         pool.shutdownNow();
         try {
+            stepPool.awaitTermination(10, TimeUnit.SECONDS);
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -250,10 +265,11 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     @Override
     public void removed(RegisteredStep step) {
         for (RunState run : live.values()) {
-            StepState s = run.current;
-            if (s != null && s.status == RunStatus.RUNNING && s.providerServiceId == step.serviceId()) {
-                s.providerGone = true;
-                run.event("step '" + s.id() + "': provider " + step.provider() + " went away mid-step");
+            for (StepState s : run.steps.values()) {
+                if (s.status == RunStatus.RUNNING && s.providerServiceId == step.serviceId()) {
+                    s.providerGone = true;
+                    run.event("step '" + s.id() + "': provider " + step.provider() + " went away mid-step");
+                }
             }
         }
     }
@@ -262,37 +278,18 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     private void execute(RunState run, String source) {
         run.startedAt = Instant.now();
-        run.status = RunStatus.RUNNING;
+        run.stepRunning();
         Path spoolDir = run.folder.resolve(".spool");
-        Map<String, Path> spools = new HashMap<>();
         try (QuarantineLog quarantine = new QuarantineLog(run.folder)) {
             Files.createDirectories(spoolDir);
-            for (StepDefinition def : topologicalOrder(run.workflow)) {
-                StepState step = run.steps.get(def.id());
-                if (run.cancelRequested) {
-                    break;
-                }
-                if (!runStep(run, step, source, spools, spoolDir, quarantine)) {
-                    break;
-                }
-            }
-            run.current = null;
-            if (run.cancelRequested && run.status == RunStatus.RUNNING) {
-                run.status = RunStatus.CANCELLED;
-                run.error = "cancelled";
-                run.steps.values().stream().filter(s -> !s.status.isFinished())
-                        .forEach(s -> s.status = RunStatus.CANCELLED);
-            } else if (run.status == RunStatus.RUNNING) {
-                run.status = RunStatus.SUCCEEDED;
-            }
-            run.finishedAt = Instant.now();
+            runGraph(run, source, spoolDir, quarantine);
+            run.finish();
             quarantine.close();
             writeReport(run, quarantine);
         } catch (IOException | RuntimeException e) {
             LOG.error("Run {} failed inside the engine", run.runId, e);
-            run.status = RunStatus.FAILED;
-            run.error = "internal engine error: " + e;
-            run.finishedAt = Instant.now();
+            run.failed("internal engine error: " + e);
+            run.finish();
         } finally {
             if (!settings.keepSpools()) {
                 deleteTree(spoolDir);
@@ -305,11 +302,67 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
     }
 
+    /**
+     * Starts every step whose inputs are complete on the step pool, in document order, and
+     * waits for them; independent branches so run in parallel. A failed step stops the
+     * others in flight (they see {@link RunState#shouldStop()}) and starts no new one.
+     */
+    private void runGraph(RunState run, String source, Path spoolDir, QuarantineLog quarantine) {
+        Map<String, Path> spools = new ConcurrentHashMap<>();
+        Set<String> succeeded = new HashSet<>();
+        Set<String> started = new HashSet<>();
+        CompletionService<Boolean> done = new ExecutorCompletionService<>(stepPool);
+        Map<Future<Boolean>, StepState> inFlight = new HashMap<>();
+        while (true) {
+            if (!run.shouldStop()) {
+                for (StepDefinition def : run.workflow.steps()) {
+                    if (!started.contains(def.id())
+                            && def.inputs().values().stream().allMatch(r -> succeeded.contains(r.stepId()))) {
+                        started.add(def.id());
+                        StepState step = run.steps.get(def.id());
+                        inFlight.put(done.submit(() -> runStep(run, step, source, spools, spoolDir, quarantine)), step);
+                    }
+                }
+            }
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            Future<Boolean> next;
+            try {
+                next = done.take();
+            } catch (InterruptedException e) {
+                // The engine is stopping: steps see the flag, and their pool is shut down too.
+                Thread.currentThread().interrupt();
+                run.cancelRequested = true;
+                return;
+            }
+            StepState step = inFlight.remove(next);
+            try {
+                if (next.get()) {
+                    succeeded.add(step.id());
+                } else if (!run.shouldStop()) {
+                    run.stopping = true;
+                }
+            } catch (ExecutionException e) {
+                LOG.error("Step {} of run {} failed inside the engine", step.id(), run.runId, e.getCause());
+                fail(run, step, "internal engine error: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.cancelRequested = true;
+                return;
+            }
+        }
+    }
+
     /** Runs one step, replaying it if its provider goes away. @return whether the run goes on */
     private boolean runStep(RunState run, StepState step, String source, Map<String, Path> spools, Path spoolDir,
             QuarantineLog quarantine) {
         StepDefinition def = step.definition;
         while (true) {
+            if (run.shouldStop()) {
+                step.status = RunStatus.CANCELLED;
+                return false;
+            }
             Optional<RegisteredStep> provider = awaitProvider(run, step);
             if (provider.isEmpty()) {
                 return false;
@@ -327,10 +380,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             step.attempts++;
             step.provider = p.provider();
             step.providerServiceId = p.serviceId();
-            step.status = RunStatus.RUNNING;
             step.startNanos = System.nanoTime();
-            run.current = step;
-            run.status = RunStatus.RUNNING;
+            step.status = RunStatus.RUNNING;
+            run.stepRunning();
             if (!registry.isRegistered(p.serviceId())) {
                 // Went away between lookup and start: look again.
                 continue;
@@ -358,9 +410,13 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 step.status = RunStatus.WAITING_FOR_STEPS;
                 continue;
             }
-            if (run.cancelRequested && (thrown == null || thrown instanceof StepCancelledException)) {
+            if (run.cancelRequested && (thrown == null || thrown instanceof StepCancelledException)
+                    || run.stopping && thrown instanceof StepCancelledException) {
                 ctx.discardOutputs();
                 step.status = RunStatus.CANCELLED;
+                if (!run.cancelRequested) {
+                    step.error = "stopped because another step failed";
+                }
                 return false;
             }
             if (thrown != null) {
@@ -410,7 +466,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                     }
                     return p;
                 }
-                if (run.cancelRequested) {
+                if (run.shouldStop()) {
                     step.status = RunStatus.CANCELLED;
                     return Optional.empty();
                 }
@@ -423,10 +479,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 }
                 if (!announced) {
                     announced = true;
-                    // The reason first: whoever sees the waiting status must also see why.
-                    run.error = "waiting for step type " + type + " (step '" + step.id() + "') to be installed";
                     step.status = RunStatus.WAITING_FOR_STEPS;
-                    run.status = RunStatus.WAITING_FOR_STEPS;
+                    // The reason with the status: whoever sees the run waiting must also see why.
+                    run.stepWaiting("waiting for step type " + type + " (step '" + step.id() + "') to be installed");
                     run.event("step '" + step.id() + "' waits for step type " + type + " to be installed");
                     persist(run);
                 }
@@ -437,7 +492,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                     run.cancelRequested = true;
                 }
                 if (announced && registry.provider(type).isPresent()) {
-                    run.error = null;
+                    run.clearWaiting();
                 }
             }
         }
@@ -475,12 +530,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         return Optional.empty();
     }
 
-    private boolean fail(RunState run, StepState step, String message) {
+    private static boolean fail(RunState run, StepState step, String message) {
         step.status = RunStatus.FAILED;
         step.error = message;
-        run.status = RunStatus.FAILED;
-        run.error = "step '" + step.id() + "' failed: " + message;
-        run.event(run.error);
+        run.failed("step '" + step.id() + "' failed: " + message);
         return false;
     }
 
@@ -493,30 +546,6 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         String what = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "internal error in " + step.definition.type() + " (" + step.provider + "): " + what
                 + "; the Karaf log (log:display) has the details";
-    }
-
-    static List<StepDefinition> topologicalOrder(WorkflowDefinition wf) {
-        List<StepDefinition> order = new ArrayList<>();
-        Map<String, Boolean> done = new HashMap<>();
-        Map<String, StepDefinition> byId = new LinkedHashMap<>();
-        wf.steps().forEach(s -> byId.put(s.id(), s));
-        while (order.size() < wf.steps().size()) {
-            boolean progressed = false;
-            for (StepDefinition s : wf.steps()) {
-                if (done.containsKey(s.id())) {
-                    continue;
-                }
-                if (s.inputs().values().stream().allMatch(r -> done.containsKey(r.stepId()))) {
-                    order.add(s);
-                    done.put(s.id(), true);
-                    progressed = true;
-                }
-            }
-            if (!progressed) {
-                throw new IllegalStateException("workflow " + wf.id() + " has a cycle");
-            }
-        }
-        return order;
     }
 
     private void writeReport(RunState run, QuarantineLog quarantine) {

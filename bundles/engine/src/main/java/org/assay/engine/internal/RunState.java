@@ -17,8 +17,9 @@ import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
 
 /**
- * The live, mutable state of one run. Written by the thread executing the run, read by
- * anyone asking for a snapshot; fields are volatile or guarded by {@code this}.
+ * The live, mutable state of one run. Written by the threads executing its steps (branches
+ * run in parallel), read by anyone asking for a snapshot; fields are volatile, and status
+ * changes go through the synchronized methods so that a failure is never overwritten.
  */
 final class RunState {
 
@@ -41,8 +42,8 @@ final class RunState {
     volatile String error;
     volatile Path report;
     volatile boolean cancelRequested;
-    /** The step being executed, for hot-swap and cancel. */
-    volatile StepState current;
+    /** Set when a step failed: the other branches in flight stop, no new step starts. */
+    volatile boolean stopping;
 
     RunState(String runId, WorkflowDefinition workflow, int workflowVersion, Path folder, Path dataDir, Instant queuedAt) {
         this.runId = runId;
@@ -54,6 +55,66 @@ final class RunState {
         for (StepDefinition s : workflow.steps()) {
             steps.put(s.id(), new StepState(s));
         }
+    }
+
+    /** Whether steps should stop: the user cancelled or another branch failed. */
+    boolean shouldStop() {
+        return cancelRequested || stopping;
+    }
+
+    /** A step started work; the run is running unless it already failed. */
+    synchronized void stepRunning() {
+        if (status == RunStatus.QUEUED || status == RunStatus.WAITING_FOR_STEPS) {
+            status = RunStatus.RUNNING;
+        }
+    }
+
+    /** A step waits for its type; the run shows it unless another step is running. */
+    synchronized void stepWaiting(String reason) {
+        if (status.isFinished()) {
+            return;
+        }
+        error = reason;
+        if (steps.values().stream().noneMatch(s -> s.status == RunStatus.RUNNING)) {
+            status = RunStatus.WAITING_FOR_STEPS;
+        }
+    }
+
+    /** A missing step type arrived: the waiting message goes. */
+    synchronized void clearWaiting() {
+        if (status != RunStatus.FAILED && error != null && error.startsWith("waiting for step type")) {
+            error = null;
+        }
+    }
+
+    /** The first failure wins: it names the step that broke the run. */
+    synchronized void failed(String message) {
+        if (status != RunStatus.FAILED) {
+            status = RunStatus.FAILED;
+            error = message;
+            event(message);
+        }
+        stopping = true;
+    }
+
+    /** Sets the final status once every step has stopped. */
+    synchronized void finish() {
+        if (status == RunStatus.FAILED) {
+            // keep the failure
+        } else if (cancelRequested) {
+            status = RunStatus.CANCELLED;
+            error = "cancelled";
+        } else {
+            status = RunStatus.SUCCEEDED;
+            error = null;
+        }
+        for (StepState s : steps.values()) {
+            // Steps a failure kept from starting stay queued: they never ran.
+            if (!s.status.isFinished() && (cancelRequested || s.status != RunStatus.QUEUED)) {
+                s.status = RunStatus.CANCELLED;
+            }
+        }
+        finishedAt = Instant.now();
     }
 
     void event(String text) {

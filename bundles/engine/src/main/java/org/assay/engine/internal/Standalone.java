@@ -14,7 +14,8 @@ public final class Standalone {
     private final AtomicLong serviceIds = new AtomicLong();
 
     public Standalone(Path workflowDir, Path dataDir, int threads) {
-        EngineSettings settings = new EngineSettings(workflowDir, dataDir, threads, Duration.ofSeconds(1),
+        EngineSettings settings = new EngineSettings(workflowDir, dataDir, threads,
+                EngineSettings.defaultStepThreads(0), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), false);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunStatus;
@@ -31,7 +32,7 @@ class RunEngineTest {
 
     @BeforeEach
     void setUp() {
-        settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, Duration.ofSeconds(20),
+        settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(1), false);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
@@ -153,6 +154,40 @@ class RunEngineTest {
         RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
         assertEquals(RunStatus.CANCELLED, done.status());
         assertFalse(engine.cancel(run.runId()), "a finished run cannot be cancelled");
+    }
+
+    @Test
+    void independentBranchesRunInParallel() throws Exception {
+        registry.add(TestSteps.rendezvous(new CyclicBarrier(2)), "test.steps", "1.0.0", 1, 11);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 300}},"
+                + "{\"id\": \"a\", \"type\": \"rendezvous\", \"inputs\": {\"in\": \"src\"}},"
+                + "{\"id\": \"b\", \"type\": \"rendezvous\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo done = runToEnd();
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(300, step(done, "a").rowsOut());
+        assertEquals(300, step(done, "b").rowsOut());
+    }
+
+    @Test
+    void aFailingBranchStopsTheOthers() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 12);
+        registry.add(TestSteps.failing(), "test.steps", "1.0.0", 1, 13);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5000}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}},"
+                + "{\"id\": \"after\", \"type\": \"copy\", \"inputs\": {\"in\": \"c\"}},"
+                + "{\"id\": \"f\", \"type\": \"failing\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        awaitStatus(run.runId(), RunStatus.FAILED);
+        gate.countDown();
+        RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
+        assertEquals(RunStatus.FAILED, done.status());
+        assertTrue(done.error().startsWith("step 'f' failed"), done.error());
+        assertEquals(RunStatus.CANCELLED, step(done, "c").status());
+        assertEquals("stopped because another step failed", step(done, "c").error());
+        assertEquals(RunStatus.QUEUED, step(done, "after").status(), "a step after the failure never starts");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.assay.engine.internal;
 
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
@@ -129,6 +132,38 @@ final class TestSteps {
                         while ((b = in.next()) != null) {
                             out.write(b.select(new int[] {0}, b.rowCount() > 1 ? 1 : 0));
                         }
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Copies rows, then meets the other branches at {@code barrier}: succeeds only if every
+     * party runs at the same time, which proves independent branches run in parallel.
+     */
+    static StepType rendezvous(CyclicBarrier barrier) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("rendezvous").category(StepCategory.CLEANER)
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    try (DataStream in = ctx.input("in")) {
+                        BatchSink out = ctx.output("out", in.schema());
+                        Batch b;
+                        while ((b = in.next()) != null) {
+                            out.write(b);
+                        }
+                    }
+                    try {
+                        barrier.await(10, TimeUnit.SECONDS);
+                    } catch (BrokenBarrierException | TimeoutException e) {
+                        throw new StepFailure("the other branch did not run at the same time");
                     }
                 };
             }
