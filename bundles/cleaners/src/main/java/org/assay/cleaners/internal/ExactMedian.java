@@ -9,11 +9,15 @@ import java.util.Arrays;
  * <p>Values are mapped to {@code long} keys that sort like the numbers (integers as they
  * are, doubles through their bit pattern). The first pass keeps the keys in a primitive
  * array while they fit in {@code limit}; the median is then found by sorting it. Past the
- * limit the array is dropped for a histogram of the top 16 key bits (65,536 counters). The
- * buckets holding the two middle ranks are then narrowed on later passes: a bucket small
- * enough is collected and sorted, a larger one is split by its next 16 bits. Each extra
- * pass reads only values in the target bucket, so memory stays at {@code limit} keys plus
- * the histograms per target. Not thread-safe.
+ * limit the array is sorted and folded into distinct keys with their counts, and keeps
+ * folding as it fills again: a column with few distinct values (ages, counts, prices on a
+ * grid) stays exact in one pass however many rows it has. Only when the distinct keys and
+ * counts would take more than three quarters of {@code limit} are they dropped for a
+ * histogram of the top 16 key bits (65,536 counters). The buckets holding the two middle
+ * ranks are then narrowed on later passes: a bucket small enough is collected and sorted,
+ * a larger one is split by its next 16 bits. Each extra pass reads only values in the
+ * target bucket, so memory stays at {@code limit} keys plus the histograms per target.
+ * Not thread-safe.
  */
 final class ExactMedian {
 
@@ -22,8 +26,14 @@ final class ExactMedian {
 
     private final boolean decimal;
     private final int limit;
-    private long[] buffer = new long[256];
+    private long[] buffer;
     private int buffered;
+    /** How long {@link #buffer} may grow: {@code limit} less the room the distinct keys and counts take. */
+    private int room;
+    /** Sorted distinct keys folded from full buffers, and their counts; null until the buffer first fills. */
+    private long[] distinctKeys;
+    private long[] distinctCounts;
+    private int distinct;
     private long count;
     private long[] histogram;
     private Target low;
@@ -37,6 +47,8 @@ final class ExactMedian {
     ExactMedian(boolean decimal, int limit) {
         this.decimal = decimal;
         this.limit = limit;
+        this.room = limit;
+        this.buffer = new long[Math.max(1, Math.min(256, limit))];
     }
 
     /** Adds a value during the first pass. NaN is ignored. */
@@ -57,24 +69,76 @@ final class ExactMedian {
             histogram[bucket(key, 0)]++;
             return;
         }
-        if (buffered == limit) {
-            histogram = new long[BUCKETS];
-            for (int i = 0; i < buffered; i++) {
-                histogram[bucket(buffer[i], 0)]++;
-            }
-            buffer = null;
-            histogram[bucket(key, 0)]++;
-            return;
-        }
         if (buffered == buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+            if (buffer.length < room) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(room, buffer.length * 2L));
+            } else {
+                fold();
+                if (histogram != null) {
+                    histogram[bucket(key, 0)]++;
+                    return;
+                }
+            }
         }
         buffer[buffered++] = key;
+    }
+
+    /**
+     * Sorts the buffer into the distinct keys and counts and empties it; switches to the
+     * histogram when the distinct keys leave too little room for the buffer.
+     */
+    private void fold() {
+        Arrays.sort(buffer, 0, buffered);
+        int size = distinct + buffered;
+        long[] keys = new long[Math.max(1, size)];
+        long[] counts = new long[keys.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < distinct || j < buffered) {
+            long key;
+            long c;
+            if (j == buffered || (i < distinct && distinctKeys[i] <= buffer[j])) {
+                key = distinctKeys[i];
+                c = distinctCounts[i++];
+            } else {
+                key = buffer[j++];
+                c = 1;
+            }
+            if (n > 0 && keys[n - 1] == key) {
+                counts[n - 1] += c;
+            } else {
+                keys[n] = key;
+                counts[n++] = c;
+            }
+        }
+        buffered = 0;
+        distinct = n;
+        if (2L * n > limit * 3L / 4) {
+            histogram = new long[BUCKETS];
+            for (int k = 0; k < n; k++) {
+                histogram[bucket(keys[k], 0)] += counts[k];
+            }
+            buffer = null;
+            distinctKeys = null;
+            distinctCounts = null;
+            distinct = 0;
+            return;
+        }
+        distinctKeys = Arrays.copyOf(keys, n);
+        distinctCounts = Arrays.copyOf(counts, n);
+        room = limit - 2 * n;
+        if (buffer.length > room) {
+            buffer = new long[room];
+        }
     }
 
     /** Ends the first pass. */
     void endFirstPass() {
         firstPassDone = true;
+        if (distinctKeys != null) {
+            fold();
+        }
         if (count == 0 || histogram == null) {
             return;
         }
@@ -126,7 +190,10 @@ final class ExactMedian {
         }
         long lo;
         long hi;
-        if (low == null) {
+        if (distinctKeys != null) {
+            lo = keyAtRank((count - 1) / 2);
+            hi = keyAtRank(count / 2);
+        } else if (low == null) {
             Arrays.sort(buffer, 0, buffered);
             lo = buffer[(int) ((count - 1) / 2)];
             hi = buffer[(int) (count / 2)];
@@ -135,6 +202,18 @@ final class ExactMedian {
             hi = high.result();
         }
         return (valueOf(lo) + valueOf(hi)) / 2.0;
+    }
+
+    /** The key of rank {@code rank} (from 0) among the folded distinct keys. */
+    private long keyAtRank(long rank) {
+        long before = 0;
+        for (int k = 0; k < distinct; k++) {
+            before += distinctCounts[k];
+            if (rank < before) {
+                return distinctKeys[k];
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " beyond " + before + " values");
     }
 
     private double valueOf(long key) {

@@ -57,7 +57,9 @@ final class ImputeStep implements Step {
         try (DataStream in = ctx.input(PortSpec.IN)) {
             plans = plan(in.schema(), ctx.params());
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
-            int perColumn = Math.max(MEDIAN_MIN_PER_COLUMN, medianBudget / Math.max(1, medianColumns));
+            // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
+            int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
+                    medianBudget / Math.max(1, medianColumns));
             for (ColumnPlan p : plans) {
                 p.start(perColumn);
             }

@@ -77,6 +77,50 @@ class ExactMedianTest {
     }
 
     @Test
+    void fewDistinctValuesBeyondTheLimitStayExactInOnePass() {
+        Random rnd = new Random(5);
+        for (int n : new int[] {10_000, 10_001}) {
+            double[] ages = new double[n];
+            double[] prices = new double[n];
+            for (int i = 0; i < n; i++) {
+                ages[i] = 18 + rnd.nextInt(70);
+                // Negative and positive decimals on a grid, with zeros of both signs.
+                prices[i] = i % 97 == 0 ? -0.0 : (rnd.nextInt(40) - 10) * 0.25;
+            }
+            ExactMedian integers = new ExactMedian(false, 1000);
+            assertEquals(1, passes(integers, ages, false), "70 distinct ages fold into the limit");
+            assertEquals(sortedMedian(ages), integers.median(), "n=" + n);
+            ExactMedian decimals = new ExactMedian(true, 1000);
+            assertEquals(1, passes(decimals, prices, true), "40 distinct prices fold into the limit");
+            assertEquals(sortedMedian(prices), decimals.median(), "n=" + n);
+        }
+    }
+
+    @Test
+    void distinctValuesGrowingPastTheLimitSwitchToTheHistogramAndStayExact() {
+        Random rnd = new Random(9);
+        double[] v = new double[6000];
+        for (int i = 0; i < v.length; i++) {
+            // Few distinct values first (several folds), then many (the switch to the histogram).
+            v[i] = i < 3000 ? rnd.nextInt(20) : rnd.nextInt(1_000_000) - 500_000;
+        }
+        ExactMedian m = new ExactMedian(false, 400);
+        assertTrue(passes(m, v, false) > 1, "too many distinct values for one pass");
+        assertEquals(sortedMedian(v), m.median());
+    }
+
+    @Test
+    void aLimitSmallerThanTheFirstBufferIsKept() {
+        double[] v = new double[500];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        ExactMedian m = new ExactMedian(false, 10);
+        assertTrue(passes(m, v, false) > 1, "500 distinct values never fit in 10");
+        assertEquals(249.5, m.median());
+    }
+
+    @Test
     void emptyInputHasNoMedian() {
         ExactMedian m = new ExactMedian(true, 10);
         m.endFirstPass();
