@@ -14,7 +14,7 @@ import org.junit.Test;
 /** The assembled distribution boots with every Assay bundle active and the Weka properties set. */
 public class DistributionSmokeIT extends AssayKarafTestSupport {
 
-    private static final List<String> ASSAY_BUNDLES = List.of("assay-api", "assay-engine", "assay-shell",
+    private static final List<String> ASSAY_BUNDLES = List.of("assay-api", "assay-engine", "assay-shell", "assay-scheduler",
             "org.assay.weka", "assay-connectors-file", "assay-cleaners", "assay-miners", "assay-visualizers");
 
     @Test

@@ -15,7 +15,17 @@ public interface RunService {
      *
      * @throws NoSuchElementException naming the id when no such workflow is deployed
      */
-    RunInfo start(String workflowId);
+    default RunInfo start(String workflowId) {
+        return start(workflowId, "on demand");
+    }
+
+    /**
+     * Queues a run, noting in its events who or what started it.
+     *
+     * @param trigger e.g. "on demand", "by schedule 0 0 2 * * ?"
+     * @throws NoSuchElementException naming the id when no such workflow is deployed
+     */
+    RunInfo start(String workflowId, String trigger);
 
     Optional<RunInfo> get(String runId);
 

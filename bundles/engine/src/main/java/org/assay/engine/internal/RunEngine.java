@@ -185,7 +185,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     @Override
-    public RunInfo start(String workflowId) {
+    public RunInfo start(String workflowId, String trigger) {
         DeployedWorkflow wf = workflows.get(workflowId).orElseThrow(() -> new NoSuchElementException(
                 "no workflow '" + workflowId + "' is deployed; see assay:workflow-list, or deploy it with assay:workflow-deploy <file>"));
         String source = workflows.source(workflowId).orElseThrow();
@@ -199,7 +199,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
         RunState run = new RunState(runId, wf.definition(), wf.version(), folder, baseDirOf(wf), Instant.now());
         live.put(runId, run);
-        run.event("queued workflow " + workflowId + " version " + wf.version());
+        run.event("queued workflow " + workflowId + " version " + wf.version() + " (" + trigger + ")");
         persist(run);
         pool.execute(() -> execute(run, source));
         return run.snapshot();

@@ -15,15 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
+import org.assay.engine.WorkflowListener;
 import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,7 @@ public final class WorkflowStore implements WorkflowService {
     private final WorkflowValidator validator;
     private final Path root;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final List<WorkflowListener> listeners = new CopyOnWriteArrayList<>();
     /** Warnings such as "step type not installed" go stale as bundles come and go. */
     private final StepRegistry.Listener warningRefresher = new StepRegistry.Listener() {
         @Override
@@ -74,6 +79,28 @@ public final class WorkflowStore implements WorkflowService {
     @Deactivate
     void deactivate() {
         registry.removeListener(warningRefresher);
+    }
+
+    /** A new listener first hears of every active workflow. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addListener(WorkflowListener listener) {
+        listeners.add(listener);
+        for (DeployedWorkflow d : list()) {
+            notify(listener, () -> listener.deployed(d));
+        }
+    }
+
+    void removeListener(WorkflowListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** One listener's failure neither stops a deployment nor the other listeners. */
+    private static void notify(WorkflowListener listener, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("Workflow listener {} failed", listener.getClass().getName(), e);
+        }
     }
 
     private synchronized void refreshWarnings() {
@@ -140,6 +167,9 @@ public final class WorkflowStore implements WorkflowService {
         persist(deployed, json);
         active.put(def.id(), new Active(deployed, json));
         LOG.info("Deployed workflow {} version {} from {}", def.id(), version, origin);
+        for (WorkflowListener l : listeners) {
+            notify(l, () -> l.deployed(deployed));
+        }
         return deployed;
     }
 
@@ -216,6 +246,9 @@ public final class WorkflowStore implements WorkflowService {
             throw new UncheckedIOException("cannot undeploy " + workflowId, e);
         }
         LOG.info("Undeployed workflow {}", workflowId);
+        for (WorkflowListener l : listeners) {
+            notify(l, () -> l.undeployed(workflowId));
+        }
         return true;
     }
 

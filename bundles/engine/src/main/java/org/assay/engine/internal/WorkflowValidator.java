@@ -26,6 +26,7 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.workflow.InputRef;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.CronSchedule;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.ValidationProblem.Severity;
 
@@ -75,6 +76,7 @@ final class WorkflowValidator {
         }
         List<StepDescriptor> installed = registry.list().stream().map(i -> i.descriptor()).toList();
         List<ValidationProblem> problems = new ArrayList<>(schemaProblems(doc, installed));
+        scheduleProblem(doc).ifPresent(problems::add);
         if (!hasGraphShape(root)) {
             // The graph checks below need steps with ids and types.
             return new Result(sorted(problems), Optional.empty());
@@ -91,6 +93,20 @@ final class WorkflowValidator {
         problems.addAll(graphProblems(doc, def, badParams));
         return new Result(sorted(problems), problems.stream().anyMatch(ValidationProblem::isError)
                 ? Optional.empty() : Optional.of(def));
+    }
+
+    /** The schema says "a string"; whether it is a cron expression Karaf's scheduler accepts is checked here. */
+    private static Optional<ValidationProblem> scheduleProblem(SourceDocument doc) {
+        JsonNode schedule = doc.root().path("schedule");
+        if (!schedule.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            CronSchedule.parse(schedule.asText());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(doc.problem("$.schedule", e.getMessage()));
+        }
     }
 
     private static List<ValidationProblem> sorted(List<ValidationProblem> problems) {

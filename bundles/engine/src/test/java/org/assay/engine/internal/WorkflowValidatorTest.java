@@ -41,6 +41,32 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void acceptsAQuartzSchedule() {
+        WorkflowValidator.Result r = validator.validate(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"0 30 2 ? * MON-FRI\","));
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertEquals("0 30 2 ? * MON-FRI", r.definition().orElseThrow().schedule());
+    }
+
+    @Test
+    void badScheduleIsLocatedAndExplained() {
+        ValidationProblem p = only(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"0 0 25 * * ?\","));
+        assertEquals("$.schedule", p.path());
+        assertEquals(4, p.line());
+        assertTrue(p.message().contains("'0 0 25 * * ?' is not a valid Quartz cron expression"), p.message());
+        assertTrue(p.message().contains("25"), p.message());
+    }
+
+    @Test
+    void unixCronIsRefusedWithTheQuartzShape() {
+        ValidationProblem p = only(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"0 2 * * *\","));
+        assertEquals("$.schedule", p.path());
+        assertTrue(p.message().contains("has 5 fields; a Quartz cron expression has 6 or 7"), p.message());
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         ValidationProblem p = only("{\n  \"format\": 1,\n  \"id\": \"wf\"\n  \"steps\": []\n}");
         assertEquals(4, p.line());

@@ -3,9 +3,11 @@ package org.assay.shell.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.assay.engine.ArtifactInfo;
+import org.assay.engine.CronSchedule;
 import org.assay.engine.RunInfo;
 import org.assay.engine.StepRunInfo;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -21,6 +23,16 @@ final class Format {
 
     static String time(Instant i) {
         return i == null ? "-" : TIME.format(i);
+    }
+
+    /** "0 0 2 * * ? (at 02:00), next 2026-11-24 02:00:00", or "" for an on-demand workflow. */
+    static String schedule(String expression) {
+        if (expression == null) {
+            return "";
+        }
+        CronSchedule s = CronSchedule.parse(expression);
+        String next = s.next(ZonedDateTime.now()).map(t -> ", next " + time(t.toInstant())).orElse(", no further runs");
+        return s.expression() + " (" + s.description() + ")" + next;
     }
 
     static String duration(Instant from, Instant to) {

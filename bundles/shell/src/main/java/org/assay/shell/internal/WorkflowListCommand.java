@@ -22,6 +22,7 @@ public class WorkflowListCommand implements Action {
         t.column("Version").alignRight();
         t.column("Steps").alignRight();
         t.column("Deployed");
+        t.column("Schedule");
         t.column("Notes");
         t.column("Origin");
         for (DeployedWorkflow w : workflows.list()) {
@@ -29,6 +30,7 @@ public class WorkflowListCommand implements Action {
                     ? "last edit rejected (" + w.lastRejected().size() + " problems), see workflow-show"
                     : w.warnings().isEmpty() ? "" : w.warnings().size() + " warnings";
             t.addRow().addContent(w.id(), w.version(), w.definition().steps().size(), Format.time(w.deployedAt()),
+                    w.definition().schedule() == null ? "on demand" : Format.schedule(w.definition().schedule()),
                     notes, w.origin());
         }
         t.print(System.out);

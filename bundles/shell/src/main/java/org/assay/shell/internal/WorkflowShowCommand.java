@@ -42,7 +42,7 @@ public class WorkflowShowCommand implements Action {
         }
         System.out.println("Deployed " + Format.time(w.deployedAt()) + " from " + w.origin());
         if (w.definition().schedule() != null) {
-            System.out.println("Schedule: " + w.definition().schedule());
+            System.out.println("Schedule: " + Format.schedule(w.definition().schedule()));
         }
         ShellTable t = new ShellTable();
         t.column("Step");
