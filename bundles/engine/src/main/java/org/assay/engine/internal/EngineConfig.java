@@ -28,6 +28,10 @@ public @interface EngineConfig {
     @AttributeDefinition(description = "How often the workflow folder is scanned for changes, in seconds.")
     int scanIntervalSeconds() default 2;
 
+    @AttributeDefinition(description = "Finished runs kept per workflow, folders and records; older ones are "
+            + "deleted when a run of the same workflow ends. 0 keeps every run.")
+    int keepRunsPerWorkflow() default 0;
+
     @AttributeDefinition(description = "Keep the intermediate datasets (spool files) of finished runs, for debugging.")
     boolean keepSpools() default false;
 }

@@ -299,6 +299,26 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             live.remove(run.runId);
             run.finished.countDown();
             LOG.info("Run {} of {} {}", run.runId, run.workflow.id(), run.status.label());
+            pruneRuns(run.workflow.id());
+        }
+    }
+
+    /** Keeps the newest {@code keepRunsPerWorkflow} finished runs of a workflow, if set. */
+    private void pruneRuns(String workflowId) {
+        int keep = settings.keepRunsPerWorkflow();
+        if (keep <= 0) {
+            return;
+        }
+        List<RunInfo> finished = history.values().stream()
+                .filter(r -> r.workflowId().equals(workflowId) && r.status().isFinished())
+                .sorted(Comparator.comparing(RunInfo::queuedAt, Comparator.nullsFirst(Comparator.reverseOrder()))
+                        .thenComparing(RunInfo::runId, Comparator.reverseOrder()))
+                .toList();
+        for (RunInfo old : finished.subList(Math.min(keep, finished.size()), finished.size())) {
+            history.remove(old.runId());
+            deleteTree(settings.runsDir().resolve(old.runId()));
+            LOG.info("Run {} of {} deleted: only the newest {} are kept (keepRunsPerWorkflow)", old.runId(),
+                    workflowId, keep);
         }
     }
 

@@ -33,7 +33,7 @@ class RunEngineTest {
     @BeforeEach
     void setUp() {
         settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(1), 0, false);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);
@@ -188,6 +188,22 @@ class RunEngineTest {
         assertEquals(RunStatus.CANCELLED, step(done, "c").status());
         assertEquals("stopped because another step failed", step(done, "c").error());
         assertEquals(RunStatus.QUEUED, step(done, "after").status(), "a step after the failure never starts");
+    }
+
+    @Test
+    void keepsOnlyTheNewestRunsWhenAsked() throws Exception {
+        engine.deactivate();
+        settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), 1, 2, Duration.ofSeconds(20),
+                Duration.ofSeconds(1), 2, false);
+        engine = new RunEngine(registry, store, settings);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(runToEnd().runId());
+        }
+        assertEquals(ids.subList(2, 4), engine.list().stream().map(RunInfo::runId).sorted().toList());
+        assertFalse(Files.exists(settings.runsDir().resolve(ids.get(0))), "the oldest run folder is deleted");
+        assertTrue(Files.isDirectory(settings.runsDir().resolve(ids.get(3))));
     }
 
     @Test
