@@ -69,6 +69,11 @@ final class CellParser {
                 return null;
             }
             case INTEGER -> {
+                long fast = plainLong(text);
+                if (fast != NOT_PLAIN) {
+                    b.setLong(col, fast);
+                    return null;
+                }
                 String t = text.strip();
                 if (!isInteger(t)) {
                     return "'" + text + "' is not an integer";
@@ -77,7 +82,10 @@ final class CellParser {
                 return null;
             }
             case DECIMAL -> {
-                double d = decimal(text.strip());
+                double d = plainDecimal(text);
+                if (Double.isNaN(d)) {
+                    d = decimal(text.strip());
+                }
                 if (Double.isNaN(d)) {
                     return "'" + text + "' is not a decimal number";
                 }
@@ -126,6 +134,76 @@ final class CellParser {
             case DATE -> date(text) != null;
             case TIMESTAMP -> timestamp(text) != null;
         };
+    }
+
+    /** What {@link #plainLong} answers for text it leaves to the general path. */
+    static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /** Powers of ten a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < EXACT_POWERS_OF_TEN.length; i++) {
+            EXACT_POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * The common integer cell (optional minus, 1 to 18 digits, no spaces) in one pass;
+     * {@link #NOT_PLAIN} for anything else, which the general path then decides on.
+     */
+    static long plainLong(String t) {
+        int n = t.length();
+        boolean negative = n > 0 && t.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        if (i == n || n - i > 18) {
+            return NOT_PLAIN;
+        }
+        long v = 0;
+        for (; i < n; i++) {
+            int d = t.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return NOT_PLAIN;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /**
+     * The common decimal cell (optional minus, digits with at most one dot, at most 15
+     * digits, no exponent or spaces) in one pass; NaN for anything else. The digits form an
+     * integer below 2^53 and the divisor a power of ten below 10^23, both exact as doubles,
+     * so the one correctly rounded division gives the same double as
+     * {@link Double#parseDouble}.
+     */
+    static double plainDecimal(String t) {
+        int n = t.length();
+        boolean negative = n > 0 && t.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        long m = 0;
+        int digits = 0;
+        int dot = -1;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 15) {
+                    return Double.NaN;
+                }
+                m = m * 10 + (c - '0');
+            } else if (c == '.' && dot < 0) {
+                dot = i;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        double v = dot < 0 ? m : m / EXACT_POWERS_OF_TEN[n - 1 - dot];
+        return negative ? -v : v;
     }
 
     /** Optional sign, 1 to 19 digits, within the range of a long. */

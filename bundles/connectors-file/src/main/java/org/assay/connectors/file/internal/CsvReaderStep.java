@@ -107,6 +107,7 @@ final class CsvReaderStep implements Step {
         private final long size;
         private final char delimiter;
         private final Quarantine quarantine;
+        private final NullTexts nullTexts;
 
         private String[] names;
         private FieldType[] types;
@@ -129,6 +130,7 @@ final class CsvReaderStep implements Step {
             this.size = size;
             this.delimiter = delimiter;
             this.quarantine = ctx.quarantine();
+            this.nullTexts = new NullTexts(nullValues);
         }
 
         void read(CloseableIterator<CsvRecord> records, boolean header, Map<String, ColumnSpec> declared,
@@ -268,7 +270,7 @@ final class CsvReaderStep implements Step {
                 if (v.indexOf(REPLACEMENT) >= 0) {
                     problem = "contains bytes that are not valid " + encoding.charset().name()
                             + "; set parameter encoding to the file's charset (e.g. UTF-8 or GB18030)";
-                } else if (nullValues.contains(v)) {
+                } else if (nullTexts.matches(v)) {
                     builder.setNull(c);
                     continue;
                 } else {
