@@ -32,6 +32,11 @@ public @interface EngineConfig {
             + "deleted when a run of the same workflow ends. 0 keeps every run.")
     int keepRunsPerWorkflow() default 0;
 
+    @AttributeDefinition(description = "Resume runs that were in flight when the engine stopped (Karaf stop, "
+            + "crash, engine restart): finished steps keep their results, the rest run again. Off: such runs are "
+            + "marked failed.")
+    boolean resumeInterruptedRuns() default true;
+
     @AttributeDefinition(description = "Keep the intermediate datasets (spool files) of finished runs, for debugging.")
     boolean keepSpools() default false;
 }

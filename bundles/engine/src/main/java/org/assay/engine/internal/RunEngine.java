@@ -1,11 +1,14 @@
 package org.assay.engine.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +47,7 @@ import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
+import org.assay.engine.StepRunInfo;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
@@ -67,6 +72,12 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     /** Replays of one step before the run gives up: bundles flapping forever must not spin a run forever. */
     private static final int MAX_ATTEMPTS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** The workflow source as the run started it, in the run folder. */
+    private static final String WORKFLOW_FILE = "workflow.json";
+    private static final String SPOOL_DIR = ".spool";
+    /** Which spool file holds each finished step output ("step.port"), for resuming. */
+    private static final String SPOOL_INDEX = "outputs.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StepRegistry registry;
     private final WorkflowService workflows;
@@ -96,6 +107,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
         loadHistory();
         registry.addListener(this);
+        toResume.forEach(this::resume);
+        toResume.clear();
     }
 
     private static ExecutorService fixedPool(int threads, String namePrefix) {
@@ -111,8 +124,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     void deactivate() {
         registry.removeListener(this);
         for (RunState r : live.values()) {
-            r.cancelRequested = true;
-            r.event("engine stopping: run interrupted");
+            r.engineStopping = true;
+            r.event("engine stopping: the run pauses here"
+                    + (settings.resumeInterruptedRuns() ? " and resumes when the engine starts again" : ""));
         }
         synchronized (stepTypesChanged) {
             stepTypesChanged.notifyAll();
@@ -133,6 +147,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
     }
 
+    /** Runs that were in flight when the engine last stopped, resumed once it is up. */
+    private final List<RunInfo> toResume = new ArrayList<>();
+
     private void loadHistory() {
         Path runs = settings.runsDir();
         if (!Files.isDirectory(runs)) {
@@ -149,10 +166,16 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 try {
                     RunInfo r = RunRecords.read(file);
                     if (!r.status().isFinished()) {
-                        r = interrupted(r);
-                        RunRecords.write(r);
+                        if (settings.resumeInterruptedRuns() && Files.isRegularFile(dir.resolve(WORKFLOW_FILE))) {
+                            toResume.add(r);
+                        } else {
+                            r = interrupted(r);
+                            RunRecords.write(r);
+                            history.put(r.runId(), r);
+                        }
+                    } else {
+                        history.put(r.runId(), r);
                     }
-                    history.put(r.runId(), r);
                     if (r.runId().startsWith(today + "-")) {
                         maxSeq = Math.max(maxSeq, Integer.parseInt(r.runId().substring(today.length() + 1)));
                     }
@@ -164,7 +187,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             throw new UncheckedIOException("cannot read run history under " + runs, e);
         }
         sequence.set(maxSeq);
-        LOG.info("Loaded {} run records from {}", history.size(), runs);
+        LOG.info("Loaded {} run records from {}; {} interrupted runs to resume", history.size(), runs,
+                toResume.size());
     }
 
     /** A run that was in flight when Karaf stopped. */
@@ -193,7 +217,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         Path folder = settings.runsDir().resolve(runId);
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("workflow.json"), source, StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(WORKFLOW_FILE), source, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + folder, e);
         }
@@ -201,7 +225,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         live.put(runId, run);
         run.event("queued workflow " + workflowId + " version " + wf.version() + " (" + trigger + ")");
         persist(run);
-        pool.execute(() -> execute(run, source));
+        pool.execute(() -> execute(run, source, new HashMap<>(), Set.of()));
         return run.snapshot();
     }
 
@@ -276,30 +300,49 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     // ---- execution ----
 
-    private void execute(RunState run, String source) {
-        run.startedAt = Instant.now();
+    /**
+     * Runs the graph to its end. {@code keptSpools} and {@code done} carry the results of
+     * steps finished before a restart; empty for a new run.
+     */
+    private void execute(RunState run, String source, Map<String, Path> keptSpools, Set<String> done) {
+        if (run.startedAt == null) {
+            run.startedAt = Instant.now();
+        }
         run.stepRunning();
-        Path spoolDir = run.folder.resolve(".spool");
-        try (QuarantineLog quarantine = new QuarantineLog(run.folder)) {
+        Path spoolDir = run.folder.resolve(SPOOL_DIR);
+        boolean paused = false;
+        try (QuarantineLog quarantine = new QuarantineLog(run.folder, spoolDir)) {
             Files.createDirectories(spoolDir);
-            runGraph(run, source, spoolDir, quarantine);
-            run.finish();
-            quarantine.close();
-            writeReport(run, quarantine);
+            runGraph(run, source, spoolDir, quarantine, new ConcurrentHashMap<>(keptSpools), new HashSet<>(done));
+            paused = run.engineStopping && run.status != RunStatus.FAILED && !run.cancelRequested;
+            if (!paused) {
+                run.finish();
+                List<QuarantineLog.Entry> preview = quarantine.finish(
+                        run.workflow.steps().stream().map(StepDefinition::id).toList());
+                writeReport(run, preview, quarantine);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("Run {} failed inside the engine", run.runId, e);
             run.failed("internal engine error: " + e);
             run.finish();
+            paused = false;
         } finally {
-            if (!settings.keepSpools()) {
-                deleteTree(spoolDir);
+            if (paused) {
+                // Spools, quarantine parts and the record stay for the next start to resume.
+                persist(run);
+                run.finished.countDown();
+                LOG.info("Run {} of {} paused: the engine is stopping", run.runId, run.workflow.id());
+            } else {
+                if (!settings.keepSpools()) {
+                    deleteTree(spoolDir);
+                }
+                persist(run);
+                history.put(run.runId, run.snapshot());
+                live.remove(run.runId);
+                pruneRuns(run.workflow.id());
+                run.finished.countDown();
+                LOG.info("Run {} of {} {}", run.runId, run.workflow.id(), run.status.label());
             }
-            persist(run);
-            history.put(run.runId, run.snapshot());
-            live.remove(run.runId);
-            run.finished.countDown();
-            LOG.info("Run {} of {} {}", run.runId, run.workflow.id(), run.status.label());
-            pruneRuns(run.workflow.id());
         }
     }
 
@@ -323,14 +366,105 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     /**
+     * Picks up a run the engine was executing when it stopped: steps that had finished keep
+     * their results (spooled outputs, counts, artifacts, quarantine); the rest run again from
+     * their inputs. The workflow version is the one the run started with.
+     */
+    private void resume(RunInfo r) {
+        try {
+            String source = Files.readString(r.folder().resolve(WORKFLOW_FILE), StandardCharsets.UTF_8);
+            WorkflowDefinition def = WorkflowValidator.readDeployed(source);
+            Path dataDir = workflows.get(def.id()).map(this::baseDirOf).orElse(settings.workflowDir());
+            RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), dataDir, r.queuedAt());
+            run.startedAt = r.startedAt();
+            run.events.addAll(r.events());
+            Path spoolDir = r.folder().resolve(SPOOL_DIR);
+            Map<String, Path> kept = readSpoolIndex(spoolDir);
+            Set<String> done = new HashSet<>();
+            for (StepRunInfo s : r.steps()) {
+                StepState st = run.steps.get(s.stepId());
+                if (st == null) {
+                    continue;
+                }
+                st.attempts = s.attempts();
+                if (s.status() == RunStatus.SUCCEEDED && outputsKept(def, s.stepId(), kept)) {
+                    st.status = RunStatus.SUCCEEDED;
+                    st.provider = s.provider();
+                    st.rowsIn.set(s.rowsIn());
+                    st.rowsOut.set(s.rowsOut());
+                    st.quarantined.set(s.quarantined());
+                    st.filtered.set(s.filtered());
+                    st.durationMillis = s.durationMillis();
+                    st.progress = 1;
+                    st.artifacts.addAll(s.artifacts());
+                    done.add(s.stepId());
+                }
+            }
+            kept.keySet().removeIf(k -> !done.contains(k.substring(0, k.lastIndexOf('.'))));
+            run.event("engine started again: run resumed " + (done.isEmpty() ? "from the start"
+                    : "after " + String.join(", ", done) + " (their results were kept)"));
+            live.put(run.runId, run);
+            persist(run);
+            pool.execute(() -> execute(run, source, kept, done));
+            LOG.info("Resuming run {} of {}; finished steps kept: {}", r.runId(), def.id(), done);
+        } catch (IOException | RuntimeException | SourceDocument.SyntaxError e) {
+            LOG.error("Cannot resume run {}: {}", r.runId(), e.getMessage());
+            RunInfo failed = interrupted(r);
+            try {
+                RunRecords.write(failed);
+            } catch (IOException io) {
+                LOG.error("Cannot write the record of run {}: {}", r.runId(), io.getMessage());
+            }
+            history.put(failed.runId(), failed);
+        }
+    }
+
+    /** Whether every output of a step that another step reads is in the spool index. */
+    private static boolean outputsKept(WorkflowDefinition wf, String stepId, Map<String, Path> kept) {
+        for (StepDefinition s : wf.steps()) {
+            for (InputRef ref : s.inputs().values()) {
+                if (ref.stepId().equals(stepId) && !kept.containsKey(stepId + "." + ref.port())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Path> readSpoolIndex(Path spoolDir) throws IOException {
+        Map<String, Path> kept = new HashMap<>();
+        Path index = spoolDir.resolve(SPOOL_INDEX);
+        if (Files.isRegularFile(index)) {
+            JSON.readTree(index.toFile()).fields().forEachRemaining(e -> {
+                Path file = spoolDir.resolve(e.getValue().asText());
+                if (Files.isRegularFile(file)) {
+                    kept.put(e.getKey(), file);
+                }
+            });
+        }
+        return kept;
+    }
+
+    /** Records which spool file holds each finished output; replaced atomically. */
+    private static void writeSpoolIndex(Path spoolDir, Map<String, Path> spools) throws IOException {
+        synchronized (spools) {
+            ObjectNode index = JSON.createObjectNode();
+            new TreeMap<>(spools).forEach((key, file) -> index.put(key, file.getFileName().toString()));
+            Path tmp = spoolDir.resolve(SPOOL_INDEX + ".tmp");
+            Files.writeString(tmp, index.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, spoolDir.resolve(SPOOL_INDEX), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
      * Starts every step whose inputs are complete on the step pool, in document order, and
      * waits for them; independent branches so run in parallel. A failed step stops the
      * others in flight (they see {@link RunState#shouldStop()}) and starts no new one.
      */
-    private void runGraph(RunState run, String source, Path spoolDir, QuarantineLog quarantine) {
-        Map<String, Path> spools = new ConcurrentHashMap<>();
-        Set<String> succeeded = new HashSet<>();
-        Set<String> started = new HashSet<>();
+    private void runGraph(RunState run, String source, Path spoolDir, QuarantineLog quarantine,
+            Map<String, Path> spools, Set<String> succeeded) {
+        Set<String> started = new HashSet<>(succeeded);
         CompletionService<Boolean> done = new ExecutorCompletionService<>(stepPool);
         Map<Future<Boolean>, StepState> inFlight = new HashMap<>();
         while (true) {
@@ -353,7 +487,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             } catch (InterruptedException e) {
                 // The engine is stopping: steps see the flag, and their pool is shut down too.
                 Thread.currentThread().interrupt();
-                run.cancelRequested = true;
+                run.engineStopping = true;
                 return;
             }
             StepState step = inFlight.remove(next);
@@ -368,7 +502,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 fail(run, step, "internal engine error: " + e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                run.cancelRequested = true;
+                run.engineStopping = true;
                 return;
             }
         }
@@ -380,7 +514,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         StepDefinition def = step.definition;
         while (true) {
             if (run.shouldStop()) {
-                step.status = RunStatus.CANCELLED;
+                step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
                 return false;
             }
             Optional<RegisteredStep> provider = awaitProvider(run, step);
@@ -396,7 +530,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 }
             }
             step.resetForAttempt();
-            quarantine.forgetPreview(step.id());
+            quarantine.startAttempt(step.id());
             step.attempts++;
             step.provider = p.provider();
             step.providerServiceId = p.serviceId();
@@ -430,6 +564,13 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 step.status = RunStatus.WAITING_FOR_STEPS;
                 continue;
             }
+            if (run.engineStopping && !run.cancelRequested) {
+                // Not the step's fault: it runs again, from its inputs, when the run resumes.
+                ctx.discardOutputs();
+                step.status = RunStatus.QUEUED;
+                step.progress = 0;
+                return false;
+            }
             if (run.cancelRequested && (thrown == null || thrown instanceof StepCancelledException)
                     || run.stopping && thrown instanceof StepCancelledException) {
                 ctx.discardOutputs();
@@ -453,6 +594,12 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             Optional<String> missing = missingOutputs(run.workflow, step, outputs);
             if (missing.isPresent()) {
                 return fail(run, step, missing.get());
+            }
+            try {
+                writeSpoolIndex(spoolDir, spools);
+            } catch (IOException e) {
+                return fail(run, step, "cannot record the output of step '" + step.id() + "' under " + spoolDir
+                        + ": " + e.getMessage());
             }
             long in = step.rowsIn.get();
             long accounted = step.rowsOut.get() + step.quarantined.get() + step.filtered.get();
@@ -487,7 +634,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                     return p;
                 }
                 if (run.shouldStop()) {
-                    step.status = RunStatus.CANCELLED;
+                    step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
                     return Optional.empty();
                 }
                 long left = deadline - System.nanoTime();
@@ -568,10 +715,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 + "; the Karaf log (log:display) has the details";
     }
 
-    private void writeReport(RunState run, QuarantineLog quarantine) {
+    private void writeReport(RunState run, List<QuarantineLog.Entry> preview, QuarantineLog quarantine) {
         try {
             Path report = run.folder.resolve("report.html");
-            RunReport.write(run.snapshot(), quarantine.preview(), quarantine.exists() ? quarantine.file() : null, report);
+            RunReport.write(run.snapshot(), preview, quarantine.exists() ? quarantine.file() : null, report);
             run.report = report;
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot write the report of run {}", run.runId, e);

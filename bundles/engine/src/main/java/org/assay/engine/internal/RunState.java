@@ -57,9 +57,12 @@ final class RunState {
         }
     }
 
-    /** Whether steps should stop: the user cancelled or another branch failed. */
+    /** The engine is going away: the run stops where it is and resumes on the next start. */
+    volatile boolean engineStopping;
+
+    /** Whether steps should stop: the user cancelled, another branch failed, or the engine stops. */
     boolean shouldStop() {
-        return cancelRequested || stopping;
+        return cancelRequested || stopping || engineStopping;
     }
 
     /** A step started work; the run is running unless it already failed. */

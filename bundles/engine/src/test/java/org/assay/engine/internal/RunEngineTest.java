@@ -33,7 +33,7 @@ class RunEngineTest {
     @BeforeEach
     void setUp() {
         settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 0, false);
+                Duration.ofSeconds(1), 0, true, false);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);
@@ -46,6 +46,19 @@ class RunEngineTest {
 
     private void deploy(String steps) throws Exception {
         store.deploy("{\"format\": 1, \"id\": \"wf\", \"steps\": [" + steps + "]}", "test");
+    }
+
+    /** Starts a run, does something while it runs, waits for its end. */
+    private RunInfo runToEnd(ThrowingRunnable during) throws Exception {
+        RunInfo started = engine.start("wf");
+        during.run();
+        RunInfo done = engine.await(started.runId(), Duration.ofSeconds(30));
+        assertTrue(done.status().isFinished(), () -> "still " + done.status());
+        return done;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private RunInfo runToEnd() throws Exception {
@@ -173,7 +186,7 @@ class RunEngineTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch gate = new CountDownLatch(1);
         registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 12);
-        registry.add(TestSteps.failing(), "test.steps", "1.0.0", 1, 13);
+        registry.add(TestSteps.failingAfter(started), "test.steps", "1.0.0", 1, 13);
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5000}},"
                 + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}},"
                 + "{\"id\": \"after\", \"type\": \"copy\", \"inputs\": {\"in\": \"c\"}},"
@@ -194,7 +207,7 @@ class RunEngineTest {
     void keepsOnlyTheNewestRunsWhenAsked() throws Exception {
         engine.deactivate();
         settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), 1, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 2, false);
+                Duration.ofSeconds(1), 2, true, false);
         engine = new RunEngine(registry, store, settings);
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");
         List<String> ids = new java.util.ArrayList<>();
@@ -204,6 +217,55 @@ class RunEngineTest {
         assertEquals(ids.subList(2, 4), engine.list().stream().map(RunInfo::runId).sorted().toList());
         assertFalse(Files.exists(settings.runsDir().resolve(ids.get(0))), "the oldest run folder is deleted");
         assertTrue(Files.isDirectory(settings.runsDir().resolve(ids.get(3))));
+    }
+
+    @Test
+    void aRunInterruptedByAnEngineStopResumesAfterItsFinishedSteps() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 14);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5000, \"badEvery\": 1000}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}},"
+                + "{\"id\": \"c2\", \"type\": \"copy\", \"inputs\": {\"in\": \"c\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        engine.deactivate();
+        RunInfo paused = RunRecords.read(settings.runsDir().resolve(run.runId()).resolve(RunRecords.FILE_NAME));
+        assertFalse(paused.status().isFinished(), "paused, not finished: " + paused.status());
+
+        StepRegistry fresh = new StepRegistry();
+        fresh.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
+        fresh.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        engine = new RunEngine(fresh, new WorkflowStore(fresh, settings), settings);
+        RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
+
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(1, step(done, "src").attempts(), "the finished source step is not run again");
+        assertEquals(4995, step(done, "c2").rowsOut());
+        assertTrue(done.events().stream().anyMatch(e -> e.contains("run resumed after src")), done.events()::toString);
+        List<String> quarantine = Files.readAllLines(done.folder().resolve(QuarantineLog.FILE_NAME));
+        assertEquals(1 + 5, quarantine.size(), "header and the source's 5 rows, once: " + quarantine);
+    }
+
+    @Test
+    void aReplayedStepLeavesOnlyItsLastAttemptInTheQuarantine() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 15);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 100}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"params\": {\"rejectEvery\": 7}, \"inputs\": {\"in\": \"src\"}}");
+        RunInfo done = runToEnd(() -> {
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            registry.remove(15);
+            registry.add(TestSteps.copy("2.0.0", null, null), "test.steps", "2.0.0", 1, 16);
+            gate.countDown();
+        });
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(2, step(done, "c").attempts());
+        assertEquals(14, step(done, "c").quarantined());
+        List<String> quarantine = Files.readAllLines(done.folder().resolve(QuarantineLog.FILE_NAME));
+        assertEquals(1 + 14, quarantine.size(), "header and the last attempt's 14 rows, once: " + quarantine);
+        assertEquals("c,7,multiple of 7,row 7", quarantine.get(1));
     }
 
     @Test

@@ -77,6 +77,7 @@ final class TestSteps {
             public StepDescriptor descriptor() {
                 return StepDescriptor.builder("copy").version(version).category(StepCategory.CLEANER)
                         .parameter(ParameterSpec.builder("dropOdd", ParameterType.BOOLEAN).defaultValue(false).build())
+                        .parameter(ParameterSpec.builder("rejectEvery", ParameterType.INTEGER).defaultValue(0L).build())
                         .input("in", "rows").output("out", "rows").build();
             }
 
@@ -84,11 +85,25 @@ final class TestSteps {
             public Step newStep() {
                 return ctx -> {
                     boolean dropOdd = ctx.params().bool("dropOdd");
+                    long rejectEvery = ctx.params().integer("rejectEvery");
                     try (DataStream in = ctx.input("in")) {
                         BatchSink out = ctx.output("out", in.schema());
                         Batch batch;
                         boolean first = true;
                         while ((batch = in.next()) != null) {
+                            if (rejectEvery > 0) {
+                                int[] keep = new int[batch.rowCount()];
+                                int k = 0;
+                                for (int r = 0; r < batch.rowCount(); r++) {
+                                    long n = batch.column(0).longs()[r];
+                                    if (n % rejectEvery == 0) {
+                                        ctx.quarantine().reject(n, "row " + n, "multiple of " + rejectEvery);
+                                    } else {
+                                        keep[k++] = r;
+                                    }
+                                }
+                                batch = batch.select(keep, k);
+                            }
                             if (dropOdd) {
                                 int[] keep = new int[batch.rowCount()];
                                 int k = 0;
@@ -172,6 +187,11 @@ final class TestSteps {
 
     /** Fails with a user-facing message. */
     static StepType failing() {
+        return failingAfter(new CountDownLatch(0));
+    }
+
+    /** Fails once {@code first} has opened, so a test can order it after another step's start. */
+    static StepType failingAfter(CountDownLatch first) {
         return new StepType() {
             @Override
             public StepDescriptor descriptor() {
@@ -181,6 +201,7 @@ final class TestSteps {
             @Override
             public Step newStep() {
                 return ctx -> {
+                    first.await(10, TimeUnit.SECONDS);
                     throw new StepFailure("parameter 'path': /nowhere/x.csv does not exist; check the path");
                 };
             }
