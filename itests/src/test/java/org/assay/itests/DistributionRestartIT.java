@@ -24,7 +24,8 @@ import org.junit.Test;
 
 /**
  * The distribution as a user runs it: unpacked, started with its own scripts, a workflow run
- * with {@code bin/assay}, stopped, started again. Run records must survive the restart.
+ * with {@code bin/assay}, stopped, started again. Run records must survive the restart, and a
+ * run that was in flight resumes after its finished steps.
  * A plain JUnit test: Pax Exam cannot restart its container inside a test.
  */
 public class DistributionRestartIT {
@@ -54,7 +55,13 @@ public class DistributionRestartIT {
     }
 
     @Test
-    public void runRecordsSurviveARestart() throws Exception {
+    public void runRecordsSurviveARestartAndARunInFlightResumes() throws Exception {
+        // The test step bundle, hot-deployed like an integrator's bundle, and a slow workflow.
+        Files.copy(Paths.get(AssayKarafTestSupport.requiredProperty("assay.testSteps")),
+                home.resolve("deploy/assay-test-steps.jar"));
+        try (InputStream wf = getClass().getResourceAsStream("/workflows/itest-resume.json")) {
+            Files.copy(wf, home.resolve("workflows/itest-resume.json"));
+        }
         long start = System.nanoTime();
         Result started = exec("bin/assay", "start");
         long bootMillis = (System.nanoTime() - start) / 1_000_000;
@@ -74,6 +81,14 @@ public class DistributionRestartIT {
         Result failing = exec("bin/assay", "run", "no-such-workflow");
         assertNotEquals("bin/assay must fail for an unknown workflow:\n" + failing.output, 0, failing.exitCode);
 
+        awaitShell("assay:workflow-list", Pattern.compile("itest-resume"), 60);
+        Result slow = shell("assay:run itest-resume");
+        Matcher startedRun = Pattern.compile("Started run (\\S+)").matcher(slow.output);
+        assertTrue(slow.output, startedRun.find());
+        String slowId = startedRun.group(1);
+        // Stop Karaf once the first step is done and the slow copy is under way.
+        awaitShell("assay:run-show " + slowId, Pattern.compile("test-rows\\s*\\|\\s*succeeded"), 120);
+
         Result stopped = exec("bin/assay", "stop");
         assertEquals(stopped.output, 0, stopped.exitCode);
         Result restarted = exec("bin/assay", "start");
@@ -82,6 +97,32 @@ public class DistributionRestartIT {
         Result list = shell("assay:run-list");
         assertTrue("run " + runId + " missing after restart:\n" + list.output, list.output.contains(runId));
         assertTrue(list.output, list.output.contains("succeeded"));
+
+        String resumed = awaitShell("assay:run-show " + slowId,
+                Pattern.compile("(?m)^Run \\S+ of itest-resume version \\d+: (succeeded|failed|cancelled)"), 180);
+        assertTrue(resumed, resumed.contains("itest-resume version 1: succeeded"));
+        assertTrue(resumed, resumed.contains("run resumed after rows"));
+        assertTrue("the finished first step is not run again:\n" + resumed,
+                Pattern.compile("test-rows\\s*\\|\\s*succeeded\\s*\\|").matcher(resumed).find());
+        assertTrue("every row copied after the resume:\n" + resumed,
+                Pattern.compile("slow-copy\\s*\\|\\s*succeeded[^|]*\\|\\s*100%\\s*\\|\\s*20,000\\s*\\|\\s*20,000")
+                        .matcher(resumed).find());
+    }
+
+    /** Runs a shell command until its output matches, and returns that output. */
+    private String awaitShell(String command, Pattern expected, int timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            Result r = shell(command);
+            if (expected.matcher(r.output).find()) {
+                return r.output;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + command + "' did not show " + expected + " within " + timeoutSeconds
+                        + " s; last output:\n" + r.output);
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private Result shell(String command) throws Exception {
