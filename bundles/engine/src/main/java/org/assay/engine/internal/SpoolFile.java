@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,10 +29,23 @@ import org.assay.api.data.Schema;
  * primitive arrays written in bulk. Spooling every output is what lets the engine hand a
  * dataset to several consumers, give two-pass steps a second pass, keep memory bounded,
  * and replay a step when its bundle is swapped mid-run.
+ *
+ * <p>Text columns are written per batch either plain (a block of byte lengths and a block
+ * of UTF-8 bytes) or, when a batch holds few distinct values (names, cities, categories),
+ * as a dictionary of the distinct values and one small index per row. Decoding a String
+ * per cell on every read was the largest cost of passing data between steps; with a
+ * dictionary each distinct value is decoded once per batch and the rows share it. Files
+ * in the first format ("ASY1", plain text only) are still read, so runs resumed after an
+ * upgrade find their spools.
  */
 final class SpoolFile {
 
-    private static final int MAGIC = 0x41535931; // "ASY1"
+    private static final int MAGIC_V1 = 0x41535931; // "ASY1"
+    private static final int MAGIC = 0x41535932; // "ASY2"
+
+    private static final byte TEXT_PLAIN = 0;
+    private static final byte TEXT_DICTIONARY_BYTE = 1;
+    private static final byte TEXT_DICTIONARY_SHORT = 2;
 
     private SpoolFile() {
     }
@@ -42,9 +56,14 @@ final class SpoolFile {
         private final Schema schema;
         private long rows;
         private byte[] blob = new byte[1 << 16];
+        private ByteBuffer scratch = ByteBuffer.allocate(1 << 16);
+        private final Dictionary dictionary = new Dictionary();
+        /** Per column: batches left before a dictionary is tried again. */
+        private final int[] skipDictionary;
 
         Writer(Path file, Schema schema) throws IOException {
             this.schema = schema;
+            this.skipDictionary = new int[schema.size()];
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(schema.size());
@@ -87,31 +106,65 @@ final class SpoolFile {
                 out.write(mask);
                 switch (col.type().storage()) {
                     case LONG -> {
-                        ByteBuffer buf = ByteBuffer.allocate(n * 8);
+                        ByteBuffer buf = scratch(n * 8);
                         buf.asLongBuffer().put(col.longs(), 0, n);
-                        out.write(buf.array());
+                        out.write(buf.array(), 0, n * 8);
                     }
                     case DOUBLE -> {
-                        ByteBuffer buf = ByteBuffer.allocate(n * 8);
+                        ByteBuffer buf = scratch(n * 8);
                         buf.asDoubleBuffer().put(col.doubles(), 0, n);
-                        out.write(buf.array());
+                        out.write(buf.array(), 0, n * 8);
                     }
-                    case TEXT -> writeTexts(col.texts(), n, nulls);
+                    case TEXT -> writeTexts(c, col.texts(), n, nulls);
                 }
             }
             rows += n;
         }
 
+        /** A text column: as a dictionary when it pays, else plain. */
+        private void writeTexts(int column, String[] texts, int n, BitSet nulls) throws IOException {
+            if (skipDictionary[column] > 0) {
+                skipDictionary[column]--;
+            } else if (dictionary.build(texts, n, nulls)) {
+                writeDictionary();
+                return;
+            } else {
+                // Mostly distinct values (emails, ids): don't try again for a while.
+                skipDictionary[column] = DICTIONARY_RETRY_BATCHES;
+            }
+            out.writeByte(TEXT_PLAIN);
+            writePlainTexts(texts, n, nulls);
+        }
+
+        private void writeDictionary() throws IOException {
+            int size = dictionary.size;
+            boolean bytes = size <= 256;
+            out.writeByte(bytes ? TEXT_DICTIONARY_BYTE : TEXT_DICTIONARY_SHORT);
+            out.writeInt(size);
+            writePlainTexts(dictionary.values, size, null);
+            int rowsWithValues = dictionary.indexCount;
+            ByteBuffer idx = scratch(bytes ? rowsWithValues : rowsWithValues * 2);
+            for (int i = 0; i < rowsWithValues; i++) {
+                int id = dictionary.indexes[i];
+                if (bytes) {
+                    idx.put((byte) id);
+                } else {
+                    idx.putShort((short) id);
+                }
+            }
+            out.write(idx.array(), 0, idx.position());
+        }
+
         /**
-         * A text column as one block of byte lengths and one block of UTF-8 bytes: two bulk
-         * writes instead of two small writes per cell, which dominated the spool's cost.
+         * Texts as one block of byte lengths and one block of UTF-8 bytes: two bulk writes
+         * instead of two small writes per cell.
          */
-        private void writeTexts(String[] texts, int n, BitSet nulls) throws IOException {
+        private void writePlainTexts(String[] texts, int n, BitSet nulls) throws IOException {
             int[] lengths = new int[n];
             byte[][] encoded = new byte[n][];
             int total = 0;
             for (int r = 0; r < n; r++) {
-                if (!nulls.get(r) && texts[r] != null) {
+                if ((nulls == null || !nulls.get(r)) && texts[r] != null) {
                     encoded[r] = texts[r].getBytes(StandardCharsets.UTF_8);
                     lengths[r] = encoded[r].length;
                     total += lengths[r];
@@ -127,11 +180,20 @@ final class SpoolFile {
                     at += lengths[r];
                 }
             }
-            ByteBuffer lens = ByteBuffer.allocate(n * 4);
+            ByteBuffer lens = scratch(n * 4);
             lens.asIntBuffer().put(lengths);
-            out.write(lens.array());
+            out.write(lens.array(), 0, n * 4);
             out.writeInt(total);
             out.write(blob, 0, total);
+        }
+
+        /** A cleared big-endian buffer of at least {@code bytes}, reused across columns and batches. */
+        private ByteBuffer scratch(int bytes) {
+            if (scratch.capacity() < bytes) {
+                scratch = ByteBuffer.allocate(Math.max(bytes, scratch.capacity() * 2));
+            }
+            scratch.clear();
+            return scratch;
         }
 
         @Override
@@ -141,11 +203,82 @@ final class SpoolFile {
         }
     }
 
+    /** Batches a text column is written plain after a batch of mostly distinct values. */
+    private static final int DICTIONARY_RETRY_BATCHES = 16;
+
+    /**
+     * The distinct values of one text column of one batch, found with an open-addressing
+     * table reused across batches. Gives up (answers false) as soon as more than a quarter
+     * of the rows are distinct values: a dictionary would then save little.
+     */
+    private static final class Dictionary {
+        private String[] table = new String[0];
+        private int[] tableIds = new int[0];
+        String[] values = new String[0];
+        int size;
+        int[] indexes = new int[0];
+        int indexCount;
+
+        boolean build(String[] texts, int n, BitSet nulls) {
+            int capacity = Integer.highestOneBit(Math.max(16, n)) << 1;
+            if (table.length < capacity) {
+                table = new String[capacity];
+                tableIds = new int[capacity];
+            } else {
+                Arrays.fill(table, null);
+            }
+            if (indexes.length < n) {
+                indexes = new int[n];
+            }
+            int maxDistinct = Math.max(1, Math.min(n / 4, 65_536));
+            if (values.length < maxDistinct + 1) {
+                values = new String[maxDistinct + 1];
+            }
+            int mask = table.length - 1;
+            size = 0;
+            indexCount = 0;
+            for (int r = 0; r < n; r++) {
+                if (nulls.get(r)) {
+                    continue;
+                }
+                // Not null by the mask yet no String: written as the empty text, as the plain form does.
+                String s = texts[r] == null ? "" : texts[r];
+                int slot = mix(s.hashCode()) & mask;
+                int id;
+                while (true) {
+                    String t = table[slot];
+                    if (t == null) {
+                        if (size == maxDistinct) {
+                            return false;
+                        }
+                        id = size++;
+                        table[slot] = s;
+                        tableIds[slot] = id;
+                        values[id] = s;
+                        break;
+                    }
+                    if (t == s || t.equals(s)) {
+                        id = tableIds[slot];
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                indexes[indexCount++] = id;
+            }
+            return true;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16);
+        }
+    }
+
     /** Reads a spool file from its start. */
     static DataStream open(Path file) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         try {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic != MAGIC && magic != MAGIC_V1) {
                 throw new IOException(file + " is not a spool file");
             }
             int n = in.readInt();
@@ -166,7 +299,7 @@ final class SpoolFile {
                 }
                 fields.add(new Field(name, type, nullable, tags, cats));
             }
-            return new Reader(in, Schema.of(fields));
+            return new Reader(in, Schema.of(fields), magic == MAGIC_V1);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -176,11 +309,14 @@ final class SpoolFile {
     private static final class Reader implements DataStream {
         private final DataInputStream in;
         private final Schema schema;
+        /** A first-format file: every text column plain, with no encoding byte. */
+        private final boolean plainTextsOnly;
         private boolean done;
 
-        Reader(DataInputStream in, Schema schema) {
+        Reader(DataInputStream in, Schema schema, boolean plainTextsOnly) {
             this.in = in;
             this.schema = schema;
+            this.plainTextsOnly = plainTextsOnly;
         }
 
         @Override
@@ -231,21 +367,45 @@ final class SpoolFile {
         }
 
         private Column readTexts(FieldType type, int n, BitSet nulls) throws IOException {
+            byte encoding = plainTextsOnly ? TEXT_PLAIN : in.readByte();
+            String[] v = new String[n];
+            switch (encoding) {
+                case TEXT_PLAIN -> readPlainTexts(v, n, nulls);
+                case TEXT_DICTIONARY_BYTE, TEXT_DICTIONARY_SHORT -> {
+                    int size = in.readInt();
+                    String[] values = new String[size];
+                    readPlainTexts(values, size, null);
+                    int width = encoding == TEXT_DICTIONARY_BYTE ? 1 : 2;
+                    int withValues = n - nulls.cardinality();
+                    byte[] raw = new byte[withValues * width];
+                    in.readFully(raw);
+                    int i = 0;
+                    for (int r = 0; r < n; r++) {
+                        if (!nulls.get(r)) {
+                            int id = width == 1 ? raw[i++] & 0xFF : ((raw[i++] & 0xFF) << 8) | (raw[i++] & 0xFF);
+                            v[r] = values[id];
+                        }
+                    }
+                }
+                default -> throw new IOException("spool file holds an unknown text encoding " + encoding);
+            }
+            return Column.ofTexts(type, v, n);
+        }
+
+        private void readPlainTexts(String[] v, int n, BitSet nulls) throws IOException {
             byte[] rawLengths = new byte[n * 4];
             in.readFully(rawLengths);
             int[] lengths = new int[n];
             ByteBuffer.wrap(rawLengths).asIntBuffer().get(lengths);
             byte[] blob = new byte[in.readInt()];
             in.readFully(blob);
-            String[] v = new String[n];
             int at = 0;
             for (int r = 0; r < n; r++) {
-                if (!nulls.get(r)) {
+                if (nulls == null || !nulls.get(r)) {
                     v[r] = new String(blob, at, lengths[r], StandardCharsets.UTF_8);
                     at += lengths[r];
                 }
             }
-            return Column.ofTexts(type, v, n);
         }
 
         @Override
