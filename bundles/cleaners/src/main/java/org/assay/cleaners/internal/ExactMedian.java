@@ -23,6 +23,8 @@ final class ExactMedian {
 
     private static final int BUCKET_BITS = 16;
     private static final int BUCKETS = 1 << BUCKET_BITS;
+    /** Slots of the counting fold's table (two longs each): 1 MiB at most. */
+    private static final int COUNTING_TABLE_MAX = 1 << 16;
 
     private final boolean decimal;
     private final int limit;
@@ -88,6 +90,9 @@ final class ExactMedian {
      * histogram when the distinct keys leave too little room for the buffer.
      */
     private void fold() {
+        if (foldByCounting()) {
+            return;
+        }
         Arrays.sort(buffer, 0, buffered);
         int size = distinct + buffered;
         long[] keys = new long[Math.max(1, size)];
@@ -131,6 +136,66 @@ final class ExactMedian {
         if (buffer.length > room) {
             buffer = new long[room];
         }
+    }
+
+    /**
+     * The fold for few distinct keys: counts them in a small open-addressing table and sorts
+     * only the distinct keys, instead of sorting the whole buffer (which was half the time
+     * of a median over a million rows). Answers false, changing nothing, when the distinct
+     * keys overfill the table; the sorting fold then takes over.
+     */
+    private boolean foldByCounting() {
+        int capacity = Integer.highestOneBit(Math.max(16, Math.min(COUNTING_TABLE_MAX, limit / 4)));
+        // Keys and counts stay within three quarters of the limit, as in the sorting fold.
+        int most = (int) Math.min(capacity / 2, limit * 3L / 8);
+        if (most < 1) {
+            return false;
+        }
+        long[] keys = new long[capacity];
+        long[] counts = new long[capacity];
+        int mask = capacity - 1;
+        int used = 0;
+        int total = distinct + buffered;
+        for (int i = 0; i < total; i++) {
+            long key = i < distinct ? distinctKeys[i] : buffer[i - distinct];
+            long add = i < distinct ? distinctCounts[i] : 1;
+            int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (counts[slot] != 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (counts[slot] == 0) {
+                if (++used > most) {
+                    return false;
+                }
+                keys[slot] = key;
+            }
+            counts[slot] += add;
+        }
+        long[] sortedKeys = new long[used];
+        int n = 0;
+        for (int slot = 0; slot < capacity; slot++) {
+            if (counts[slot] != 0) {
+                sortedKeys[n++] = keys[slot];
+            }
+        }
+        Arrays.sort(sortedKeys);
+        long[] sortedCounts = new long[used];
+        for (int k = 0; k < used; k++) {
+            int slot = (int) (sortedKeys[k] * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (keys[slot] != sortedKeys[k] || counts[slot] == 0) {
+                slot = (slot + 1) & mask;
+            }
+            sortedCounts[k] = counts[slot];
+        }
+        distinctKeys = sortedKeys;
+        distinctCounts = sortedCounts;
+        distinct = used;
+        buffered = 0;
+        room = limit - 2 * used;
+        if (buffer.length > room) {
+            buffer = new long[room];
+        }
+        return true;
     }
 
     /** Ends the first pass. */

@@ -121,6 +121,29 @@ class ExactMedianTest {
     }
 
     @Test
+    void foldsByCountingAndBySortingAgreeAcrossLimitsAndDistinctCounts() {
+        Random rnd = new Random(21);
+        for (int limit : new int[] {3, 4, 10, 64, 1000, 5000}) {
+            for (int distinctValues : new int[] {1, 2, 7, 100, 600, 3000}) {
+                double[] v = new double[7919];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = rnd.nextInt(distinctValues) * 3 - 1000;
+                }
+                ExactMedian integers = new ExactMedian(false, limit);
+                passes(integers, v, false);
+                assertEquals(sortedMedian(v), integers.median(), "limit " + limit + ", " + distinctValues + " values");
+                ExactMedian decimals = new ExactMedian(true, limit);
+                double[] d = v.clone();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = d[i] / 7;
+                }
+                passes(decimals, d, true);
+                assertEquals(sortedMedian(d), decimals.median(), "limit " + limit + ", " + distinctValues + " decimals");
+            }
+        }
+    }
+
+    @Test
     void emptyInputHasNoMedian() {
         ExactMedian m = new ExactMedian(true, 10);
         m.endFirstPass();
