@@ -21,6 +21,23 @@ final class Utf8CsvWriter {
     private static final char QUOTE = '"';
     private static final char COMMENT = '#';
 
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** The tens and ones digit of 0..99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final OutputStream out;
     private final char delimiter;
     private final byte[] buf = new byte[1 << 16];
@@ -160,18 +177,35 @@ final class Utf8CsvWriter {
         digits(v);
     }
 
-    /** The digits of {@code v >= 0}, written backwards into place. */
+    /** The digits of {@code v >= 0}, written backwards into place, two at a time. */
     private void digits(long v) {
         int len = 1;
-        for (long t = v; t >= 10; t /= 10) {
+        while (len < 19 && v >= POWERS_OF_TEN[len]) {
             len++;
         }
         int at = pos + len;
         pos = at;
-        do {
-            buf[--at] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        while (v >= Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--at] = ONES[r];
+            buf[--at] = TENS[r];
+            v = q;
+        }
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100;
+            int r = i - q * 100;
+            buf[--at] = ONES[r];
+            buf[--at] = TENS[r];
+            i = q;
+        }
+        if (i >= 10) {
+            buf[--at] = ONES[i];
+            buf[--at] = TENS[i];
+        } else {
+            buf[--at] = (byte) ('0' + i);
+        }
     }
 
     /**
