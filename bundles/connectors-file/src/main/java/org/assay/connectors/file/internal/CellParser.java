@@ -69,11 +69,6 @@ final class CellParser {
                 return null;
             }
             case INTEGER -> {
-                long fast = plainLong(text);
-                if (fast != NOT_PLAIN) {
-                    b.setLong(col, fast);
-                    return null;
-                }
                 String t = text.strip();
                 if (!isInteger(t)) {
                     return "'" + text + "' is not an integer";
@@ -82,10 +77,7 @@ final class CellParser {
                 return null;
             }
             case DECIMAL -> {
-                double d = plainDecimal(text);
-                if (Double.isNaN(d)) {
-                    d = decimal(text.strip());
-                }
+                double d = decimal(text.strip());
                 if (Double.isNaN(d)) {
                     return "'" + text + "' is not a decimal number";
                 }
@@ -151,19 +143,19 @@ final class CellParser {
     }
 
     /**
-     * The common integer cell (optional minus, 1 to 18 digits, no spaces) in one pass;
-     * {@link #NOT_PLAIN} for anything else, which the general path then decides on.
+     * The common integer cell {@code t[from, to)} (optional minus, 1 to 18 digits, no
+     * spaces) in one pass; {@link #NOT_PLAIN} for anything else, which the general path
+     * then decides on.
      */
-    static long plainLong(String t) {
-        int n = t.length();
-        boolean negative = n > 0 && t.charAt(0) == '-';
-        int i = negative ? 1 : 0;
-        if (i == n || n - i > 18) {
+    static long plainLong(char[] t, int from, int to) {
+        boolean negative = from < to && t[from] == '-';
+        int i = negative ? from + 1 : from;
+        if (i == to || to - i > 18) {
             return NOT_PLAIN;
         }
         long v = 0;
-        for (; i < n; i++) {
-            int d = t.charAt(i) - '0';
+        for (; i < to; i++) {
+            int d = t[i] - '0';
             if (d < 0 || d > 9) {
                 return NOT_PLAIN;
             }
@@ -173,21 +165,20 @@ final class CellParser {
     }
 
     /**
-     * The common decimal cell (optional minus, digits with at most one dot, at most 15
-     * digits, no exponent or spaces) in one pass; NaN for anything else. The digits form an
-     * integer below 2^53 and the divisor a power of ten below 10^23, both exact as doubles,
-     * so the one correctly rounded division gives the same double as
+     * The common decimal cell {@code t[from, to)} (optional minus, digits with at most one
+     * dot, at most 15 digits, no exponent or spaces) in one pass; NaN for anything else. The
+     * digits form an integer below 2^53 and the divisor a power of ten below 10^23, both
+     * exact as doubles, so the one correctly rounded division gives the same double as
      * {@link Double#parseDouble}.
      */
-    static double plainDecimal(String t) {
-        int n = t.length();
-        boolean negative = n > 0 && t.charAt(0) == '-';
-        int i = negative ? 1 : 0;
+    static double plainDecimal(char[] t, int from, int to) {
+        boolean negative = from < to && t[from] == '-';
+        int i = negative ? from + 1 : from;
         long m = 0;
         int digits = 0;
         int dot = -1;
-        for (; i < n; i++) {
-            char c = t.charAt(i);
+        for (; i < to; i++) {
+            char c = t[i];
             if (c >= '0' && c <= '9') {
                 if (++digits > 15) {
                     return Double.NaN;
@@ -202,8 +193,56 @@ final class CellParser {
         if (digits == 0) {
             return Double.NaN;
         }
-        double v = dot < 0 ? m : m / EXACT_POWERS_OF_TEN[n - 1 - dot];
+        double v = dot < 0 ? m : m / EXACT_POWERS_OF_TEN[to - 1 - dot];
         return negative ? -v : v;
+    }
+
+    /** Whether dates are read as yyyy-MM-dd, so {@link #isoEpochDay} applies. */
+    boolean isoDates() {
+        return dateFormat == DateTimeFormatter.ISO_LOCAL_DATE;
+    }
+
+    /**
+     * The epoch day of a valid yyyy-MM-dd date {@code t[from, to)}, computed without
+     * LocalDate; {@link #NOT_PLAIN} for anything else (the general path then explains).
+     */
+    static long isoEpochDay(char[] t, int from, int to) {
+        if (to - from != 10 || t[from + 4] != '-' || t[from + 7] != '-') {
+            return NOT_PLAIN;
+        }
+        int year = digits(t, from, from + 4);
+        int month = digits(t, from + 5, from + 7);
+        int day = digits(t, from + 8, from + 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1) {
+            return NOT_PLAIN;
+        }
+        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        int length = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+        if (day > length) {
+            return NOT_PLAIN;
+        }
+        // As LocalDate.toEpochDay, for years 0 to 9999.
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total -= leap ? 1 : 2;
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
+    private static final long DAYS_0000_TO_1970 = 719_528L;
+
+    private static int digits(char[] t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Optional sign, 1 to 19 digits, within the range of a long. */

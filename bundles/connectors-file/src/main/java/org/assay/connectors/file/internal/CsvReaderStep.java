@@ -3,7 +3,6 @@ package org.assay.connectors.file.internal;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,14 +54,14 @@ final class CsvReaderStep implements Step {
         try (InputStream raw = Files.newInputStream(file);
                 CountingInputStream counted = new CountingInputStream(raw);
                 Reader text = new InputStreamReader(skip(counted, encoding.bomLength()), encoding.newDecoder());
-                CsvReader<CsvRecord> csv = CsvReader.builder()
+                CsvReader<CsvRow> csv = CsvReader.builder()
                         .fieldSeparator(delimiter)
                         // Field-count mismatches are row problems for the quarantine, not parse errors.
                         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                         .skipEmptyLines(true)
-                        .ofCsvRecord(text)) {
-            CloseableIterator<CsvRecord> records = csv.iterator();
+                        .build(new CsvRow.Handler(), text)) {
+            CloseableIterator<CsvRow> records = csv.iterator();
             Run run = new Run(ctx, file, pathParam, encoding, parser, nullValues, counted, size, delimiter);
             run.read(records, p.bool(CsvReaderStepType.HEADER), declared, infer, inferenceRows);
         } catch (CsvParseException e) {
@@ -108,6 +107,7 @@ final class CsvReaderStep implements Step {
         private final char delimiter;
         private final Quarantine quarantine;
         private final NullTexts nullTexts;
+        private final boolean isoDates;
 
         private String[] names;
         private FieldType[] types;
@@ -131,20 +131,23 @@ final class CsvReaderStep implements Step {
             this.delimiter = delimiter;
             this.quarantine = ctx.quarantine();
             this.nullTexts = new NullTexts(nullValues);
+            this.isoDates = parser.isoDates();
         }
 
-        void read(CloseableIterator<CsvRecord> records, boolean header, Map<String, ColumnSpec> declared,
+        void read(CloseableIterator<CsvRow> records, boolean header, Map<String, ColumnSpec> declared,
                 boolean infer, int inferenceRows) throws IOException, StepFailure {
             if (!records.hasNext()) {
                 throw new StepFailure("parameter path: the file " + file + " is empty, so it has no columns (path \""
                         + pathParam + "\"). Point path at a CSV file with a header line and rows.");
             }
-            List<CsvRecord> sample = new ArrayList<>();
-            CsvRecord first = records.next();
+            List<CsvRow> sample = new ArrayList<>();
+            // Rows are reused by the parser: what is kept past the next record is copied.
+            CsvRow first = records.next();
             if (header) {
-                names = columnNames(first.getFields());
+                names = columnNames(first.fields());
             } else {
-                names = new String[first.getFieldCount()];
+                first = first.copy();
+                names = new String[first.fieldCount()];
                 for (int i = 0; i < names.length; i++) {
                     names[i] = "column_" + (i + 1);
                 }
@@ -164,14 +167,14 @@ final class CsvReaderStep implements Step {
             }
             if (needSample) {
                 while (sample.size() < inferenceRows && records.hasNext()) {
-                    sample.add(records.next());
+                    sample.add(records.next().copy());
                 }
             }
             Schema schema = schema(declared, infer, sample);
             ctx.log().info("Schema of {}: {}", file.getFileName(), schema);
             out = ctx.output(PortSpec.OUT, schema);
             builder = new BatchBuilder(schema);
-            for (CsvRecord r : sample) {
+            for (CsvRow r : sample) {
                 accept(r);
             }
             sample.clear();
@@ -183,11 +186,11 @@ final class CsvReaderStep implements Step {
             ctx.log().info("Read {} rows from {}; {} went to quarantine", read, file.getFileName(), quarantine.count());
         }
 
-        private Schema schema(Map<String, ColumnSpec> declared, boolean infer, List<CsvRecord> sample) {
+        private Schema schema(Map<String, ColumnSpec> declared, boolean infer, List<CsvRow> sample) {
             List<String[]> values = new ArrayList<>(sample.size());
-            for (CsvRecord r : sample) {
-                if (r.getFieldCount() == names.length) {
-                    values.add(r.getFields().toArray(String[]::new));
+            for (CsvRow r : sample) {
+                if (r.fieldCount() == names.length) {
+                    values.add(r.fields().toArray(String[]::new));
                 }
             }
             inferenceSample = sample.size();
@@ -230,13 +233,13 @@ final class CsvReaderStep implements Step {
             return result;
         }
 
-        private void accept(CsvRecord r) throws IOException {
+        private void accept(CsvRow r) throws IOException {
             read++;
             uncounted++;
-            long line = r.getStartingLineNumber();
-            if (r.getFieldCount() != names.length) {
+            long line = r.startingLineNumber();
+            if (r.fieldCount() != names.length) {
                 quarantine.reject(line, rawLine(r), "line " + line + ": expected " + names.length + " fields, found "
-                        + r.getFieldCount());
+                        + r.fieldCount());
             } else {
                 String reason = parseRow(r, line);
                 if (reason == null) {
@@ -262,17 +265,47 @@ final class CsvReaderStep implements Step {
          *
          * @return null when the row is good, else the reason it goes to quarantine
          */
-        private String parseRow(CsvRecord r, long line) {
+        private String parseRow(CsvRow r, long line) {
             StringBuilder reasons = null;
+            char[] chars = r.chars();
             for (int c = 0; c < names.length; c++) {
-                String v = r.getField(c);
+                int from = r.start(c);
+                int to = r.end(c);
+                if (nullTexts.matches(chars, from, to)) {
+                    builder.setNull(c);
+                    continue;
+                }
+                // The common cells straight from the characters; anything else (spaces, signs,
+                // exponents, other date formats, bad values) takes the String path below.
+                switch (types[c]) {
+                    case INTEGER -> {
+                        long v = CellParser.plainLong(chars, from, to);
+                        if (v != CellParser.NOT_PLAIN) {
+                            builder.setLong(c, v);
+                            continue;
+                        }
+                    }
+                    case DECIMAL -> {
+                        double v = CellParser.plainDecimal(chars, from, to);
+                        if (!Double.isNaN(v)) {
+                            builder.setDouble(c, v);
+                            continue;
+                        }
+                    }
+                    case DATE -> {
+                        long day = isoDates ? CellParser.isoEpochDay(chars, from, to) : CellParser.NOT_PLAIN;
+                        if (day != CellParser.NOT_PLAIN) {
+                            builder.setLong(c, day);
+                            continue;
+                        }
+                    }
+                    default -> { }
+                }
+                String v = r.field(c);
                 String problem;
                 if (v.indexOf(REPLACEMENT) >= 0) {
                     problem = "contains bytes that are not valid " + encoding.charset().name()
                             + "; set parameter encoding to the file's charset (e.g. UTF-8 or GB18030)";
-                } else if (nullTexts.matches(v)) {
-                    builder.setNull(c);
-                    continue;
                 } else {
                     problem = parser.parseInto(types[c], v, builder, c);
                     if (problem == null) {
@@ -302,13 +335,13 @@ final class CsvReaderStep implements Step {
         }
 
         /** The record as it would be written back: close to the source line, quoting where needed. */
-        private String rawLine(CsvRecord r) {
+        private String rawLine(CsvRow r) {
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.getFieldCount(); i++) {
+            for (int i = 0; i < r.fieldCount(); i++) {
                 if (i > 0) {
                     b.append(delimiter);
                 }
-                String f = r.getField(i);
+                String f = r.field(i);
                 if (f.indexOf(delimiter) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
                     b.append('"').append(f.replace("\"", "\"\"")).append('"');
                 } else {

@@ -29,6 +29,29 @@ final class NullTexts {
         this.longTexts = anyLong;
     }
 
+    /** Whether {@code chars[from, to)} is one of the null texts. */
+    boolean matches(char[] chars, int from, int to) {
+        int n = to - from;
+        if (n < 64 ? (lengths & (1L << n)) == 0 : !longTexts) {
+            return false;
+        }
+        for (String t : texts) {
+            if (t.length() == n && sameChars(t, chars, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(String t, char[] chars, int from) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) != chars[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean matches(String cell) {
         int n = cell.length();
         if (n < 64 ? (lengths & (1L << n)) == 0 : !longTexts) {

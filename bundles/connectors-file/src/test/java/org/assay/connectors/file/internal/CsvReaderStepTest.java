@@ -144,6 +144,47 @@ class CsvReaderStepTest {
     }
 
     @Test
+    void cellsAreWhatFastCsvRecordsHoldForQuotedAndAwkwardText() throws Exception {
+        java.util.Random rnd = new java.util.Random(41);
+        String[] pieces = {"a", "Zo\u00eb", "\u738b", " ", ",", "\"", "\n", "\r\n", "#", "x".repeat(3000), "", "NA"};
+        StringBuilder csv = new StringBuilder("c1,c2,c3\n");
+        for (int row = 0; row < 3000; row++) {
+            for (int c = 0; c < 3; c++) {
+                if (c > 0) {
+                    csv.append(',');
+                }
+                StringBuilder cell = new StringBuilder();
+                for (int k = rnd.nextInt(4); k > 0; k--) {
+                    cell.append(pieces[rnd.nextInt(pieces.length)]);
+                }
+                String t = cell.toString();
+                boolean quote = rnd.nextBoolean() || t.contains(",") || t.contains("\"") || t.contains("\n")
+                        || t.contains("\r");
+                csv.append(quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
+            }
+            csv.append('\n');
+        }
+        write("awkward.csv", csv.toString());
+        List<Object[]> expected = new java.util.ArrayList<>();
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> fast =
+                de.siegmar.fastcsv.reader.CsvReader.builder().skipEmptyLines(true).ofCsvRecord(csv.toString())) {
+            fast.stream().skip(1).forEach(rec -> {
+                Object[] cells = rec.getFields().toArray();
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = List.of("", "NA", "null", "N/A").contains(cells[c]) ? null : cells[c];
+                }
+                expected.add(cells);
+            });
+        }
+        StepTestRunner r = reader("awkward.csv").param("inferTypes", false).run();
+        assertEquals(expected.size(), r.output().size() + r.quarantined().size());
+        assertEquals(expected.size(), r.output().size(), "three fields in every record");
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(java.util.Arrays.asList(expected.get(i)), java.util.Arrays.asList(r.output().get(i)), "record " + i);
+        }
+    }
+
+    @Test
     void withoutInferenceUndeclaredColumnsAreStrings() throws Exception {
         write("c.csv", "id,age\n1,34\n");
         StepTestRunner r = reader("c.csv").param("inferTypes", false).run();
