@@ -36,6 +36,8 @@ final class ExactMedian {
     private long[] distinctKeys;
     private long[] distinctCounts;
     private int distinct;
+    /** Set when a counting fold found too many distinct keys: later folds go straight to sorting. */
+    private boolean countingOutgrown;
     private long count;
     private long[] histogram;
     private Target low;
@@ -90,9 +92,11 @@ final class ExactMedian {
      * histogram when the distinct keys leave too little room for the buffer.
      */
     private void fold() {
-        if (foldByCounting()) {
+        // Once the distinct keys have outgrown the counting table they will not shrink again.
+        if (!countingOutgrown && foldByCounting()) {
             return;
         }
+        countingOutgrown = true;
         Arrays.sort(buffer, 0, buffered);
         int size = distinct + buffered;
         long[] keys = new long[Math.max(1, size)];
