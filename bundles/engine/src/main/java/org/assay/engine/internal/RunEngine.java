@@ -34,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.Step;
@@ -78,6 +79,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     /** Which spool file holds each finished step output ("step.port"), for resuming. */
     private static final String SPOOL_INDEX = "outputs.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Comparator<RunInfo> NEWEST_FIRST = Comparator
+            .comparing(RunInfo::queuedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(RunInfo::runId, Comparator.reverseOrder());
 
     private final StepRegistry registry;
     private final WorkflowService workflows;
@@ -169,9 +173,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                         if (settings.resumeInterruptedRuns() && Files.isRegularFile(dir.resolve(WORKFLOW_FILE))) {
                             toResume.add(r);
                         } else {
-                            r = interrupted(r);
-                            RunRecords.write(r);
-                            history.put(r.runId(), r);
+                            r = markInterrupted(r);
                         }
                     } else {
                         history.put(r.runId(), r);
@@ -191,12 +193,19 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 toResume.size());
     }
 
-    /** A run that was in flight when Karaf stopped. */
-    private static RunInfo interrupted(RunInfo r) {
-        return new RunInfo(r.runId(), r.workflowId(), r.workflowVersion(), RunStatus.FAILED, r.queuedAt(),
+    /** Records a run that was in flight when Karaf stopped and will not resume as failed. */
+    private RunInfo markInterrupted(RunInfo r) {
+        RunInfo failed = new RunInfo(r.runId(), r.workflowId(), r.workflowVersion(), RunStatus.FAILED, r.queuedAt(),
                 r.startedAt(), Instant.now(), "Karaf stopped while the run was " + r.status().label()
                         + "; start it again with assay:run " + r.workflowId(),
                 r.folder(), r.report(), r.steps(), r.events());
+        try {
+            RunRecords.write(failed);
+        } catch (IOException e) {
+            LOG.error("Cannot write the record of run {}: {}", r.runId(), e.getMessage());
+        }
+        history.put(failed.runId(), failed);
+        return failed;
     }
 
     private synchronized String nextRunId() {
@@ -249,8 +258,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         Map<String, RunInfo> all = new HashMap<>(history);
         live.values().forEach(r -> all.put(r.runId, r.snapshot()));
         List<RunInfo> out = new ArrayList<>(all.values());
-        out.sort(Comparator.comparing(RunInfo::queuedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(RunInfo::runId, Comparator.reverseOrder()));
+        out.sort(NEWEST_FIRST);
         return out;
     }
 
@@ -354,8 +362,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
         List<RunInfo> finished = history.values().stream()
                 .filter(r -> r.workflowId().equals(workflowId) && r.status().isFinished())
-                .sorted(Comparator.comparing(RunInfo::queuedAt, Comparator.nullsFirst(Comparator.reverseOrder()))
-                        .thenComparing(RunInfo::runId, Comparator.reverseOrder()))
+                .sorted(NEWEST_FIRST)
                 .toList();
         for (RunInfo old : finished.subList(Math.min(keep, finished.size()), finished.size())) {
             history.remove(old.runId());
@@ -409,26 +416,13 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             LOG.info("Resuming run {} of {}; finished steps kept: {}", r.runId(), def.id(), done);
         } catch (IOException | RuntimeException | SourceDocument.SyntaxError e) {
             LOG.error("Cannot resume run {}: {}", r.runId(), e.getMessage());
-            RunInfo failed = interrupted(r);
-            try {
-                RunRecords.write(failed);
-            } catch (IOException io) {
-                LOG.error("Cannot write the record of run {}: {}", r.runId(), io.getMessage());
-            }
-            history.put(failed.runId(), failed);
+            markInterrupted(r);
         }
     }
 
     /** Whether every output of a step that another step reads is in the spool index. */
     private static boolean outputsKept(WorkflowDefinition wf, String stepId, Map<String, Path> kept) {
-        for (StepDefinition s : wf.steps()) {
-            for (InputRef ref : s.inputs().values()) {
-                if (ref.stepId().equals(stepId) && !kept.containsKey(stepId + "." + ref.port())) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return unsuppliedInput(wf, stepId, port -> kept.containsKey(stepId + "." + port)).isEmpty();
     }
 
     private static Map<String, Path> readSpoolIndex(Path spoolDir) throws IOException {
@@ -492,10 +486,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             }
             StepState step = inFlight.remove(next);
             try {
+                // A step that returns false has failed (which stops the run) or was stopped.
                 if (next.get()) {
                     succeeded.add(step.id());
-                } else if (!run.shouldStop()) {
-                    run.stopping = true;
                 }
             } catch (ExecutionException e) {
                 LOG.error("Step {} of run {} failed inside the engine", step.id(), run.runId, e.getCause());
@@ -686,11 +679,18 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     private static Optional<String> missingOutputs(WorkflowDefinition wf, StepState step, Map<String, Path> outputs) {
+        return unsuppliedInput(wf, step.id(), outputs::containsKey).map(reader -> "step '" + step.id() + "' ("
+                + step.provider + ") wrote no output '" + reader.getValue().port() + "', which step '"
+                + reader.getKey() + "' reads");
+    }
+
+    /** The first input (reading step id, reference) that reads a port of {@code stepId} that {@code has} lacks. */
+    private static Optional<Map.Entry<String, InputRef>> unsuppliedInput(WorkflowDefinition wf, String stepId,
+            Predicate<String> has) {
         for (StepDefinition s : wf.steps()) {
             for (InputRef ref : s.inputs().values()) {
-                if (ref.stepId().equals(step.id()) && !outputs.containsKey(ref.port())) {
-                    return Optional.of("step '" + step.id() + "' (" + step.provider + ") wrote no output '"
-                            + ref.port() + "', which step '" + s.id() + "' reads");
+                if (ref.stepId().equals(stepId) && !has.test(ref.port())) {
+                    return Optional.of(Map.entry(s.id(), ref));
                 }
             }
         }
