@@ -12,6 +12,8 @@ import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
@@ -19,6 +21,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Quarantine;
 import org.assay.api.step.StepCancelledException;
 import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
 import org.assay.api.step.StepType;
 import org.slf4j.Logger;
 import org.slf4j.helpers.NOPLogger;
@@ -290,9 +293,22 @@ public final class StepTestRunner {
             artifacts.add(new Artifact(file, kind, title));
         }
 
+        /** As the engine: relative paths against the runner's work folder; the engine also confines them. */
         @Override
-        public Path resolvePath(String path) {
-            return workDir.resolve(path);
+        public Path readPath(String path) {
+            return workDir.resolve(path).toAbsolutePath().normalize();
+        }
+
+        /** As the engine: relative paths into the artifact folder, parent folders created. */
+        @Override
+        public Path writePath(String path) throws StepFailure {
+            Path target = artifactDir().resolve(path).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(target.getParent());
+            } catch (IOException e) {
+                throw new StepFailure("cannot create the folder for " + path, e);
+            }
+            return target;
         }
 
         @Override
@@ -301,6 +317,21 @@ public final class StepTestRunner {
                 @Override
                 public void reject(long rowNumber, String record, String reason) {
                     rejected.add(new Rejected(rowNumber, record, reason));
+                }
+
+                @Override
+                public void reject(long rowNumber, Schema schema, List<String> cells, String reason) {
+                    reject(rowNumber, PiiMask.line(PiiMask.maskCells(schema, cells)), reason);
+                }
+
+                @Override
+                public void reject(long rowNumber, Batch batch, int row, String reason) {
+                    reject(rowNumber, PiiMask.line(PiiMask.maskedRow(batch, row)), reason);
+                }
+
+                @Override
+                public boolean mayShow(Schema schema, String column) {
+                    return schema.contains(column) && !schema.field(column).has(FieldTag.PII);
                 }
 
                 @Override

@@ -56,10 +56,28 @@ public interface StepContext {
     void addArtifact(Path file, ArtifactKind kind, String title);
 
     /**
-     * Resolves a user-given path: absolute paths stay, relative paths resolve against the
-     * workflow's data folder.
+     * Resolves a path the step will read (an {@link ParameterType#INPUT_PATH} parameter).
+     * Relative paths resolve against the workflow folder; the result, with symbolic links
+     * resolved, must lie inside a folder workflows may read (the workflow folder, this run's
+     * folder, and the roots an administrator added). The file need not exist.
+     *
+     * @return the real, absolute path to open
+     * @throws StepFailure naming the path and the fix when it lies outside those folders
      */
-    Path resolvePath(String path);
+    Path readPath(String path) throws StepFailure;
+
+    /**
+     * Resolves a path the step will write (an {@link ParameterType#OUTPUT_PATH} parameter).
+     * Relative paths resolve inside this step's artifact folder, so every run keeps its own
+     * output; absolute paths must lie inside a folder workflows may write (the run folder,
+     * the workflow folder's {@code data/} and the roots an administrator added). Karaf's own
+     * folders ({@code etc}, {@code deploy}, {@code system}, {@code lib}, {@code bin}, the
+     * data folder outside this run) are never writable. Missing parent folders are created.
+     *
+     * @return the absolute path to write; a symbolic link there is never followed
+     * @throws StepFailure naming the path and the fix when it may not be written
+     */
+    Path writePath(String path) throws StepFailure;
 
     Quarantine quarantine();
 

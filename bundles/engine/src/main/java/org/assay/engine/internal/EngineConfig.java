@@ -15,6 +15,15 @@ public @interface EngineConfig {
             + "Empty means ${karaf.data}/assay.")
     String dataDir() default "";
 
+    @AttributeDefinition(description = "More folders workflows may read, comma-separated absolute paths. The "
+            + "workflow folder and the run's own folder are always readable; Karaf's etc folder never is.")
+    String readRoots() default "";
+
+    @AttributeDefinition(description = "More folders workflows may write, comma-separated absolute paths. The run's "
+            + "own folder and the workflow folder's data/ are always writable; Karaf's etc, deploy, system, lib, "
+            + "bin and data folders never are.")
+    String writeRoots() default "";
+
     @AttributeDefinition(description = "Runs executed at the same time; further runs queue.")
     int threads() default 2;
 

@@ -5,18 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.Quarantine;
 import org.assay.api.step.StepCancelledException;
 import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
 import org.assay.engine.ArtifactInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,7 @@ final class EngineStepContext implements StepContext {
     private final Parameters params;
     private final Map<String, Path> inputs;
     private final Path spoolDir;
-    private final Path baseDir;
+    private final FileAccess files;
     private final QuarantineLog quarantineLog;
     private final Map<String, SpoolFile.Writer> outputs = new LinkedHashMap<>();
     private final Map<String, Path> outputFiles = new LinkedHashMap<>();
@@ -42,13 +46,13 @@ final class EngineStepContext implements StepContext {
     private long countedIn;
 
     EngineStepContext(RunState run, StepState step, Parameters params, Map<String, Path> inputs, Path spoolDir,
-            Path baseDir, QuarantineLog quarantineLog) {
+            FileAccess files, QuarantineLog quarantineLog) {
         this.run = run;
         this.step = step;
         this.params = params;
         this.inputs = inputs;
         this.spoolDir = spoolDir;
-        this.baseDir = baseDir;
+        this.files = files;
         this.quarantineLog = quarantineLog;
         this.log = LoggerFactory.getLogger("org.assay.step." + step.definition.type());
     }
@@ -187,9 +191,27 @@ final class EngineStepContext implements StepContext {
     }
 
     @Override
-    public Path resolvePath(String path) {
-        Path p = Path.of(path);
-        return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+    public Path readPath(String path) throws StepFailure {
+        try {
+            return files.read(path, run.folder);
+        } catch (FileAccess.Refused e) {
+            throw new StepFailure(e.getMessage());
+        }
+    }
+
+    @Override
+    public Path writePath(String path) throws StepFailure {
+        try {
+            Path target = files.write(path, run.folder, artifactDir());
+            Files.createDirectories(target.getParent());
+            // Checked again now that the folders exist: a link among them is resolved.
+            return files.write(target.toString(), run.folder, artifactDir());
+        } catch (FileAccess.Refused e) {
+            throw new StepFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new StepFailure("cannot create the folder for \"" + path + "\" (" + e.getMessage()
+                    + "); choose a path the Karaf user may write to", e);
+        }
     }
 
     @Override
@@ -199,6 +221,21 @@ final class EngineStepContext implements StepContext {
             public void reject(long rowNumber, String record, String reason) {
                 quarantineLog.add(step.id(), rowNumber, record, reason);
                 step.quarantined.incrementAndGet();
+            }
+
+            @Override
+            public void reject(long rowNumber, Schema schema, List<String> cells, String reason) {
+                reject(rowNumber, PiiMask.line(PiiMask.maskCells(schema, cells)), reason);
+            }
+
+            @Override
+            public void reject(long rowNumber, Batch batch, int row, String reason) {
+                reject(rowNumber, PiiMask.line(PiiMask.maskedRow(batch, row)), reason);
+            }
+
+            @Override
+            public boolean mayShow(Schema schema, String column) {
+                return schema.contains(column) && !schema.field(column).has(FieldTag.PII);
             }
 
             @Override

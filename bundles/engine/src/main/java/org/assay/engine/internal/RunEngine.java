@@ -87,6 +87,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     private final WorkflowService workflows;
     private final EngineSettings settings;
     private final WorkflowValidator validator;
+    private final FileAccess files;
     /** Runs coordinators: one thread per run in progress. */
     private final ExecutorService pool;
     /** Steps of all runs; separate from the run pool so a coordinator never waits for its own thread. */
@@ -106,7 +107,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.registry = registry;
         this.workflows = workflows;
         this.settings = settings;
-        this.validator = new WorkflowValidator(registry);
+        this.files = FileAccess.of(settings);
+        this.validator = new WorkflowValidator(registry, files);
         this.pool = fixedPool(settings.threads(), "assay-run-");
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
         loadHistory();
@@ -230,21 +232,12 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + folder, e);
         }
-        RunState run = new RunState(runId, wf.definition(), wf.version(), folder, baseDirOf(wf), Instant.now());
+        RunState run = new RunState(runId, wf.definition(), wf.version(), folder, Instant.now());
         live.put(runId, run);
         run.event("queued workflow " + workflowId + " version " + wf.version() + " (" + trigger + ")");
         persist(run);
         pool.execute(() -> execute(run, source, new HashMap<>(), Set.of()));
         return run.snapshot();
-    }
-
-    /** Relative data paths resolve against the folder of the workflow file, else the watched folder. */
-    private Path baseDirOf(DeployedWorkflow wf) {
-        Path origin = Path.of(wf.origin().startsWith("/") ? wf.origin() : "/nonexistent");
-        if (Files.isRegularFile(origin) && origin.getParent() != null) {
-            return origin.getParent();
-        }
-        return settings.workflowDir();
     }
 
     @Override
@@ -381,8 +374,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         try {
             String source = Files.readString(r.folder().resolve(WORKFLOW_FILE), StandardCharsets.UTF_8);
             WorkflowDefinition def = WorkflowValidator.readDeployed(source);
-            Path dataDir = workflows.get(def.id()).map(this::baseDirOf).orElse(settings.workflowDir());
-            RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), dataDir, r.queuedAt());
+            RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), r.queuedAt());
             run.startedAt = r.startedAt();
             run.events.addAll(r.events());
             Path spoolDir = r.folder().resolve(SPOOL_DIR);
@@ -537,7 +529,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             Map<String, Path> inputs = new LinkedHashMap<>();
             def.inputs().forEach((port, ref) -> inputs.put(port, spools.get(ref.stepId() + "." + ref.port())));
             EngineStepContext ctx = new EngineStepContext(run, step, Parameters.of(descriptor, def.params()), inputs,
-                    spoolDir, run.dataDir, quarantine);
+                    spoolDir, files, quarantine);
             Throwable thrown = null;
             try {
                 Step instance = p.type().newStep();

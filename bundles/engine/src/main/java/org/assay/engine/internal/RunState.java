@@ -30,7 +30,6 @@ final class RunState {
     final WorkflowDefinition workflow;
     final int workflowVersion;
     final Path folder;
-    final Path dataDir;
     final Instant queuedAt;
     final Map<String, StepState> steps = new LinkedHashMap<>();
     final List<String> events = new CopyOnWriteArrayList<>();
@@ -45,12 +44,11 @@ final class RunState {
     /** Set when a step failed: the other branches in flight stop, no new step starts. */
     volatile boolean stopping;
 
-    RunState(String runId, WorkflowDefinition workflow, int workflowVersion, Path folder, Path dataDir, Instant queuedAt) {
+    RunState(String runId, WorkflowDefinition workflow, int workflowVersion, Path folder, Instant queuedAt) {
         this.runId = runId;
         this.workflow = workflow;
         this.workflowVersion = workflowVersion;
         this.folder = folder;
-        this.dataDir = dataDir;
         this.queuedAt = queuedAt;
         for (StepDefinition s : workflow.steps()) {
             steps.put(s.id(), new StepState(s));

@@ -2,6 +2,7 @@ package org.assay.engine.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assay.api.step.StepType;
 
@@ -14,7 +15,7 @@ public final class Standalone {
     private final AtomicLong serviceIds = new AtomicLong();
 
     public Standalone(Path workflowDir, Path dataDir, int threads) {
-        EngineSettings settings = new EngineSettings(workflowDir, dataDir, threads,
+        EngineSettings settings = new EngineSettings(workflowDir, dataDir, List.of(), List.of(), threads,
                 EngineSettings.defaultStepThreads(0), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 0, true, false);
         store = new WorkflowStore(registry, settings);

@@ -75,7 +75,7 @@ final class WorkflowSchema {
             ObjectNode s = props.putObject(p.name());
             s.put("description", p.description());
             switch (p.type()) {
-                case STRING -> s.put("type", "string");
+                case STRING, INPUT_PATH, OUTPUT_PATH -> s.put("type", "string");
                 case INTEGER -> s.put("type", "integer");
                 case DECIMAL -> s.put("type", "number");
                 case BOOLEAN -> s.put("type", "boolean");

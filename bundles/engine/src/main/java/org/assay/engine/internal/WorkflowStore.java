@@ -69,7 +69,7 @@ public final class WorkflowStore implements WorkflowService {
 
     WorkflowStore(StepRegistry registry, EngineSettings settings) {
         this.registry = registry;
-        this.validator = new WorkflowValidator(registry);
+        this.validator = new WorkflowValidator(registry, FileAccess.of(settings));
         this.root = settings.deploymentsDir();
         load();
         refreshWarnings();

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.ParameterType;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.StepDescriptor;
 import org.assay.api.workflow.InputRef;
@@ -57,9 +58,11 @@ final class WorkflowValidator {
     }
 
     private final StepRegistry registry;
+    private final FileAccess files;
 
-    WorkflowValidator(StepRegistry registry) {
+    WorkflowValidator(StepRegistry registry, FileAccess files) {
         this.registry = registry;
+        this.files = files;
     }
 
     Result validate(String json) {
@@ -342,6 +345,7 @@ final class WorkflowValidator {
                 if (badParams.contains(i)) {
                     continue;
                 }
+                out.addAll(pathProblems(doc, at, d, s));
                 try {
                     for (String problem : provider.get().type().validate(Parameters.of(d, s.params()))) {
                         out.add(doc.problem(at + ".params", problem));
@@ -354,6 +358,19 @@ final class WorkflowValidator {
         }
         cycle(def).ifPresent(c -> out.add(doc.problem("$.steps", "the steps form a cycle: " + String.join(" -> ", c)
                 + "; a workflow must flow one way")));
+        return out;
+    }
+
+    /** Path parameters outside the folders workflows may read or write; checked again at run time. */
+    private List<ValidationProblem> pathProblems(SourceDocument doc, String at, StepDescriptor d, StepDefinition s) {
+        List<ValidationProblem> out = new ArrayList<>();
+        for (ParameterSpec p : d.parameters()) {
+            if (p.type().isPath() && s.params().get(p.name()) instanceof String given) {
+                FileAccess.Mode mode = p.type() == ParameterType.INPUT_PATH ? FileAccess.Mode.READ : FileAccess.Mode.WRITE;
+                files.deployProblem(given, mode).ifPresent(problem -> out.add(doc.problem(
+                        at + ".params." + p.name(), "parameter " + p.name() + ": " + problem)));
+            }
+        }
         return out;
     }
 

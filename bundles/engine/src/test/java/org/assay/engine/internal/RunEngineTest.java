@@ -32,7 +32,7 @@ class RunEngineTest {
 
     @BeforeEach
     void setUp() {
-        settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, 2, Duration.ofSeconds(20),
+        settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), List.of(), List.of(), 2, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(1), 0, true, false);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
@@ -206,7 +206,7 @@ class RunEngineTest {
     @Test
     void keepsOnlyTheNewestRunsWhenAsked() throws Exception {
         engine.deactivate();
-        settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), 1, 2, Duration.ofSeconds(20),
+        settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), List.of(), List.of(), 1, 2, Duration.ofSeconds(20),
                 Duration.ofSeconds(1), 2, true, false);
         engine = new RunEngine(registry, store, settings);
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");

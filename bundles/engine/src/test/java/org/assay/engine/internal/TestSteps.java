@@ -68,6 +68,52 @@ final class TestSteps {
     }
 
     /**
+     * Reads the file {@code from} (one row per line, into {@code label}) and writes its lines to
+     * {@code to}: a step with one path parameter of each kind, for the file-access checks.
+     * Lines starting with "secret:" are quarantined as rows of a schema whose label is pii.
+     */
+    static StepType files() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("files").category(StepCategory.CONNECTOR).title("Files")
+                        .parameter(ParameterSpec.builder("from", ParameterType.INPUT_PATH).build())
+                        .parameter(ParameterSpec.builder("to", ParameterType.OUTPUT_PATH).build())
+                        .output("out", "lines").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    Schema schema = Schema.of(Field.of("n", FieldType.INTEGER),
+                            Field.of("label", FieldType.STRING).withTags(org.assay.api.data.FieldTag.PII));
+                    BatchSink out = ctx.output("out", schema);
+                    java.util.List<String> lines = java.util.List.of();
+                    if (ctx.params().has("from")) {
+                        lines = java.nio.file.Files.readAllLines(ctx.readPath(ctx.params().string("from")));
+                    }
+                    BatchBuilder b = new BatchBuilder(schema, 100);
+                    long n = 0;
+                    for (String line : lines) {
+                        n++;
+                        ctx.countIn(1);
+                        if (line.startsWith("secret:")) {
+                            ctx.quarantine().reject(n, schema, java.util.List.of(String.valueOf(n), line),
+                                    "line " + n + " is a secret");
+                            continue;
+                        }
+                        b.setLong(0, n).setString(1, line).endRow();
+                    }
+                    out.write(b.build());
+                    if (ctx.params().has("to")) {
+                        java.nio.file.Files.write(ctx.writePath(ctx.params().string("to")), lines);
+                    }
+                };
+            }
+        };
+    }
+
+    /**
      * Copies rows; drops odd n when {@code dropOdd}. Blocks after the first batch until
      * {@code gate} opens, so a test can swap providers mid-step.
      */

@@ -4,21 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.assay.engine.ValidationProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowValidatorTest {
 
     private final StepRegistry registry = new StepRegistry();
     private WorkflowValidator validator;
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void setUp() {
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
-        validator = new WorkflowValidator(registry);
+        registry.add(TestSteps.files(), "test.steps", "1.0.0", 1, 3);
+        validator = new WorkflowValidator(registry, new FileAccess(dir.resolve("karaf/workflows"),
+                dir.resolve("karaf/data/assay"), List.of(), List.of(), List.of(dir.resolve("karaf"))));
+    }
+
+    @Test
+    void pathOutsideTheReadRootsIsRefusedAtDeployAtTheParameter() {
+        ValidationProblem p = only(wf("    {\"id\": \"f\", \"type\": \"files\",\n"
+                + "     \"params\": {\"from\": \"../../../../../../../../etc/passwd\"}}"));
+        assertEquals("$.steps[0].params.from", p.path());
+        assertEquals(6, p.line());
+        assertTrue(p.message().startsWith("parameter from: \"../../../../../../../../etc/passwd\" (/etc/passwd) is "
+                + "outside the folders workflows may read"), p.message());
+        assertTrue(p.message().contains("readRoots in etc/org.assay.engine.cfg"), p.message());
+    }
+
+    @Test
+    void writingKarafsUsersFileIsRefusedAtDeploy() {
+        String users = dir.resolve("karaf/etc/users.properties").toString();
+        ValidationProblem p = only(wf("    {\"id\": \"f\", \"type\": \"files\", \"params\": {\"to\": \"" + users + "\"}}"));
+        assertEquals("$.steps[0].params.to", p.path());
+        assertTrue(p.message().contains("which belongs to Karaf or the engine and that workflows may never write"),
+                p.message());
+    }
+
+    @Test
+    void pathsInsideTheRootsDeploy() {
+        WorkflowValidator.Result r = validator.validate(wf("    {\"id\": \"f\", \"type\": \"files\", \"params\": "
+                + "{\"from\": \"data/customers.csv\", \"to\": \"out/clean.csv\"}}"));
+        assertFalse(r.hasErrors(), r.problems()::toString);
     }
 
     private static String wf(String steps) {

@@ -38,7 +38,7 @@ final class CsvReaderStep implements Step {
     public void run(StepContext ctx) throws Exception {
         Parameters p = ctx.params();
         String pathParam = p.string(CsvReaderStepType.PATH);
-        Path file = requireReadableFile(ctx.resolvePath(pathParam).toAbsolutePath().normalize(), pathParam);
+        Path file = requireReadableFile(ctx.readPath(pathParam), pathParam);
         char delimiter = (char) Delimiter.parse(p.string(CsvReaderStepType.DELIMITER));
         Map<String, ColumnSpec> declared = new LinkedHashMap<>();
         p.stringMap(CsvReaderStepType.COLUMNS).forEach((name, spec) -> declared.put(name, ColumnSpec.parse(name, spec)));
@@ -113,6 +113,7 @@ final class CsvReaderStep implements Step {
         private FieldType[] types;
         private boolean[] inferred;
         private int inferenceSample;
+        private Schema schema;
         private BatchBuilder builder;
         private BatchSink out;
         private long uncounted;
@@ -170,7 +171,7 @@ final class CsvReaderStep implements Step {
                     sample.add(records.next().copy());
                 }
             }
-            Schema schema = schema(declared, infer, sample);
+            schema = schema(declared, infer, sample);
             ctx.log().info("Schema of {}: {}", file.getFileName(), schema);
             out = ctx.output(PortSpec.OUT, schema);
             builder = new BatchBuilder(schema);
@@ -238,8 +239,8 @@ final class CsvReaderStep implements Step {
             uncounted++;
             long line = r.startingLineNumber();
             if (r.fieldCount() != names.length) {
-                quarantine.reject(line, rawLine(r), "line " + line + ": expected " + names.length + " fields, found "
-                        + r.fieldCount());
+                quarantine.reject(line, schema, r.fields(), "line " + line + ": expected " + names.length
+                        + " fields, found " + r.fieldCount());
             } else {
                 String reason = parseRow(r, line);
                 if (reason == null) {
@@ -248,7 +249,7 @@ final class CsvReaderStep implements Step {
                         out.write(builder.build());
                     }
                 } else {
-                    quarantine.reject(line, rawLine(r), reason);
+                    quarantine.reject(line, schema, r.fields(), reason);
                 }
             }
             if (read % BatchBuilder.DEFAULT_CAPACITY == 0) {
@@ -311,6 +312,10 @@ final class CsvReaderStep implements Step {
                     if (problem == null) {
                         continue;
                     }
+                    if (!quarantine.mayShow(schema, names[c])) {
+                        // The quarantine file is a side file: a pii value is never quoted in it.
+                        problem = "the value is not a valid " + types[c].jsonName() + " (not shown: the column is pii)";
+                    }
                     if (inferred[c]) {
                         problem += " (type " + types[c].jsonName() + " was inferred from the first "
                                 + inferenceSample + " rows; declare the column in parameter columns to change it)";
@@ -332,23 +337,6 @@ final class CsvReaderStep implements Step {
             }
             ctx.countIn(uncounted);
             uncounted = 0;
-        }
-
-        /** The record as it would be written back: close to the source line, quoting where needed. */
-        private String rawLine(CsvRow r) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.fieldCount(); i++) {
-                if (i > 0) {
-                    b.append(delimiter);
-                }
-                String f = r.field(i);
-                if (f.indexOf(delimiter) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                    b.append('"').append(f.replace("\"", "\"\"")).append('"');
-                } else {
-                    b.append(f);
-                }
-            }
-            return b.toString();
         }
     }
 }

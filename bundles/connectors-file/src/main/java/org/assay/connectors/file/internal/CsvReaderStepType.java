@@ -38,7 +38,7 @@ public final class CsvReaderStepType implements StepType {
                     + "of fields or a value that does not fit its column's type go to quarantine with their line "
                     + "number and the reason. Names, emails and phones are tagged pii only when declared so.")
             .tags("file", "csv", "source")
-            .parameter(ParameterSpec.builder(PATH, ParameterType.STRING)
+            .parameter(ParameterSpec.builder(PATH, ParameterType.INPUT_PATH)
                     .description("The file to read. A relative path resolves against the workflow's data folder.")
                     .required().build())
             .parameter(ParameterSpec.builder(DELIMITER, ParameterType.STRING)

@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.assay.api.data.Batch;
 import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
@@ -32,24 +33,23 @@ final class CsvWriterStep implements Step {
     public void run(StepContext ctx) throws Exception {
         Parameters p = ctx.params();
         String pathParam = p.string(CsvWriterStepType.PATH);
-        Path target = target(ctx, pathParam);
+        Path target = ctx.writePath(pathParam);
+        PiiPolicy pii = PiiPolicy.parse(p.string(CsvWriterStepType.PII));
         String encodingParam = p.string(CsvWriterStepType.ENCODING);
         boolean bom = CsvWriterStepType.UTF8_BOM.equalsIgnoreCase(encodingParam);
         Charset charset = bom ? StandardCharsets.UTF_8 : Charset.forName(encodingParam);
         char delimiter = (char) Delimiter.parse(p.string(CsvWriterStepType.DELIMITER));
 
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (IOException e) {
-            throw new StepFailure("parameter path: cannot create the folder " + target.getParent() + " ("
-                    + e.getMessage() + "). Choose a path the Karaf user may write to.", e);
-        }
         // Written beside the target and moved into place: a cancelled or replayed run never
         // leaves a half-written file under the real name.
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         long rows = 0;
-        try (DataStream in = ctx.input(PortSpec.IN);
-                OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+        Files.deleteIfExists(partial);
+        try (DataStream raw = ctx.input(PortSpec.IN);
+                DataStream in = PiiColumns.apply(raw, pii);
+                // CREATE_NEW: a link planted under the partial name is never followed.
+                OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), 1 << 16)) {
             if (bom) {
                 os.write(UTF8_BOM);
             }
@@ -68,7 +68,7 @@ final class CsvWriterStep implements Step {
             throw e;
         }
         moveIntoPlace(partial, target);
-        if (target.startsWith(ctx.artifactDir().toAbsolutePath().normalize())) {
+        if (target.startsWith(ctx.artifactDir().toRealPath())) {
             ctx.addArtifact(target, ArtifactKind.DATA, "CSV file " + target.getFileName() + " (" + rows + " rows)");
         }
         ctx.log().info("Wrote {} rows to {}", rows, target);
@@ -133,21 +133,6 @@ final class CsvWriterStep implements Step {
             }
         }
         return rows;
-    }
-
-    /** Relative paths go into the run's artifact folder, absolute ones where they say. */
-    private static Path target(StepContext ctx, String pathParam) throws StepFailure {
-        Path given = Path.of(pathParam);
-        if (given.isAbsolute()) {
-            return given.normalize();
-        }
-        Path dir = ctx.artifactDir().toAbsolutePath().normalize();
-        Path target = dir.resolve(given).normalize();
-        if (!target.startsWith(dir) || target.equals(dir)) {
-            throw new StepFailure("parameter path: \"" + pathParam + "\" leaves the run folder. Use a plain "
-                    + "file name such as \"customers-clean.csv\", or an absolute path to write elsewhere.");
-        }
-        return target;
     }
 
     private static void moveIntoPlace(Path partial, Path target) throws IOException {

@@ -22,6 +22,7 @@ public final class CsvWriterStepType implements StepType {
     static final String HEADER = "header";
     static final String ENCODING = "encoding";
     static final String UTF8_BOM = "UTF-8-BOM";
+    static final String PII = "pii";
 
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
             .category(StepCategory.SINK)
@@ -31,10 +32,12 @@ public final class CsvWriterStepType implements StepType {
                     + "ends. The file is written under a temporary name and moved into place when complete, so "
                     + "readers never see half a file.")
             .tags("file", "csv", "sink")
-            .parameter(ParameterSpec.builder(PATH, ParameterType.STRING)
+            .parameter(ParameterSpec.builder(PATH, ParameterType.OUTPUT_PATH)
                     .description("Where to write. A relative path (e.g. \"customers-clean.csv\") is written into "
                             + "the run's own folder and listed in the run report, so every run keeps its output. "
-                            + "An absolute path writes there, replacing an existing file; parent folders are created.")
+                            + "An absolute path must lie in the workflow folder's data/ or a folder listed in "
+                            + "writeRoots (etc/org.assay.engine.cfg); it replaces an existing file, parent folders "
+                            + "are created. Karaf's own folders are never writable.")
                     .required().build())
             .parameter(ParameterSpec.builder(DELIMITER, ParameterType.STRING)
                     .description(Delimiter.DESCRIPTION).defaultValue(",").build())
@@ -45,6 +48,11 @@ public final class CsvWriterStepType implements StepType {
                     .description("Charset of the file, e.g. UTF-8, GB18030, ISO-8859-1; " + UTF8_BOM
                             + " writes UTF-8 with a byte order mark, which Excel needs to show non-ASCII text.")
                     .defaultValue("UTF-8").build())
+            .parameter(ParameterSpec.builder(PII, ParameterType.ENUM)
+                    .description("What to do with columns tagged pii (personal data): " + PiiPolicy.describe()
+                            + ". A file leaves the platform's control, so personal data is written only when the "
+                            + "workflow says so.")
+                    .allowed(PiiPolicy.names()).defaultValue(PiiPolicy.REFUSE.jsonName()).build())
             .input(PortSpec.IN, "The rows to write.")
             .build();
 

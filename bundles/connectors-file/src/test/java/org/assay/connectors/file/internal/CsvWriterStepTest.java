@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
@@ -71,10 +72,33 @@ class CsvWriterStepTest {
         r.assertRowsAccountedFor();
     }
 
+    private StepTestRunner writerWithPii(String pii) {
+        Schema schema = Schema.of(Field.of("id", FieldType.INTEGER), Field.of("email", FieldType.STRING).withTags(FieldTag.PII),
+                Field.of("born", FieldType.DATE).withTags(FieldTag.PII), Field.of("city", FieldType.STRING));
+        StepTestRunner r = new StepTestRunner(new CsvWriterStepType(), dir).param("path", "c.csv")
+                .input("in", schema, row(1L, "ann@example.com", LocalDate.of(1980, 2, 3), "Oslo"),
+                        row(2L, null, null, "Bergen"));
+        return pii == null ? r : r.param("pii", pii);
+    }
+
     @Test
-    void pathLeavingTheRunFolderIsRefused() {
-        StepFailure e = assertThrows(StepFailure.class, () -> writer("../escape.csv").run());
-        assertTrue(e.getMessage().startsWith("parameter path: \"../escape.csv\" leaves the run folder"), e.getMessage());
+    void piiColumnsAreRefusedByDefaultAndNothingIsWritten() {
+        StepFailure e = assertThrows(StepFailure.class, () -> writerWithPii(null).run());
+        assertTrue(e.getMessage().startsWith("the input has pii columns [email, born] and csv-writer writes personal "
+                + "data only when told: set \"pii\": \"drop\""), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("artifacts/c.csv")));
+        assertFalse(Files.exists(dir.resolve("artifacts/c.csv.part")));
+    }
+
+    @Test
+    void piiColumnsAreDroppedMaskedOrWrittenWhenTheWorkflowSaysSo() throws Exception {
+        writerWithPii("drop").run().assertRowsAccountedFor();
+        assertEquals("id,city\n1,Oslo\n2,Bergen\n", Files.readString(dir.resolve("artifacts/c.csv")));
+        writerWithPii("mask").run();
+        assertEquals("id,email,born,city\n1,***,***,Oslo\n2,,,Bergen\n", Files.readString(dir.resolve("artifacts/c.csv")));
+        writerWithPii("write").run();
+        assertEquals("id,email,born,city\n1,ann@example.com,1980-02-03,Oslo\n2,,,Bergen\n",
+                Files.readString(dir.resolve("artifacts/c.csv")));
     }
 
     @Test
@@ -90,7 +114,7 @@ class CsvWriterStepTest {
                 .param("columns", Map.of("customer_id", "integer,id", "name", "string,pii")).run();
         assertEquals(3, read.output().size());
 
-        StepTestRunner write = new StepTestRunner(new CsvWriterStepType(), dir).param("path", "out.csv")
+        StepTestRunner write = new StepTestRunner(new CsvWriterStepType(), dir).param("path", "out.csv").param("pii", "write")
                 .input("in", read.outputSchema("out"), new ArrayList<>(read.output()), 2);
         write.run();
 
