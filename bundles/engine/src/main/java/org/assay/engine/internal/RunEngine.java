@@ -111,10 +111,21 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.validator = new WorkflowValidator(registry, files);
         this.pool = fixedPool(settings.threads(), "assay-run-");
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
+        closeDataDir(settings);
         loadHistory();
         registry.addListener(this);
         toResume.forEach(this::resume);
         toResume.clear();
+    }
+
+    /** Run folders hold personal data: the engine's data folder is the Karaf user's alone. */
+    static void closeDataDir(EngineSettings settings) {
+        try {
+            OwnerOnly.directory(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the engine's data folder " + settings.dataDir()
+                    + " (dataDir in etc/org.assay.engine.cfg): " + e.getMessage(), e);
+        }
     }
 
     private static ExecutorService fixedPool(int threads, String namePrefix) {
@@ -227,7 +238,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         String runId = nextRunId();
         Path folder = settings.runsDir().resolve(runId);
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.directory(folder);
             Files.writeString(folder.resolve(WORKFLOW_FILE), source, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + folder, e);

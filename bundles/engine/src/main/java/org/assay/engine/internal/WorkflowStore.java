@@ -71,6 +71,7 @@ public final class WorkflowStore implements WorkflowService {
         this.registry = registry;
         this.validator = new WorkflowValidator(registry, FileAccess.of(settings));
         this.root = settings.deploymentsDir();
+        RunEngine.closeDataDir(settings);
         load();
         refreshWarnings();
         registry.addListener(warningRefresher);
