@@ -50,6 +50,14 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
         }
     }
 
+    /** The README writes the option after the id; Karaf's parser alone would call it "too many arguments". */
+    @Test
+    public void sourceIsShownWithTheOptionAfterOrBeforeTheId() throws Exception {
+        String after = executeCommand("assay:workflow-show " + ID + " --source");
+        assertTrue(after, after.contains("\"id\": \"" + ID + "\""));
+        assertEquals(executeCommand("assay:workflow-show --source " + ID), after);
+    }
+
     @Test
     public void syntaxErrorIsRejectedWithLineAndColumnAndOldVersionStays() throws Exception {
         int version = workflows().get(ID).orElseThrow().version();

@@ -54,6 +54,49 @@ final class Format {
         return String.format("%3.0f%%", fraction * 100);
     }
 
+    /**
+     * Breaks text into lines of at most {@code width} characters for a table cell: at spaces where it
+     * can (the space becomes the line break), inside a word only when the word alone is wider. Line
+     * breaks already in the text are kept; runs of spaces become one.
+     *
+     * <p>Karaf's own {@code Col.wrap()} is not used: its pieces keep their trailing space, and a piece
+     * one character too long is then cut to the column width minus one, so a word ending at the
+     * column edge lost its last letter ("workflow's dat" for "data"), and a word wider than the
+     * column lost everything past the edge.
+     */
+    static String wrap(String text, int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("width must be at least 1, not " + width);
+        }
+        StringBuilder out = new StringBuilder(text.length() + text.length() / width + 1);
+        String[] lines = text.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            if (l > 0) {
+                out.append('\n');
+            }
+            int column = 0;
+            for (String word : lines[l].strip().split("\\s+")) {
+                if (column > 0 && column + 1 + word.length() <= width) {
+                    out.append(' ');
+                    column++;
+                } else if (column > 0) {
+                    out.append('\n');
+                    column = 0;
+                }
+                for (int i = 0; i < word.length(); i += width) {
+                    if (i > 0) {
+                        out.append('\n');
+                        column = 0;
+                    }
+                    int end = Math.min(word.length(), i + width);
+                    out.append(word, i, end);
+                    column += end - i;
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The per-step table of a run. */
     static ShellTable steps(RunInfo run) {
         ShellTable t = new ShellTable();

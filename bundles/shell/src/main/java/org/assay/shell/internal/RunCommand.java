@@ -2,6 +2,7 @@ package org.assay.shell.internal;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
@@ -28,21 +29,21 @@ public class RunCommand implements Action {
     @Option(name = "--wait", aliases = "-w", description = "Print per-step progress until the run ends, then its summary")
     private boolean wait;
 
-    /** Karaf stops reading options at the first argument; accept the documented "run <id> --wait" too. */
-    @Argument(index = 1, name = "--wait", required = false, multiValued = true,
+    @Argument(index = 1, name = TrailingOptions.ARGUMENT, multiValued = true,
             description = "--wait (or -w) may also follow the workflow id")
-    private java.util.List<String> trailing;
+    private List<String> trailing;
+
+    public RunCommand() {
+    }
+
+    /** For tests; Karaf injects the service into the no-argument instance. */
+    RunCommand(RunService runs) {
+        this.runs = runs;
+    }
 
     @Override
     public Object execute() throws Exception {
-        if (trailing != null) {
-            for (String t : trailing) {
-                if (!t.equals("--wait") && !t.equals("-w")) {
-                    throw new IllegalArgumentException("unexpected '" + t + "'; usage: assay:run <workflow-id> [--wait]");
-                }
-                wait = true;
-            }
-        }
+        TrailingOptions.apply(this, trailing);
         RunInfo run;
         try {
             run = runs.start(workflowId);

@@ -43,21 +43,26 @@ public class StepShowCommand implements Action {
             System.out.println("No parameters.");
             return null;
         }
+        parameters(d).print(System.out);
+        return null;
+    }
+
+    /** One row per parameter; descriptions wrapped by {@link Format#wrap} so no letter is lost. */
+    static ShellTable parameters(StepDescriptor d) {
         ShellTable t = new ShellTable();
         t.column("Parameter");
         t.column("Type");
         t.column("Required");
         t.column("Default");
-        t.column("Description").maxSize(70).wrap();
+        t.column("Description");
         for (ParameterSpec p : d.parameters()) {
             String typeText = p.type().jsonName() + (p.allowedValues().isEmpty() ? "" : " " + p.allowedValues())
                     + (p.minimum() != null ? " >= " + trim(p.minimum()) : "")
                     + (p.maximum() != null ? " <= " + trim(p.maximum()) : "");
             t.addRow().addContent(p.name(), typeText, p.required() ? "yes" : "no",
-                    p.defaultValue() == null ? "" : String.valueOf(p.defaultValue()), p.description());
+                    p.defaultValue() == null ? "" : String.valueOf(p.defaultValue()), Format.wrap(p.description(), 70));
         }
-        t.print(System.out);
-        return null;
+        return t;
     }
 
     private static void ports(String title, java.util.List<PortSpec> ports) {

@@ -1,7 +1,9 @@
 package org.assay.shell.internal;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import org.assay.api.workflow.StepDefinition;
+import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowService;
@@ -28,8 +30,21 @@ public class WorkflowShowCommand implements Action {
     @Option(name = "--source", description = "Print the JSON source of the active version")
     private boolean source;
 
+    @Argument(index = 1, name = TrailingOptions.ARGUMENT, multiValued = true,
+            description = "--source may also follow the workflow id")
+    private List<String> trailing;
+
+    public WorkflowShowCommand() {
+    }
+
+    /** For tests; Karaf injects the service into the no-argument instance. */
+    WorkflowShowCommand(WorkflowService workflows) {
+        this.workflows = workflows;
+    }
+
     @Override
     public Object execute() {
+        TrailingOptions.apply(this, trailing);
         DeployedWorkflow w = workflows.get(id).orElseThrow(() -> new IllegalArgumentException(
                 "no workflow '" + id + "' is deployed; see assay:workflow-list"));
         if (source) {
@@ -44,17 +59,7 @@ public class WorkflowShowCommand implements Action {
         if (w.definition().schedule() != null) {
             System.out.println("Schedule: " + Format.schedule(w.definition().schedule()));
         }
-        ShellTable t = new ShellTable();
-        t.column("Step");
-        t.column("Type");
-        t.column("Inputs");
-        t.column("Parameters").maxSize(80).wrap();
-        for (StepDefinition s : w.definition().steps()) {
-            t.addRow().addContent(s.id(), s.type(),
-                    s.inputs().entrySet().stream().map(e -> e.getKey() + "<-" + e.getValue()).collect(Collectors.joining(", ")),
-                    s.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
-        }
-        t.print(System.out);
+        steps(w.definition()).print(System.out);
         for (ValidationProblem p : w.warnings()) {
             System.out.println("Warning: " + p);
         }
@@ -63,5 +68,21 @@ public class WorkflowShowCommand implements Action {
             w.lastRejected().forEach(p -> System.out.println("  " + p));
         }
         return null;
+    }
+
+    /** One row per step; parameters wrapped by {@link Format#wrap} so no letter is lost. */
+    static ShellTable steps(WorkflowDefinition definition) {
+        ShellTable t = new ShellTable();
+        t.column("Step");
+        t.column("Type");
+        t.column("Inputs");
+        t.column("Parameters");
+        for (StepDefinition s : definition.steps()) {
+            t.addRow().addContent(s.id(), s.type(),
+                    s.inputs().entrySet().stream().map(e -> e.getKey() + "<-" + e.getValue()).collect(Collectors.joining(", ")),
+                    Format.wrap(s.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", ")), 80));
+        }
+        return t;
     }
 }

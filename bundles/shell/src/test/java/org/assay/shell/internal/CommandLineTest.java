@@ -1,0 +1,96 @@
+package org.assay.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunService;
+import org.assay.engine.RunStatus;
+import org.assay.engine.WorkflowService;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Command lines as the shell reads them: Karaf's own parser fills the command, then it runs.
+ * Options go before or after the arguments, as the README writes them.
+ */
+class CommandLineTest {
+
+    private static final String SOURCE = "{\"id\": \"customer-segmentation\", \"steps\": []}";
+
+    @Test
+    void workflowShowSourceAfterOrBeforeTheId() throws Exception {
+        assertEquals(SOURCE, run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--source").strip());
+        assertEquals(SOURCE, run(new WorkflowShowCommand(workflows()), "--source", "customer-segmentation").strip());
+        assertTrue(run(new WorkflowShowCommand(workflows()), "customer-segmentation")
+                .startsWith("Customer segmentation (customer-segmentation, version 3)"));
+    }
+
+    @Test
+    void workflowShowRejectsWhatIsNoOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--sorce"));
+        assertEquals("unknown option '--sorce'; usage: assay:workflow-show <id> [--source]", e.getMessage());
+    }
+
+    @Test
+    void runWaitAfterOrBeforeTheId() throws Exception {
+        for (List<String> line : List.of(List.of("customer-segmentation", "--wait"), List.of("customer-segmentation", "-w"),
+                List.of("--wait", "customer-segmentation"))) {
+            String out = run(new RunCommand(runs()), line.toArray(String[]::new));
+            assertTrue(out.contains("Run 0007 succeeded in"), line + ":\n" + out);
+        }
+        assertTrue(run(new RunCommand(runs()), "customer-segmentation").contains("Follow it with assay:run-show 0007"));
+    }
+
+    /** Parses the words with Karaf's parser, runs the command and returns what it printed. */
+    private static String run(Action command, String... words) throws Exception {
+        assertTrue(new DefaultActionPreparator().prepare(command, null, List.<Object>of(words)));
+        PrintStream console = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            command.execute();
+        } finally {
+            System.setOut(console);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static WorkflowService workflows() {
+        DeployedWorkflow w = new DeployedWorkflow(new WorkflowDefinition(1, "customer-segmentation", "Customer segmentation",
+                null, null, List.of()), 3, "workflows/customer-segmentation.json", Instant.now(), List.of(), List.of());
+        return stub(WorkflowService.class, (name, args) -> switch (name) {
+            case "get" -> Optional.of(w).filter(d -> d.id().equals(args[0]));
+            case "source" -> Optional.of(SOURCE);
+            default -> throw new UnsupportedOperationException(name);
+        });
+    }
+
+    private static RunService runs() {
+        RunInfo done = new RunInfo("0007", "customer-segmentation", 3, RunStatus.SUCCEEDED, Instant.now(), Instant.now(),
+                Instant.now(), null, Path.of("runs", "0007"), null, List.of(), List.of());
+        return stub(RunService.class, (name, args) -> switch (name) {
+            case "start", "await" -> done;
+            default -> throw new UnsupportedOperationException(name);
+        });
+    }
+
+    /** A service answering only what the test needs, so a method added to the interface does not break it. */
+    private static <T> T stub(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answers) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answers.apply(method.getName(), args)));
+    }
+}
