@@ -12,8 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.assay.api.step.ArtifactKind;
 import org.assay.engine.ArtifactInfo;
 import org.assay.engine.RunInfo;
@@ -65,6 +71,39 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
         assertEquals("segmented CSV: header plus one line per row written", writer.rowsOut() + 1, lines.size());
         assertTrue("segmented CSV has no segment column: " + lines.get(0),
                 Arrays.asList(lines.get(0).split(",")).contains("segment"));
+    }
+
+    /**
+     * The sample's customers have names and e-mails tagged pii: none of them may reach a side
+     * file of the run (quarantine, report, record, charts, tables, the written CSV) or the log.
+     */
+    @Test
+    public void noPiiValueOfTheSampleReachesASideFile() throws Exception {
+        awaitDeployedFromFolder(WORKFLOW);
+        RunInfo run = awaitFinished(runs().start(WORKFLOW).runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+
+        Set<String> emails = new HashSet<>();
+        Matcher m = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+").matcher(
+                Files.readString(workflowDir().resolve("data/customers.csv"), StandardCharsets.UTF_8));
+        while (m.find()) {
+            emails.add(m.group());
+        }
+        assertTrue("the sample has e-mails to look for", emails.size() > 1000);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(run.folder())) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        files.add(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            for (String email : emails) {
+                if (text.contains(email)) {
+                    throw new AssertionError(f + " holds the pii value " + email);
+                }
+            }
+        }
+        assertTrue("the quarantine is among the files checked", files.contains(run.folder().resolve("quarantine.csv")));
     }
 
     private void awaitDeployedFromFolder(String id) throws Exception {

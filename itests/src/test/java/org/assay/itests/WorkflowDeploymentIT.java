@@ -115,6 +115,47 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
         assertTrue(warning.toString(), warning.message().contains("no-such-step"));
     }
 
+    /**
+     * Issue 5's first exploit: a dropped workflow whose csv-writer overwrites Karaf's users file
+     * (and so logs an attacker in as admin). Refused at deploy, at the parameter, and the file
+     * is untouched.
+     */
+    @Test
+    public void workflowThatWritesKarafsUsersFileIsRefused() throws Exception {
+        Path users = Path.of(System.getProperty("karaf.etc")).resolve("users.properties");
+        String before = Files.readString(users);
+        String json = "{\"format\": 1, \"id\": \"itest-evil-write\", \"steps\": [\n"
+                + "  {\"id\": \"in\", \"type\": \"csv-reader\", \"params\": {\"path\": \"data/customers.csv\"}},\n"
+                + "  {\"id\": \"out\", \"type\": \"csv-writer\", \"inputs\": {\"in\": \"in\"},\n"
+                + "   \"params\": {\"path\": \"" + users + "\", \"delimiter\": \"|\", \"header\": false, \"pii\": \"write\"}}]}";
+        try {
+            workflows().deploy(json, "itest-evil-write.json");
+            fail("a workflow writing " + users + " must be rejected");
+        } catch (WorkflowRejectedException e) {
+            ValidationProblem p = problemAt(e.problems(), "$.steps[1].params.path");
+            assertTrue(p.toString(), p.message().contains("that workflows may never write"));
+            assertEquals(p.toString(), 4, p.line());
+        }
+        assertTrue(workflows().get("itest-evil-write").isEmpty());
+        assertEquals(before, Files.readString(users));
+    }
+
+    /** The second exploit: reading /etc/passwd, relative or absolute. */
+    @Test
+    public void workflowThatReadsOutsideTheWorkflowFolderIsRefused() throws Exception {
+        for (String path : List.of("../../../../../../../../etc/passwd", "/etc/shadow")) {
+            String json = "{\"format\": 1, \"id\": \"itest-evil-read\", \"steps\": [\n"
+                    + "  {\"id\": \"in\", \"type\": \"csv-reader\", \"params\": {\"path\": \"" + path + "\"}}]}";
+            try {
+                workflows().deploy(json, "itest-evil-read.json");
+                fail("a workflow reading " + path + " must be rejected");
+            } catch (WorkflowRejectedException e) {
+                ValidationProblem p = problemAt(e.problems(), "$.steps[0].params.path");
+                assertTrue(p.toString(), p.message().contains("is outside the folders workflows may read"));
+            }
+        }
+    }
+
     private static ValidationProblem problemAt(List<ValidationProblem> problems, String path) {
         return problems.stream().filter(p -> p.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("no problem at " + path + " among " + problems));
