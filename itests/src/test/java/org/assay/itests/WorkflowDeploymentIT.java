@@ -133,7 +133,7 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
             fail("a workflow writing " + users + " must be rejected");
         } catch (WorkflowRejectedException e) {
             ValidationProblem p = problemAt(e.problems(), "$.steps[1].params.path");
-            assertTrue(p.toString(), p.message().contains("that workflows may never write"));
+            assertTrue(p.toString(), p.message().contains("which workflows may never write"));
             assertEquals(p.toString(), 4, p.line());
         }
         assertTrue(workflows().get("itest-evil-write").isEmpty());

@@ -6,8 +6,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +42,8 @@ final class FileAccess {
     private final List<Path> readRoots;
     private final List<Path> writeRoots;
     private final List<Path> neverRead;
-    private final List<Path> neverWrite;
+    /** Folder to what it is, for the message. */
+    private final Map<Path, String> neverWrite;
     private final Path engineData;
 
     FileAccess(Path workflowDir, Path engineData, List<Path> extraReadRoots, List<Path> extraWriteRoots,
@@ -49,26 +53,27 @@ final class FileAccess {
         this.readRoots = distinct(List.of(this.workflowDir), extraReadRoots);
         this.writeRoots = distinct(List.of(this.workflowDir.resolve("data")), extraWriteRoots);
         List<Path> etc = new ArrayList<>();
-        List<Path> never = new ArrayList<>();
+        // The most specific folder first: it names the message.
+        Map<Path, String> never = new LinkedHashMap<>();
+        never.put(this.engineData, "the engine's data folder (deployments and other runs)");
         for (Path k : karafDirs) {
             Path home = real(k);
             etc.add(home.resolve("etc"));
             for (String d : List.of("etc", "deploy", "system", "lib", "bin", "instances", "data")) {
-                never.add(home.resolve(d));
+                never.putIfAbsent(home.resolve(d), "Karaf's " + d + " folder");
             }
         }
         String karafEtc = System.getProperty("karaf.etc");
         if (karafEtc != null) {
             etc.add(real(Path.of(karafEtc)));
-            never.add(real(Path.of(karafEtc)));
+            never.putIfAbsent(real(Path.of(karafEtc)), "Karaf's etc folder");
         }
         String karafData = System.getProperty("karaf.data");
         if (karafData != null) {
-            never.add(real(Path.of(karafData)));
+            never.putIfAbsent(real(Path.of(karafData)), "Karaf's data folder");
         }
-        never.add(this.engineData);
         this.neverRead = List.copyOf(new LinkedHashSet<>(etc));
-        this.neverWrite = List.copyOf(new LinkedHashSet<>(never));
+        this.neverWrite = Collections.unmodifiableMap(never);
     }
 
     /** The policy the running Karaf implies: its home and base folders are Karaf's. */
@@ -131,10 +136,10 @@ final class FileAccess {
         if (runFolder != null && p.startsWith(real(runFolder))) {
             return p;
         }
-        for (Path n : neverWrite) {
-            if (p.startsWith(n)) {
-                throw new Refused("\"" + given + "\" is inside " + n + ", which belongs to Karaf or the engine and "
-                        + "that workflows may never write");
+        for (Map.Entry<Path, String> n : neverWrite.entrySet()) {
+            if (p.startsWith(n.getKey())) {
+                throw new Refused("\"" + given + "\" is inside " + n.getValue() + " (" + n.getKey()
+                        + "), which workflows may never write");
             }
         }
         if (p.getParent() != null && p.getParent().equals(workflowDir)) {

@@ -45,7 +45,7 @@ class FileAccessTest {
     @Test
     void writingKarafsUsersFileIsRefused() {
         String m = refusedWrite(karaf.resolve("etc/users.properties").toString());
-        assertTrue(m.contains("belongs to Karaf or the engine"), m);
+        assertTrue(m.contains("is inside Karaf's etc folder"), m);
     }
 
     @Test
@@ -105,7 +105,7 @@ class FileAccessTest {
         assertTrue(refusedRead("data/passwd").contains("outside the folders workflows may read"));
         assertTrue(refusedRead("data/karaf-etc/users.properties").contains("Karaf's configuration folder"));
         assertTrue(refusedWrite(workflows.resolve("data/karaf-etc/users.properties").toString())
-                .contains("belongs to Karaf"));
+                .contains("is inside Karaf's etc folder"));
         // A dangling link is judged by where it would point.
         Files.createSymbolicLink(workflows.resolve("data/new-key"), dir.resolve("home/.ssh/authorized_keys"));
         assertTrue(refusedWrite(workflows.resolve("data/new-key").toString()).contains("outside the folders"));

@@ -43,7 +43,7 @@ class WorkflowValidatorTest {
         String users = dir.resolve("karaf/etc/users.properties").toString();
         ValidationProblem p = only(wf("    {\"id\": \"f\", \"type\": \"files\", \"params\": {\"to\": \"" + users + "\"}}"));
         assertEquals("$.steps[0].params.to", p.path());
-        assertTrue(p.message().contains("which belongs to Karaf or the engine and that workflows may never write"),
+        assertTrue(p.message().contains("is inside Karaf's etc folder (" + dir.resolve("karaf/etc") + "), which workflows may never write"),
                 p.message());
     }
 
