@@ -1,8 +1,8 @@
 package org.assay.cleaners.internal;
 
 /**
- * One entry of the {@code columns} parameter: {@code mean}, {@code median}, {@code mode} or
- * {@code constant:<value>} (everything after the first colon is the value, so
+ * One entry of the {@code columns} parameter: {@code mean}, {@code median}, {@code mode},
+ * {@code constant:<value>} or {@code leave} (keep the column's missing values) (everything after the first colon is the value, so
  * {@code constant:} with nothing after it means an empty string).
  *
  * @param strategy the strategy
@@ -10,7 +10,7 @@ package org.assay.cleaners.internal;
  */
 record ColumnRule(Strategy strategy, String constant) {
 
-    static final String SYNTAX = "\"mean\", \"median\", \"mode\" or \"constant:<value>\"";
+    static final String SYNTAX = "\"mean\", \"median\", \"mode\", \"constant:<value>\" or \"leave\" (keep missing)";
 
     /** @throws IllegalArgumentException with a message naming the parameter and column */
     static ColumnRule parse(String column, String text) {

@@ -88,7 +88,7 @@ final class ImputeStep implements Step {
                 outSchema);
     }
 
-    /** Which columns get which strategy. */
+    /** A plan for every column: its strategy, or why it is left missing. */
     private static List<ColumnPlan> plan(Schema schema, Parameters params) throws StepFailure {
         Map<String, String> rules = params.stringMap(ImputeStepType.COLUMNS);
         for (String name : rules.keySet()) {
@@ -107,43 +107,66 @@ final class ImputeStep implements Step {
             FieldType type = field.type();
             String ruleText = rules.get(field.name());
             if (ruleText != null) {
-                ColumnRule rule;
-                try {
-                    rule = ColumnRule.parse(field.name(), ruleText);
-                } catch (IllegalArgumentException e) {
-                    throw new StepFailure(e.getMessage());
-                }
-                if (!rule.strategy().fits(type)) {
-                    throw new StepFailure("parameter columns: column '" + field.name() + "' is " + type.jsonName()
-                            + ", and " + rule.strategy().jsonName() + " works only on integer and decimal columns. "
-                            + "Use \"mode\" or \"constant:<value>\" for it.");
-                }
-                TypedValue constant = null;
-                if (rule.strategy() == Strategy.CONSTANT) {
-                    constant = TypedValue.parse(type, rule.constant());
-                    if (constant == null) {
-                        throw new StepFailure("parameter columns: column '" + field.name() + "': '" + rule.constant()
-                                + "' is not a valid " + type.jsonName() + " value. " + example(type));
-                    }
-                }
-                plans.add(new ColumnPlan(i, field, rule.strategy(), constant, true));
+                plans.add(explicitPlan(i, field, ruleText));
                 continue;
             }
             // Filling an id or a person's data with a statistic makes up a record or a person:
             // only an explicit per-column rule may do that.
-            if (field.has(FieldTag.ID) || field.has(FieldTag.PII) || !global.fits(type)) {
-                continue;
-            }
-            TypedValue constant = null;
-            if (global == Strategy.CONSTANT) {
-                constant = TypedValue.parse(type, params.string(ImputeStepType.VALUE));
-                if (constant == null) {
-                    continue;
+            if (field.has(FieldTag.ID)) {
+                plans.add(ColumnPlan.leave(i, field, false, "tagged id, and a made-up id makes up a record; name it"
+                        + " in columns to fill it"));
+            } else if (field.has(FieldTag.PII)) {
+                plans.add(ColumnPlan.leave(i, field, false, "tagged pii, and a statistic is no person's data; name"
+                        + " it in columns to fill it"));
+            } else if (global.fits(type)) {
+                TypedValue constant = null;
+                if (global == Strategy.CONSTANT) {
+                    constant = TypedValue.parse(type, params.string(ImputeStepType.VALUE));
+                    if (constant == null) {
+                        plans.add(ColumnPlan.leave(i, field, false, "value '" + params.string(ImputeStepType.VALUE)
+                                + "' is not a " + type.jsonName() + " value; name it in columns with"
+                                + " \"constant:<value>\" to fill it"));
+                        continue;
+                    }
                 }
+                plans.add(new ColumnPlan(i, field, global, constant, false));
+            } else if (type == FieldType.STRING || type == FieldType.CATEGORICAL) {
+                // A numeric strategy leaving city blank while filling age was the surprise: text gets
+                // the nearest thing to a typical value, and the summary says so.
+                plans.add(ColumnPlan.modeInstead(i, field, global));
+            } else {
+                plans.add(ColumnPlan.leave(i, field, false, global.jsonName() + " does not apply to "
+                        + type.jsonName() + "; name it in columns with \"mode\" or \"constant:<value>\" to fill it"));
             }
-            plans.add(new ColumnPlan(i, field, global, constant, false));
         }
         return plans;
+    }
+
+    private static ColumnPlan explicitPlan(int i, Field field, String ruleText) throws StepFailure {
+        FieldType type = field.type();
+        ColumnRule rule;
+        try {
+            rule = ColumnRule.parse(field.name(), ruleText);
+        } catch (IllegalArgumentException e) {
+            throw new StepFailure(e.getMessage());
+        }
+        if (rule.strategy() == Strategy.LEAVE) {
+            return ColumnPlan.leave(i, field, true, "columns says leave");
+        }
+        if (!rule.strategy().fits(type)) {
+            throw new StepFailure("parameter columns: column '" + field.name() + "' is " + type.jsonName()
+                    + ", and " + rule.strategy().jsonName() + " works only on integer and decimal columns. "
+                    + "Use \"mode\" or \"constant:<value>\" for it.");
+        }
+        TypedValue constant = null;
+        if (rule.strategy() == Strategy.CONSTANT) {
+            constant = TypedValue.parse(type, rule.constant());
+            if (constant == null) {
+                throw new StepFailure("parameter columns: column '" + field.name() + "': '" + rule.constant()
+                        + "' is not a valid " + type.jsonName() + " value. " + example(type));
+            }
+        }
+        return new ColumnPlan(i, field, rule.strategy(), constant, true);
     }
 
     private static String example(FieldType type) {
@@ -245,16 +268,20 @@ final class ImputeStep implements Step {
         };
     }
 
+    /** Every column that had missing values or a rule of its own, and what was done to it. */
     private static void writeSummary(StepContext ctx, List<ColumnPlan> plans) throws IOException {
         Path file = ctx.artifactDir().resolve(SUMMARY_FILE);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("column,strategy,filled,value,note\n");
+            w.write("column,missing,strategy,filled,value,note\n");
             for (ColumnPlan p : plans) {
                 if (p.nulls == 0 && !p.explicit) {
                     continue;
                 }
-                w.write(csv(p.field.name()) + "," + p.strategy.jsonName() + "," + p.filled + ","
+                w.write(csv(p.field.name()) + "," + p.nulls + "," + p.strategy.jsonName() + "," + p.filled + ","
                         + csv(p.value == null ? "" : p.value.display()) + "," + csv(p.note) + "\n");
+                if (p.nulls > 0) {
+                    ctx.log().info("impute: {}", p.outcome());
+                }
             }
         }
         ctx.addArtifact(file, ArtifactKind.TABLE, "Imputation summary");
@@ -265,123 +292,5 @@ final class ImputeStep implements Step {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
-    /** One column to fill: its strategy, the statistic being gathered and the outcome. */
-    private static final class ColumnPlan {
-        final int index;
-        final Field field;
-        final Strategy strategy;
-        final boolean explicit;
-        TypedValue value;
-        String note = "";
-        long nulls;
-        long filled;
-        private double sum;
-        private double compensation;
-        private long count;
-        ExactMedian median;
-        private ModeCounter mode;
-
-        ColumnPlan(int index, Field field, Strategy strategy, TypedValue constant, boolean explicit) {
-            this.index = index;
-            this.field = field;
-            this.strategy = strategy;
-            this.value = constant;
-            this.explicit = explicit;
-        }
-
-        void start(int medianLimit) {
-            switch (strategy) {
-                case MEDIAN -> median = new ExactMedian(field.type() == FieldType.DECIMAL, medianLimit);
-                case MODE -> mode = new ModeCounter(field.type(), MODE_MAX_DISTINCT);
-                default -> { }
-            }
-        }
-
-        void observe(Column c) {
-            nulls += c.nullCount();
-            switch (strategy) {
-                case MEAN -> {
-                    for (int r = 0; r < c.size(); r++) {
-                        if (!c.isNull(r)) {
-                            double v = c.getDouble(r);
-                            if (!Double.isNaN(v)) {
-                                add(v);
-                            }
-                        }
-                    }
-                }
-                case MEDIAN -> {
-                    boolean decimal = field.type() == FieldType.DECIMAL;
-                    for (int r = 0; r < c.size(); r++) {
-                        if (!c.isNull(r)) {
-                            if (decimal) {
-                                median.addDouble(c.doubles()[r]);
-                            } else {
-                                median.addLong(c.longs()[r]);
-                            }
-                        }
-                    }
-                }
-                case MODE -> mode.add(c);
-                case CONSTANT -> { }
-            }
-        }
-
-        /** Kahan summation: a mean over millions of values keeps its last digits. */
-        private void add(double v) {
-            double y = v - compensation;
-            double t = sum + y;
-            compensation = (t - sum) - y;
-            sum = t;
-            count++;
-        }
-
-        void refine(Column c) {
-            boolean decimal = field.type() == FieldType.DECIMAL;
-            for (int r = 0; r < c.size(); r++) {
-                if (!c.isNull(r)) {
-                    if (decimal) {
-                        median.refineDouble(c.doubles()[r]);
-                    } else {
-                        median.refineLong(c.longs()[r]);
-                    }
-                }
-            }
-        }
-
-        void decide() {
-            if (nulls == 0) {
-                note = "no missing values";
-                value = null;
-                return;
-            }
-            switch (strategy) {
-                case MEAN -> value = count == 0 ? null : TypedValue.ofNumber(field.type(), sum / count);
-                case MEDIAN -> value = median.count() == 0 ? null : TypedValue.ofNumber(field.type(), median.median());
-                case MODE -> {
-                    value = mode.mode();
-                    if (mode.approximate()) {
-                        note = "mode among the first " + MODE_MAX_DISTINCT + " distinct values";
-                    }
-                }
-                case CONSTANT -> { }
-            }
-            if (value == null) {
-                note = "no values to compute the " + strategy.jsonName() + " from; left empty";
-            }
-        }
-
-        /** The field after filling: a categorical fill value joins the known categories. */
-        Field outField() {
-            if (field.type() == FieldType.CATEGORICAL && !field.categories().isEmpty()
-                    && !field.categories().contains(value.text())) {
-                List<String> categories = new ArrayList<>(field.categories());
-                categories.add(value.text());
-                return field.withCategories(categories);
-            }
-            return field;
-        }
     }
 }

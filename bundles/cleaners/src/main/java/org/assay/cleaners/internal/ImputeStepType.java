@@ -25,17 +25,20 @@ public final class ImputeStepType implements StepType {
     private final StepDescriptor descriptor = StepDescriptor.builder(TYPE_ID)
             .category(StepCategory.CLEANER)
             .title("Fill missing values")
-            .description("Fills missing values column by column and writes an imputation summary table (column, "
-                    + "strategy, values filled, value used). Reads the input twice: once for the statistics, once "
+            .description("Fills missing values column by column and writes an imputation summary table that lists "
+                    + "every column with missing values and what was done to it (column, missing, strategy, values "
+                    + "filled, value used, note: why a column was left missing or got another strategy). Reads the input twice: once for the statistics, once "
                     + "to fill; a median over more values than fit in its memory budget reads the input once or "
                     + "twice more. Medians are exact; columns without missing values pass through untouched.")
             .tags("missing values", "imputation")
             .parameter(ParameterSpec.builder(STRATEGY, ParameterType.ENUM)
-                    .description("Strategy for every column with missing values that it fits: mean and median fill "
-                            + "integer and decimal columns (integers rounded half up), mode (the most frequent "
-                            + "value, ties to the smallest) fills any column, constant fills with parameter value "
-                            + "every column whose type the value parses as. Columns tagged id or pii are left alone "
-                            + "unless named in columns.")
+                    .description("Strategy for every column with missing values: mean and median fill "
+                            + "integer and decimal columns (integers rounded half up); under them, string and "
+                            + "categorical columns get the mode instead when some value occurs twice, and date, "
+                            + "timestamp and boolean columns are left missing. Mode (the most frequent value, ties "
+                            + "to the smallest) fills any column, constant fills with parameter value every column "
+                            + "whose type the value parses as. Columns tagged id or pii are left alone unless named "
+                            + "in columns; a column's entry \"leave\" in columns keeps its missing values.")
                     .allowed("mean", "median", "mode", "constant").defaultValue("median").build())
             .parameter(ParameterSpec.builder(COLUMNS, ParameterType.STRING_MAP)
                     .description("Per-column strategy that overrides strategy: column name to " + ColumnRule.SYNTAX

@@ -49,6 +49,15 @@ final class ModeCounter {
         return approximate;
     }
 
+    /** How often the mode occurs; 1 when every value is different, 0 when there were none. */
+    long modeCount() {
+        long best = 0;
+        for (long[] c : counts.values()) {
+            best = Math.max(best, c[0]);
+        }
+        return best;
+    }
+
     /** The mode, or null when the column had no values. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     TypedValue mode() {

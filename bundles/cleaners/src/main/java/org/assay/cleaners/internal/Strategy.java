@@ -3,9 +3,9 @@ package org.assay.cleaners.internal;
 import java.util.Locale;
 import org.assay.api.data.FieldType;
 
-/** How a missing value is filled. */
+/** How a missing value is filled; {@link #LEAVE} leaves it missing (per column only). */
 enum Strategy {
-    MEAN, MEDIAN, MODE, CONSTANT;
+    MEAN, MEDIAN, MODE, CONSTANT, LEAVE;
 
     String jsonName() {
         return name().toLowerCase(Locale.ROOT);
@@ -15,7 +15,7 @@ enum Strategy {
     boolean fits(FieldType type) {
         return switch (this) {
             case MEAN, MEDIAN -> type.isNumeric();
-            case MODE, CONSTANT -> true;
+            case MODE, CONSTANT, LEAVE -> true;
         };
     }
 

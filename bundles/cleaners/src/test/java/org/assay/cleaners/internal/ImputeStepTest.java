@@ -59,32 +59,90 @@ class ImputeStepTest {
     }
 
     @Test
-    void medianByDefaultFillsNumericColumnsOnly() throws Exception {
+    void medianByDefaultFillsNumbersAndGivesTextTheMode() throws Exception {
         StepTestRunner r = impute(customers(), 2).run();
 
         assertEquals(Arrays.asList(30L, 36L, 41L, 50L, 20L), column(r, 3), "median of 20,30,41,50 is 35.5, rounded");
         assertEquals(Arrays.asList(100.0, 300.0, 250.5, 250.5, 250.5), column(r, 4));
         assertEquals(Arrays.asList(1L, 2L, null, 4L, 5L), column(r, 0), "ids are never made up");
         assertEquals(null, r.output().get(1)[1], "pii is left alone");
-        assertEquals(null, r.output().get(2)[2], "median does not fit a categorical column");
+        assertEquals("Oslo", r.output().get(2)[2], "median does not fit a categorical column: the mode does");
         assertEquals(null, r.output().get(1)[5], "median does not fit a date column");
         assertEquals(CUSTOMERS, r.outputSchema("out"));
         r.assertRowsAccountedFor();
     }
 
     @Test
-    void summaryTableListsWhatWasFilled() throws Exception {
-        StepTestRunner r = impute(customers(), 2).param("columns", Map.of("city", "mode")).run();
+    void summaryTableListsEveryColumnWithMissingValuesAndWhatWasDone() throws Exception {
+        StepTestRunner r = impute(customers(), 2).run();
 
         StepTestRunner.Artifact a = r.artifacts().get(0);
         assertEquals(ArtifactKind.TABLE, a.kind());
         assertEquals("Imputation summary", a.title());
         assertEquals("""
-                column,strategy,filled,value,note
-                city,mode,1,Oslo,
-                age,median,1,36,
-                income,median,2,250.5,
+                column,missing,strategy,filled,value,note
+                customer_id,1,leave,0,,"left missing: tagged id, and a made-up id makes up a record; name it in \
+                columns to fill it"
+                email,1,leave,0,,"left missing: tagged pii, and a statistic is no person's data; name it in columns \
+                to fill it"
+                city,1,mode,1,Oslo,"median does not apply to categorical, so filled with the mode; name it in columns \
+                with ""leave"" to keep it missing"
+                age,1,median,1,36,
+                income,2,median,2,250.5,
+                last_purchase,1,leave,0,,"left missing: median does not apply to date; name it in columns with \
+                ""mode"" or ""constant:<value>"" to fill it"
                 """, Files.readString(a.file()));
+    }
+
+    @Test
+    void summaryTableListsNamedColumnsEvenWithoutMissingValues() throws Exception {
+        StepTestRunner r = impute(customers(), 2).param("columns", Map.of("city", "mode", "customer_id", "leave"))
+                .param("strategy", "mean").run();
+        List<String> lines = Files.readAllLines(r.artifacts().get(0).file());
+        assertEquals("customer_id,1,leave,0,,left missing: columns says leave", lines.get(1));
+        assertEquals("city,1,mode,1,Oslo,", lines.get(3));
+    }
+
+    @Test
+    void textUnderANumericStrategyGetsTheModeOnlyWhenAValueRepeats() throws Exception {
+        Schema s = Schema.of(Field.of("city", FieldType.CATEGORICAL), Field.of("note", FieldType.STRING),
+                Field.of("spend", FieldType.DECIMAL));
+        List<Object[]> rows = List.of(row("Berlin", "called twice", 1.0), row(null, null, 2.0),
+                row("Berlin", "prefers email", null), row("Paris", "new", 4.0), row(null, "vip", 5.0));
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir).param("strategy", "mean")
+                .input("in", s, rows, 2).run();
+
+        assertEquals(Arrays.asList("Berlin", "Berlin", "Berlin", "Paris", "Berlin"), column(r, 0));
+        assertEquals(null, r.output().get(1)[1], "every note is different: there is no mode to fill with");
+        assertEquals(3.0, r.output().get(2)[2]);
+        List<String> lines = Files.readAllLines(r.artifacts().get(0).file());
+        assertEquals("city,2,mode,2,Berlin,\"mean does not apply to categorical, so filled with the mode; name it in"
+                + " columns with \"\"leave\"\" to keep it missing\"", lines.get(1));
+        assertEquals("note,1,mode,0,,\"left missing: mean does not apply to string, and no value occurs twice, so"
+                + " there is no mode to fill with; name it in columns with \"\"constant:<value>\"\" to fill it\"",
+                lines.get(2));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void leaveKeepsATextColumnMissing() throws Exception {
+        StepTestRunner r = impute(customers(), 2).param("columns", Map.of("city", "leave")).run();
+        assertEquals(null, r.output().get(2)[2]);
+        assertTrue(Files.readString(r.artifacts().get(0).file())
+                .contains("\ncity,1,leave,0,,left missing: columns says leave\n"));
+    }
+
+    @Test
+    void constantThatDoesNotParseForAColumnSaysSo() throws Exception {
+        StepTestRunner r = impute(customers(), 10).param("strategy", "constant").param("value", "0").run();
+        assertTrue(Files.readString(r.artifacts().get(0).file()).contains("\nlast_purchase,1,leave,0,,\"left missing:"
+                + " value '0' is not a date value; name it in columns with \"\"constant:<value>\"\" to fill it\"\n"));
+    }
+
+    @Test
+    void leaveIsAValidColumnRule() {
+        assertEquals(List.of(), new ImputeStepType().validate(Parameters.of(new ImputeStepType().descriptor(),
+                Map.of("columns", Map.of("city", "leave")))));
     }
 
     @Test
@@ -181,7 +239,7 @@ class ImputeStepTest {
         r.run();
         assertEquals(null, r.output().get(0)[0]);
         assertTrue(Files.readString(r.artifacts().get(0).file())
-                .contains("x,median,0,,no values to compute the median from; left empty"));
+                .contains("x,2,median,0,,no values to compute the median from; left empty"));
     }
 
     @Test

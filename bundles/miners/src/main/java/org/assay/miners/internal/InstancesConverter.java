@@ -1,6 +1,7 @@
 package org.assay.miners.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import weka.core.Utils;
  * of a nominal attribute whose values are the field's declared categories followed by the
  * values met in the data, in order of appearance; booleans are nominal {false, true}.
  *
- * <p>Not thread-safe. Use: {@link #add} each batch, then {@link #toInstances} once.
+ * <p>Not thread-safe. Use: {@link #add} each batch, then {@link #toInstances} once; the
+ * columns given to {@link #toInstances} may be fewer than those converted, so a column can be
+ * dropped after looking at its values ({@link #valuesDiffer}) without another pass.
  */
 final class InstancesConverter {
 
@@ -54,12 +57,6 @@ final class InstancesConverter {
             fill(column, j, block, n);
         }
         for (double[] row : block) {
-            for (double v : row) {
-                if (Double.isNaN(v)) {
-                    rowsWithMissing++;
-                    break;
-                }
-            }
             rows.add(row);
         }
     }
@@ -101,15 +98,45 @@ final class InstancesConverter {
         return rows.size();
     }
 
-    /** Rows with a missing value in at least one chosen column. */
+    /** Rows with a missing value in at least one column kept by {@link #toInstances}; 0 before it. */
     long rowsWithMissing() {
         return rowsWithMissing;
     }
 
-    /** The dataset, in input order; the converter lets go of its rows. */
-    Instances toInstances(String relationName) {
-        ArrayList<Attribute> attributes = new ArrayList<>(columns.size());
-        for (int j = 0; j < columns.size(); j++) {
+    /** Whether no two rows share a value in converted column {@code j}; missing values do not count. */
+    boolean valuesDiffer(int j) {
+        double[] values = new double[rows.size()];
+        int n = 0;
+        for (double[] row : rows) {
+            if (!Double.isNaN(row[j])) {
+                values[n++] = row[j];
+            }
+        }
+        Arrays.sort(values, 0, n);
+        for (int i = 1; i < n; i++) {
+            if (values[i] == values[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The dataset over {@code kept}, in input order; the converter lets go of its rows.
+     *
+     * @param kept the converted columns to keep, in their converted order
+     */
+    Instances toInstances(String relationName, List<ClusterColumn> kept) {
+        int[] from = new int[kept.size()];
+        for (int k = 0, j = 0; k < kept.size(); k++, j++) {
+            while (!columns.get(j).equals(kept.get(k))) {
+                j++;
+            }
+            from[k] = j;
+        }
+        boolean all = from.length == columns.size();
+        ArrayList<Attribute> attributes = new ArrayList<>(from.length);
+        for (int j : from) {
             ClusterColumn c = columns.get(j);
             if (!c.nominal()) {
                 attributes.add(new Attribute(c.name()));
@@ -120,7 +147,23 @@ final class InstancesConverter {
             }
         }
         Instances data = new Instances(relationName, attributes, rows.size());
-        for (double[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            if (!all) {
+                double[] narrow = new double[from.length];
+                for (int k = 0; k < from.length; k++) {
+                    narrow[k] = row[from[k]];
+                }
+                row = narrow;
+            }
+            // Let the wide row go as soon as its narrow copy exists: one copy of the data at a time.
+            rows.set(r, null);
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    rowsWithMissing++;
+                    break;
+                }
+            }
             data.add(new DenseInstance(1.0, row));
         }
         rows = new ArrayList<>();

@@ -41,6 +41,17 @@ final class WekaClusterStep implements Step {
     static final String PROFILE_FILE = "cluster-profile.csv";
     static final String MODEL_FILE = "model.bin";
 
+    private final int slowRows;
+
+    WekaClusterStep() {
+        this(ClustererLimits.SLOW_ROWS);
+    }
+
+    /** With another row count for the slow-clusterer warning, so tests need not wait for a slow build. */
+    WekaClusterStep(int slowRows) {
+        this.slowRows = slowRows;
+    }
+
     @Override
     public void run(StepContext context) throws Exception {
         Parameters params = context.params();
@@ -57,33 +68,49 @@ final class WekaClusterStep implements Step {
         }
 
         Schema schema;
-        List<ClusterColumn> columns;
+        ClusterColumns selection;
         InstancesConverter converter;
         try (DataStream in = context.input(PortSpec.IN)) {
             schema = in.schema();
-            columns = ClusterColumns.choose(schema, params.stringList(WekaClusterStepType.COLUMNS), clusterColumn);
-            converter = new InstancesConverter(columns);
+            selection = ClusterColumns.choose(schema, params.stringList(WekaClusterStepType.COLUMNS), clusterColumn);
+            converter = new InstancesConverter(selection.candidates());
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 context.checkCancelled();
                 converter.add(batch);
             }
         }
         int rows = converter.rowCount();
-        long rowsWithMissing = converter.rowsWithMissing();
-        context.log().info("weka-cluster: {} rows, {} with missing values, columns {}", rows, rowsWithMissing,
-                columns.stream().map(ClusterColumn::name).toList());
-        context.progress(0.3);
+        // Whether a key-named column is a key shows only in its values; on no rows, nothing is known.
+        List<ClusterColumn> columns = rows == 0 ? selection.candidates() : selection.settle(converter);
+        List<String> warnings = new ArrayList<>(selection.keyWarnings());
 
         if (rows == 0) {
             // An empty input is a normal day for a scheduled workflow: nothing to cluster, no model.
             context.output(PortSpec.OUT, schema.with(clusterField(clusterColumn, List.of())));
-            writeSummary(context, header(algorithm, options, standardize, columns, 0, 0)
+            writeSummary(context, header(algorithm, options, standardize, columns, selection, 0, 0, warnings)
                     + "The input had no rows: no model was built.\n");
             context.progress(1.0);
             return;
         }
 
-        Instances data = converter.toInstances(context.stepId());
+        Instances data = converter.toInstances(context.stepId(), columns);
+        long rowsWithMissing = converter.rowsWithMissing();
+        context.log().info("weka-cluster: {} rows, {} with missing values, columns {}", rows, rowsWithMissing,
+                columns.stream().map(ClusterColumn::name).toList());
+        if (!selection.leftOut().isEmpty()) {
+            context.log().info("weka-cluster: left out {}", selection.leftOut());
+        }
+        warnings.addAll(ClustererLimits.checkClusters(clusterer, data,
+                columns.stream().map(ClusterColumn::name).toList()));
+        String slow = ClustererLimits.slowness(clusterer, rows, slowRows);
+        if (slow != null) {
+            warnings.add(slow);
+        }
+        for (String w : warnings) {
+            context.log().warn("weka-cluster: {}", w);
+        }
+        context.progress(0.3);
+
         Clusterer model = standardize ? standardized(clusterer) : clusterer;
         try {
             model.buildClusterer(data);
@@ -128,7 +155,8 @@ final class WekaClusterStep implements Step {
                     profile.unassigned(), clusterColumn);
         }
 
-        StringBuilder summary = new StringBuilder(header(algorithm, options, standardize, columns, rows, rowsWithMissing));
+        StringBuilder summary = new StringBuilder(header(algorithm, options, standardize, columns, selection, rows,
+                rowsWithMissing, warnings));
         summary.append("Clusters: ").append(k).append(" (sizes:");
         for (int c = 0; c < k; c++) {
             summary.append(' ').append(labels.get(c)).append('=').append(profile.size(c));
@@ -182,11 +210,20 @@ final class WekaClusterStep implements Step {
     }
 
     private static String header(String algorithm, String options, boolean standardize, List<ClusterColumn> columns,
-            int rows, long rowsWithMissing) {
+            ClusterColumns selection, int rows, long rowsWithMissing, List<String> warnings) {
         StringBuilder b = new StringBuilder();
+        for (String w : warnings) {
+            b.append("Warning: ").append(w).append('\n');
+        }
         b.append("Algorithm: ").append(algorithm).append(options.isBlank() ? "" : " " + options).append('\n');
         b.append("Columns: ").append(String.join(", ", columns.stream().map(ClusterColumn::describe).toList()))
                 .append('\n');
+        if (!selection.leftOut().isEmpty()) {
+            b.append("Left out (name a column in 'columns' to use it):\n");
+            for (String reason : selection.leftOut()) {
+                b.append("  ").append(reason).append('\n');
+            }
+        }
         b.append("Standardized: ").append(standardize
                 ? "yes (numeric columns z-scored by a Standardize filter inside a FilteredClusterer; values in the"
                         + " model below are z-scores, cluster-profile.csv has original units)"

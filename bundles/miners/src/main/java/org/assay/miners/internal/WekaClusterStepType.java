@@ -36,17 +36,25 @@ public final class WekaClusterStepType implements StepType {
                     + " Explorer).")
             .tags("weka", "clustering", "segmentation")
             .parameter(ParameterSpec.builder(ALGORITHM, ParameterType.STRING)
-                    .description("Weka clusterer class, e.g. " + ClustererSetup.EXAMPLES + ".")
+                    .description("Weka clusterer class, under weka.clusterers, e.g. " + ClustererSetup.EXAMPLES
+                            + ". Clusterers whose time grows with the square of the rows or faster"
+                            + " (HierarchicalClusterer) get a warning above " + ClustererLimits.SLOW_ROWS
+                            + " rows.")
                     .defaultValue("weka.clusterers.SimpleKMeans").build())
             .parameter(ParameterSpec.builder(OPTIONS, ParameterType.STRING)
                     .description("Options for the clusterer, as on Weka's command line; for SimpleKMeans"
-                            + " -N is the number of clusters and -S the random seed. Empty for Weka's defaults.")
+                            + " -N is the number of clusters and -S the random seed. Empty for Weka's defaults."
+                            + " As many clusters as rows or more is refused at run time. Classes named in the"
+                            + " options (-W, -F, -A, nested schemes) must be under weka.")
                     .defaultValue("-N 4 -S 42").build())
             .parameter(ParameterSpec.builder(COLUMNS, ParameterType.STRING_LIST)
                     .description("Columns to cluster on: integer, decimal, date and timestamp columns are"
                             + " numeric, categorical and boolean columns nominal; string columns are refused."
-                            + " Default: every integer and decimal column not tagged id or pii (and not the"
-                            + " cluster column); the columns used are listed in model-summary.txt.")
+                            + " Default: every integer and decimal column except those tagged id or pii, the"
+                            + " cluster column, and keys: a name like id, customer_id, customerId, order_no,"
+                            + " account_number or uuid together with values that differ in every row."
+                            + " model-summary.txt lists the columns used and those left out, with the reason."
+                            + " Named columns are always used.")
                     .build())
             .parameter(ParameterSpec.builder(STANDARDIZE, ParameterType.BOOLEAN)
                     .description("Rescale numeric columns to mean 0 and standard deviation 1 before"

@@ -133,6 +133,14 @@ class WekaClusterBundleIT {
         List<String> problems = validate(Map.of("algorithm", "weka.clusterers.Nope"));
         assertTrue(problems.get(0).startsWith("algorithm: Weka has no class 'weka.clusterers.Nope'"),
                 problems.toString());
+        // The Weka bundle's loader sees java.*: the name must be refused before it is asked.
+        problems = validate(Map.of("algorithm", "java.lang.Runtime", "options", ""));
+        assertTrue(problems.get(0).startsWith("algorithm: 'java.lang.Runtime' is not a Weka clusterer"),
+                problems.toString());
+        problems = validate(Map.of("algorithm", "weka.clusterers.FilteredClusterer",
+                "options", "-W java.lang.ProcessBuilder"));
+        assertTrue(problems.get(0).startsWith("options: 'java.lang.ProcessBuilder' (after -W) is not a Weka class"),
+                problems.toString());
     }
 
     @Test

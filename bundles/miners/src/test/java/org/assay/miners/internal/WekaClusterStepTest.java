@@ -2,6 +2,7 @@ package org.assay.miners.internal;
 
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ import weka.core.SerializationHelper;
 
 class WekaClusterStepTest {
 
-    private static final Schema BLOB_SCHEMA = Schema.of(
+    static final Schema BLOB_SCHEMA = Schema.of(
             Field.of("id", FieldType.INTEGER).withTags(FieldTag.ID),
             Field.of("blob", FieldType.STRING),
             Field.of("x", FieldType.DECIMAL),
@@ -46,7 +47,7 @@ class WekaClusterStepTest {
     private static final int[] SIZES = {30, 50, 20};
 
     /** k-means++ start: plain random starts can split a blob (a local optimum, not a bug). */
-    private static final String KMEANS_3 = "-N 3 -S 1 -init 1";
+    static final String KMEANS_3 = "-N 3 -S 1 -init 1";
 
     @TempDir
     Path dir;
@@ -54,7 +55,7 @@ class WekaClusterStepTest {
     private final WekaClusterStepType type = new WekaClusterStepType();
 
     /** Three tight, far-apart blobs; the phone column is noise that must not be clustered on. */
-    private static List<Object[]> blobs() {
+    static List<Object[]> blobs() {
         Random random = new Random(7);
         List<Object[]> rows = new ArrayList<>();
         long id = 1;
@@ -146,6 +147,84 @@ class WekaClusterStepTest {
         assertTrue(summary.contains("Columns: x (numeric), y (numeric)\n"), summary);
         assertTrue(summary.contains("Rows: 100 (0 with missing values"), summary);
         assertTrue(summary.contains("C0="), summary);
+    }
+
+    /** The blobs with an untagged key and a key-named column whose values repeat. */
+    private static final Schema UNTAGGED_SCHEMA = Schema.of(
+            Field.of("customer_id", FieldType.INTEGER),
+            Field.of("blob", FieldType.STRING),
+            Field.of("x", FieldType.DECIMAL),
+            Field.of("y", FieldType.DECIMAL),
+            Field.of("store_id", FieldType.INTEGER));
+
+    private static List<Object[]> untagged() {
+        List<Object[]> rows = blobs();
+        for (Object[] r : rows) {
+            r[0] = 100_000L + (Long) r[0];
+            r[4] = (Long) r[4] % 5;
+        }
+        return rows;
+    }
+
+    @Test
+    void untaggedKeyIsLeftOutByDefaultAndTheSummarySaysWhy() throws Exception {
+        StepTestRunner r = new StepTestRunner(type, dir).input("in", UNTAGGED_SCHEMA, untagged(), 16)
+                .param("options", KMEANS_3).run();
+        String summary = Files.readString(dir.resolve("artifacts/model-summary.txt"));
+        assertTrue(summary.startsWith("Warning: customer_id left out: looks like a key (unique per row, name ends in"
+                + " _id); name it in 'columns' to use it.\n"), summary);
+        assertTrue(summary.contains("Columns: x (numeric), y (numeric), store_id (numeric)\n"
+                + "Left out (name a column in 'columns' to use it):\n"
+                + "  customer_id: looks like a key (unique per row, name ends in _id)\n"
+                + "  blob: string; by default only integer and decimal columns are clustered\n"), summary);
+        List<String> profile = Files.readAllLines(dir.resolve("artifacts/cluster-profile.csv"));
+        assertEquals("cluster,size,share %,mean x,mean y,mean store_id", profile.get(0));
+        assertEquals(UNTAGGED_SCHEMA.names(), r.outputSchema("out").names().subList(0, 5), "the key is still passed on");
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void aNamedKeyIsUsed() throws Exception {
+        new StepTestRunner(type, dir).input("in", UNTAGGED_SCHEMA, untagged(), 16)
+                .param("columns", List.of("customer_id", "x")).param("options", KMEANS_3).run();
+        String summary = Files.readString(dir.resolve("artifacts/model-summary.txt"));
+        assertTrue(summary.startsWith("Algorithm: "), summary);
+        assertTrue(summary.contains("Columns: customer_id (numeric), x (numeric)\n"), summary);
+        assertFalse(summary.contains("Left out"), summary);
+    }
+
+    @Test
+    void onlyKeysLeftFailsNamingThemAndTheFix() {
+        Schema schema = Schema.of(Field.of("customerId", FieldType.INTEGER), Field.of("name", FieldType.STRING));
+        StepTestRunner r = new StepTestRunner(type, dir).input("in", schema, row(1L, "a"), row(2L, "b"), row(3L, "c"));
+        StepFailure e = assertThrows(StepFailure.class, r::run);
+        assertEquals("columns: not set, and every integer or decimal column looks like a key: customerId: looks like a"
+                + " key (unique per row, name ends in Id); name: string; by default only integer and decimal columns"
+                + " are clustered. Name the columns to cluster on in 'columns'.", e.getMessage());
+    }
+
+    @Test
+    void keyLikeNamesFollowTheDocumentedRule() {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("id", "name is id");
+        keys.put("ID", "name is ID");
+        keys.put("customer_id", "name ends in _id");
+        keys.put("customerId", "name ends in Id");
+        keys.put("customerID", "name ends in ID");
+        keys.put("CustomerNo", "name ends in No");
+        keys.put("order_no", "name ends in _no");
+        keys.put("account-number", "name ends in -number");
+        keys.put("accountnumber", "name ends in number");
+        keys.put("uuid", "name is uuid");
+        keys.put("api_key", "name ends in _key");
+        keys.put("row nr", "name ends in nr");
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            assertEquals(e.getValue(), ClusterColumns.keyLikeName(e.getKey()), e.getKey());
+        }
+        for (String notKey : List.of("paid", "valid", "identity", "idle", "orders", "video", "kidney", "total_spend",
+                "income", "Nord", "piano")) {
+            assertNull(ClusterColumns.keyLikeName(notKey), notKey);
+        }
     }
 
     @Test
@@ -315,7 +394,8 @@ class WekaClusterStepTest {
     @Test
     void classifierIsNotAClusterer() {
         List<String> problems = validate(Map.of("algorithm", "weka.classifiers.trees.J48", "options", ""));
-        assertTrue(problems.get(0).contains("is a Weka class but not a clusterer"), problems.toString());
+        assertEquals(List.of("algorithm: 'weka.classifiers.trees.J48' is not a Weka clusterer; use one of "
+                + ClustererSetup.EXAMPLES + "."), problems);
     }
 
     @Test
