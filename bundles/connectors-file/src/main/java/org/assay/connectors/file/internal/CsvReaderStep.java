@@ -39,7 +39,6 @@ final class CsvReaderStep implements Step {
         Parameters p = ctx.params();
         String pathParam = p.string(CsvReaderStepType.PATH);
         Path file = requireReadableFile(ctx.resolvePath(pathParam).toAbsolutePath().normalize(), pathParam);
-        char delimiter = (char) Delimiter.parse(p.string(CsvReaderStepType.DELIMITER));
         Map<String, ColumnSpec> declared = new LinkedHashMap<>();
         p.stringMap(CsvReaderStepType.COLUMNS).forEach((name, spec) -> declared.put(name, ColumnSpec.parse(name, spec)));
         CellParser parser = new CellParser(p.string(CsvReaderStepType.DATE_FORMAT));
@@ -47,8 +46,13 @@ final class CsvReaderStep implements Step {
         boolean infer = p.bool(CsvReaderStepType.INFER_TYPES);
         int inferenceRows = p.intValue(CsvReaderStepType.INFERENCE_ROWS);
 
-        SourceEncoding encoding = SourceEncoding.of(file, p.string(CsvReaderStepType.ENCODING));
+        // One bounded read of the file's start serves the binary check, the encoding and the delimiter.
+        FileHead head = FileHead.read(file);
+        String encodingParam = p.string(CsvReaderStepType.ENCODING);
+        requireText(head, encodingParam, file, pathParam);
+        SourceEncoding encoding = SourceEncoding.of(head, encodingParam, file);
         ctx.log().info("Reading {} as {} ({})", file, encoding.charset().name(), encoding.detected());
+        char delimiter = delimiter(ctx, head, encoding, file);
         long size = Math.max(1, Files.size(file));
 
         try (InputStream raw = Files.newInputStream(file);
@@ -56,6 +60,7 @@ final class CsvReaderStep implements Step {
                 Reader text = new InputStreamReader(skip(counted, encoding.bomLength()), encoding.newDecoder());
                 CsvReader<CsvRow> csv = CsvReader.builder()
                         .fieldSeparator(delimiter)
+                        .maxBufferSize(CsvRow.MAX_FIELD_CHARS)
                         // Field-count mismatches are row problems for the quarantine, not parse errors.
                         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -65,11 +70,43 @@ final class CsvReaderStep implements Step {
             Run run = new Run(ctx, file, pathParam, encoding, parser, nullValues, counted, size, delimiter);
             run.read(records, p.bool(CsvReaderStepType.HEADER), declared, infer, inferenceRows);
         } catch (CsvParseException e) {
-            throw new StepFailure("csv-reader could not parse " + file + ": " + e.getMessage()
-                    + ". Check parameter delimiter (now \"" + delimiter + "\") and that quotes in the file are closed.", e);
+            throw ParseFailure.of(e, file, delimiter);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The {@code delimiter} parameter's character, or the detected one for {@code auto}. */
+    private static char delimiter(StepContext ctx, FileHead head, SourceEncoding encoding, Path file)
+            throws StepFailure {
+        String given = ctx.params().string(CsvReaderStepType.DELIMITER);
+        if (!Delimiter.isAuto(given)) {
+            return (char) Delimiter.parse(given);
+        }
+        CharSequence text = head.text(encoding, DelimiterDetection.SAMPLE_CHARS);
+        DelimiterDetection.Choice choice = DelimiterDetection.detect(text,
+                head.textIsWhole(text, DelimiterDetection.SAMPLE_CHARS));
+        if (choice.lookalike() != 0) {
+            String d = Delimiter.display(choice.lookalike());
+            throw new StepFailure("parameter delimiter: " + file + " looks " + d + "-separated: set \"delimiter\": "
+                    + d + " (" + choice.detail() + "; read with \",\" every row would be one column). Rows with "
+                    + "another number of fields then go to quarantine.");
+        }
+        ctx.log().info("Delimiter of {}: {}", file.getFileName(), choice.detail());
+        return choice.delimiter();
+    }
+
+    private static void requireText(FileHead head, String encodingParam, Path file, String pathParam)
+            throws StepFailure {
+        BinaryContent.Verdict verdict = BinaryContent.check(head, SourceEncoding.declared(head, encodingParam));
+        if (verdict == null) {
+            return;
+        }
+        if (verdict.encoding()) {
+            throw new StepFailure("parameter encoding: " + file + " " + verdict.message() + ".");
+        }
+        throw new StepFailure("parameter path: " + file + " is not a text CSV file (path \"" + pathParam + "\"): "
+                + verdict.message() + ". Point path at the CSV file.");
     }
 
     private static InputStream skip(InputStream in, int bytes) throws IOException {
@@ -80,8 +117,8 @@ final class CsvReaderStep implements Step {
     private static Path requireReadableFile(Path file, String pathParam) throws StepFailure {
         if (!Files.exists(file)) {
             throw new StepFailure("parameter path: the file " + file + " does not exist (path \"" + pathParam
-                    + "\"). Put the file there or correct path; a relative path resolves against the workflow's "
-                    + "data folder.");
+                    + "\"). Put the file there or correct path; a relative path resolves against the workflow "
+                    + "folder (workflows/ in the distribution).");
         }
         if (Files.isDirectory(file)) {
             throw new StepFailure("parameter path: " + file + " is a folder, not a file (path \"" + pathParam
@@ -305,7 +342,7 @@ final class CsvReaderStep implements Step {
                 String problem;
                 if (v.indexOf(REPLACEMENT) >= 0) {
                     problem = "contains bytes that are not valid " + encoding.charset().name()
-                            + "; set parameter encoding to the file's charset (e.g. UTF-8 or GB18030)";
+                            + "; set parameter encoding to the file's charset (e.g. UTF-8, windows-1252 or GB18030)";
                 } else {
                     problem = parser.parseInto(types[c], v, builder, c);
                     if (problem == null) {
