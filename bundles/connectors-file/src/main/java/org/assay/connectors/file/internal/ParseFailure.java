@@ -38,9 +38,6 @@ final class ParseFailure {
         } else if (m.startsWith("Unexpected character after closing quote")) {
             problem = where + " has text right after the closing quote of a quoted field. Inside a quoted field "
                     + "write a quote twice (\"\"), or quote the whole field";
-        } else if (m.startsWith("Unclosed quoted field")) {
-            problem = "a quote that opens a field in " + where + " is never closed before the end of the file. Close "
-                    + "it, or write a quote that is part of a value twice (\"\") inside a quoted field";
         } else {
             problem = m + ". Check " + delimiterNow + " and that quotes in the file are closed";
         }
