@@ -46,13 +46,9 @@ final class CsvReaderStep implements Step {
         boolean infer = p.bool(CsvReaderStepType.INFER_TYPES);
         int inferenceRows = p.intValue(CsvReaderStepType.INFERENCE_ROWS);
 
-        // One bounded read of the file's start serves the binary check, the encoding and the delimiter.
-        FileHead head = FileHead.read(file);
-        String encodingParam = p.string(CsvReaderStepType.ENCODING);
-        requireText(head, encodingParam, file, pathParam);
-        SourceEncoding encoding = SourceEncoding.of(head, encodingParam, file);
-        ctx.log().info("Reading {} as {} ({})", file, encoding.charset().name(), encoding.detected());
-        char delimiter = delimiter(ctx, head, encoding, file);
+        SourceFormat format = SourceFormat.detect(ctx, file, pathParam);
+        SourceEncoding encoding = format.encoding();
+        char delimiter = format.delimiter();
         long size = Math.max(1, Files.size(file));
 
         try (InputStream raw = Files.newInputStream(file);
@@ -74,39 +70,6 @@ final class CsvReaderStep implements Step {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** The {@code delimiter} parameter's character, or the detected one for {@code auto}. */
-    private static char delimiter(StepContext ctx, FileHead head, SourceEncoding encoding, Path file)
-            throws StepFailure {
-        String given = ctx.params().string(CsvReaderStepType.DELIMITER);
-        if (!Delimiter.isAuto(given)) {
-            return (char) Delimiter.parse(given);
-        }
-        CharSequence text = head.text(encoding, DelimiterDetection.SAMPLE_CHARS);
-        DelimiterDetection.Choice choice = DelimiterDetection.detect(text,
-                head.textIsWhole(text, DelimiterDetection.SAMPLE_CHARS));
-        if (choice.lookalike() != 0) {
-            String d = Delimiter.display(choice.lookalike());
-            throw new StepFailure("parameter delimiter: " + file + " looks " + d + "-separated: set \"delimiter\": "
-                    + d + " (" + choice.detail() + "; read with \",\" every row would be one column). Rows with "
-                    + "another number of fields then go to quarantine.");
-        }
-        ctx.log().info("Delimiter of {}: {}", file.getFileName(), choice.detail());
-        return choice.delimiter();
-    }
-
-    private static void requireText(FileHead head, String encodingParam, Path file, String pathParam)
-            throws StepFailure {
-        BinaryContent.Verdict verdict = BinaryContent.check(head, SourceEncoding.declared(head, encodingParam));
-        if (verdict == null) {
-            return;
-        }
-        if (verdict.encoding()) {
-            throw new StepFailure("parameter encoding: " + file + " " + verdict.message() + ".");
-        }
-        throw new StepFailure("parameter path: " + file + " is not a text CSV file (path \"" + pathParam + "\"): "
-                + verdict.message() + ". Point path at the CSV file.");
     }
 
     private static InputStream skip(InputStream in, int bytes) throws IOException {
