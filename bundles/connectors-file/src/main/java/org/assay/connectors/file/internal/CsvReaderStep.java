@@ -39,7 +39,6 @@ final class CsvReaderStep implements Step {
         Parameters p = ctx.params();
         String pathParam = p.string(CsvReaderStepType.PATH);
         Path file = requireReadableFile(ctx.readPath(pathParam), pathParam);
-        char delimiter = (char) Delimiter.parse(p.string(CsvReaderStepType.DELIMITER));
         Map<String, ColumnSpec> declared = new LinkedHashMap<>();
         p.stringMap(CsvReaderStepType.COLUMNS).forEach((name, spec) -> declared.put(name, ColumnSpec.parse(name, spec)));
         CellParser parser = new CellParser(p.string(CsvReaderStepType.DATE_FORMAT));
@@ -47,8 +46,9 @@ final class CsvReaderStep implements Step {
         boolean infer = p.bool(CsvReaderStepType.INFER_TYPES);
         int inferenceRows = p.intValue(CsvReaderStepType.INFERENCE_ROWS);
 
-        SourceEncoding encoding = SourceEncoding.of(file, p.string(CsvReaderStepType.ENCODING));
-        ctx.log().info("Reading {} as {} ({})", file, encoding.charset().name(), encoding.detected());
+        SourceFormat format = SourceFormat.detect(ctx, file, pathParam);
+        SourceEncoding encoding = format.encoding();
+        char delimiter = format.delimiter();
         long size = Math.max(1, Files.size(file));
 
         try (InputStream raw = Files.newInputStream(file);
@@ -56,6 +56,7 @@ final class CsvReaderStep implements Step {
                 Reader text = new InputStreamReader(skip(counted, encoding.bomLength()), encoding.newDecoder());
                 CsvReader<CsvRow> csv = CsvReader.builder()
                         .fieldSeparator(delimiter)
+                        .maxBufferSize(CsvRow.MAX_FIELD_CHARS)
                         // Field-count mismatches are row problems for the quarantine, not parse errors.
                         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -65,8 +66,7 @@ final class CsvReaderStep implements Step {
             Run run = new Run(ctx, file, pathParam, encoding, parser, nullValues, counted, size, delimiter);
             run.read(records, p.bool(CsvReaderStepType.HEADER), declared, infer, inferenceRows);
         } catch (CsvParseException e) {
-            throw new StepFailure("csv-reader could not parse " + file + ": " + e.getMessage()
-                    + ". Check parameter delimiter (now \"" + delimiter + "\") and that quotes in the file are closed.", e);
+            throw ParseFailure.of(e, file, delimiter);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -80,8 +80,8 @@ final class CsvReaderStep implements Step {
     private static Path requireReadableFile(Path file, String pathParam) throws StepFailure {
         if (!Files.exists(file)) {
             throw new StepFailure("parameter path: the file " + file + " does not exist (path \"" + pathParam
-                    + "\"). Put the file there or correct path; a relative path resolves against the workflow's "
-                    + "data folder.");
+                    + "\"). Put the file there or correct path; a relative path resolves against the workflow "
+                    + "folder (workflows/ in the distribution).");
         }
         if (Files.isDirectory(file)) {
             throw new StepFailure("parameter path: " + file + " is a folder, not a file (path \"" + pathParam
@@ -306,7 +306,7 @@ final class CsvReaderStep implements Step {
                 String problem;
                 if (v.indexOf(REPLACEMENT) >= 0) {
                     problem = "contains bytes that are not valid " + encoding.charset().name()
-                            + "; set parameter encoding to the file's charset (e.g. UTF-8 or GB18030)";
+                            + "; set parameter encoding to the file's charset (e.g. UTF-8, windows-1252 or GB18030)";
                 } else {
                     problem = parser.parseInto(types[c], v, builder, c);
                     if (problem == null) {

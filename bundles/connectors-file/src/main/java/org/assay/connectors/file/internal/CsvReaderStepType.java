@@ -39,15 +39,14 @@ public final class CsvReaderStepType implements StepType {
                     + "number and the reason. Names, emails and phones are tagged pii only when declared so.")
             .tags("file", "csv", "source")
             .parameter(ParameterSpec.builder(PATH, ParameterType.INPUT_PATH)
-                    .description("The file to read. A relative path resolves against the workflow's data folder.")
+                    .description("The file to read. A relative path resolves against the workflow folder (workflows/ in "
+                            + "the distribution); the file must lie inside it or a folder listed in readRoots "
+                            + "(etc/org.assay.engine.cfg).")
                     .required().build())
             .parameter(ParameterSpec.builder(DELIMITER, ParameterType.STRING)
-                    .description(Delimiter.DESCRIPTION).defaultValue(",").build())
+                    .description(Delimiter.READER_DESCRIPTION).defaultValue(Delimiter.AUTO).build())
             .parameter(ParameterSpec.builder(ENCODING, ParameterType.STRING)
-                    .description("Charset of the file: auto, or a name such as UTF-8, GBK, GB18030, ISO-8859-1. auto "
-                            + "follows a byte order mark (UTF-8, UTF-16); without one it reads UTF-8 when the first "
-                            + "1 MiB is valid UTF-8 (ASCII included) and GB18030 (a superset of GBK) otherwise. Rows "
-                            + "with bytes invalid in the chosen charset go to quarantine.")
+                    .description(SourceEncoding.DESCRIPTION)
                     .defaultValue(SourceEncoding.AUTO).build())
             .parameter(ParameterSpec.builder(HEADER, ParameterType.BOOLEAN)
                     .description("Whether the first line holds the column names. Without a header the columns are "
@@ -95,7 +94,7 @@ public final class CsvReaderStepType implements StepType {
             problems.add("parameter path: give the file to read, e.g. \"data/customers.csv\"");
         }
         String delimiter = p.string(DELIMITER);
-        if (Delimiter.parse(delimiter) < 0) {
+        if (!Delimiter.isAuto(delimiter) && Delimiter.parse(delimiter) < 0) {
             problems.add(Delimiter.problem(delimiter));
         }
         String encodingProblem = SourceEncoding.problem(p.string(ENCODING));

@@ -19,6 +19,11 @@ final class CsvRow {
     static final int MAX_RECORD_CHARS = 64 * 1024 * 1024;
     /** Fields one record may hold, as FastCSV's default. */
     static final int MAX_FIELDS = 16 * 1024;
+    /** Characters one field may hold: FastCSV's default buffer, set on the reader so messages can name it. */
+    static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
+    /** How the messages of the two limits above begin, for {@link ParseFailure}. */
+    static final String TOO_MANY_FIELDS = "too many fields:";
+    static final String TOO_LONG = "record too long:";
 
     private char[] chars;
     private int[] bounds;
@@ -86,12 +91,13 @@ final class CsvRow {
 
     private void add(char[] buf, int offset, int len) {
         if (fields == MAX_FIELDS) {
-            throw new CsvParseException("record on line " + line + " has more than " + MAX_FIELDS + " fields");
+            throw new CsvParseException(TOO_MANY_FIELDS + " record on line " + line + " has more than " + MAX_FIELDS
+                    + " fields");
         }
         if (used + len > chars.length) {
             if ((long) used + len > MAX_RECORD_CHARS) {
-                throw new CsvParseException("record on line " + line + " is longer than " + MAX_RECORD_CHARS
-                        + " characters");
+                throw new CsvParseException(TOO_LONG + " record on line " + line + " is longer than "
+                        + MAX_RECORD_CHARS + " characters");
             }
             chars = Arrays.copyOf(chars, Math.max(used + len, Math.min(MAX_RECORD_CHARS, chars.length * 2)));
         }

@@ -1,12 +1,28 @@
 package org.assay.connectors.file.internal;
 
-/** Reads the {@code delimiter} parameter: one character, or {@code \t} / {@code tab} for a tab. */
+/**
+ * Reads the {@code delimiter} parameter: one character, or {@code \t} / {@code tab} for a
+ * tab; for {@code csv-reader} also {@code auto}.
+ */
 final class Delimiter {
+
+    static final String AUTO = "auto";
 
     static final String DESCRIPTION = "Field separator: one character such as \",\" \";\" or \"|\"; "
             + "write \"\\t\" or \"tab\" for a tab.";
 
+    static final String READER_DESCRIPTION = "Field separator: auto, or one character such as \",\" \";\" or "
+            + "\"|\"; write \"\\t\" or \"tab\" for a tab. auto looks at the first " + DelimiterDetection.SAMPLE_RECORDS
+            + " records (quoted fields respected) and picks the one of , ; tab | that splits the first record into "
+            + "more than one field and the others (all but one in ten) into as many; with several, the one giving "
+            + "the most fields. When none does it reads \",\", and fails if the lines look separated by another of "
+            + "them. The log says which was detected and why. A delimiter given here is always used as it is.";
+
     private Delimiter() {
+    }
+
+    static boolean isAuto(String text) {
+        return AUTO.equalsIgnoreCase(text);
     }
 
     /** The delimiter character, or -1 when the text is not a valid delimiter. */
@@ -25,7 +41,34 @@ final class Delimiter {
         return c;
     }
 
+    /** Why {@code text} is not a delimiter; only for a text {@link #parse} refused. */
     static String problem(String text) {
-        return "parameter delimiter: '" + text + "' is not a single character; use e.g. \",\", \";\" or \"\\t\"";
+        String shown = show(text);
+        if (isLineBreak(text)) {
+            return "parameter delimiter: " + shown + " is a line break, and line breaks end records, so they "
+                    + "cannot separate fields; use e.g. \",\", \";\" or \"\\t\"";
+        }
+        if ("\"".equals(text)) {
+            return "parameter delimiter: '\"' is the quote character and cannot also separate fields; use e.g. "
+                    + "\",\", \";\" or \"\\t\"";
+        }
+        if (text.isEmpty()) {
+            return "parameter delimiter: it is empty; give one character, e.g. \",\", \";\" or \"\\t\"";
+        }
+        return "parameter delimiter: " + shown + " is not a single character; use e.g. \",\", \";\" or \"\\t\"";
+    }
+
+    /** The delimiter as a workflow would write it, for messages: {@code ","}, {@code "\t"}. */
+    static String display(char c) {
+        return c == '\t' ? "\"\\t\"" : "\"" + c + "\"";
+    }
+
+    private static boolean isLineBreak(String text) {
+        return text.matches("(\r|\n|\\\\r|\\\\n)+");
+    }
+
+    /** A parameter text in quotes, with line breaks written as escapes so the message stays on one line. */
+    private static String show(String text) {
+        return "'" + text.replace("\r", "\\r").replace("\n", "\\n") + "'";
     }
 }

@@ -1,27 +1,24 @@
 package org.assay.connectors.file.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assay.api.step.StepFailure;
 
 /**
  * How a CSV file's bytes become text: the charset and the length of a byte order mark to
  * skip.
  *
  * <p>{@code auto} works like this: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE);
- * without one, the first {@value #SAMPLE_BYTES} bytes are decoded as strict UTF-8, and if
- * they are not valid UTF-8 the file is read as GB18030 (a superset of GBK and GB2312, the
- * usual non-UTF-8 encoding of Chinese exports). Plain ASCII counts as UTF-8. Bytes later
+ * without one, the file's first {@value FileHead#MAX_BYTES} bytes are decoded as strict
+ * UTF-8 (plain ASCII counts as UTF-8). When they are not valid UTF-8, {@link CharsetEvidence}
+ * tells UTF-8 with a few bad bytes, windows-1252 (ISO-8859-1) and GB18030 (GBK) apart by
+ * their byte statistics, and when the statistics are not clear the step fails naming the
+ * likelier charset rather than guess: a wrong guess passes every row, garbled. Bytes later
  * in the file that are invalid in the chosen charset do not fail the step: their rows go
  * to quarantine with a reason that names the {@code encoding} parameter.
  *
@@ -32,9 +29,15 @@ import java.nio.file.Path;
 record SourceEncoding(Charset charset, int bomLength, String detected) {
 
     static final String AUTO = "auto";
-    static final int SAMPLE_BYTES = 1 << 20;
 
-    private static final Charset FALLBACK = Charset.forName("GB18030");
+    static final String DESCRIPTION = "Charset of the file: auto, or a name such as UTF-8, windows-1252, "
+            + "ISO-8859-1, GB18030, GBK. auto follows a byte order mark (UTF-8, UTF-16); without one it reads UTF-8 "
+            + "when the first 1 MiB is valid UTF-8 (ASCII included). Otherwise it looks at the bytes from 0x80 up: "
+            + "mostly well-formed UTF-8 reads UTF-8; mostly single bytes between ASCII characters (accented "
+            + "letters such as é, ü, ß) read windows-1252, the superset of ISO-8859-1; mostly pairs (Chinese "
+            + "characters) read GB18030, the superset of GBK. When the bytes fit none of these clearly the step "
+            + "fails and names the likelier charset to set. Rows with bytes invalid in the chosen charset go to "
+            + "quarantine.";
 
     /** Checks an {@code encoding} parameter value; null when it is fine, else the problem. */
     static String problem(String name) {
@@ -45,15 +48,33 @@ record SourceEncoding(Charset charset, int bomLength, String detected) {
             Charset.forName(name);
             return null;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return "parameter encoding: '" + name + "' is not a known charset; use auto, UTF-8, GB18030, GBK, "
-                    + "ISO-8859-1 or another Java charset name";
+            return "parameter encoding: '" + name + "' is not a known charset; use auto, UTF-8, windows-1252, "
+                    + "ISO-8859-1, GB18030, GBK or another Java charset name";
         }
     }
 
-    /** Decides the encoding of {@code file} for the {@code encoding} parameter value {@code name}. */
-    static SourceEncoding of(Path file, String name) throws IOException {
-        byte[] head = readHead(file);
-        Bom bom = Bom.at(head);
+    /**
+     * The charset the file declares before any guessing: the one named by the parameter
+     * {@code name}, else the one of a byte order mark; null when {@code auto} has to look at
+     * the bytes.
+     */
+    static Charset declared(FileHead head, String name) {
+        if (!AUTO.equalsIgnoreCase(name)) {
+            return Charset.forName(name);
+        }
+        Bom bom = Bom.at(head.bytes());
+        return bom == null ? null : bom.charset;
+    }
+
+    /**
+     * Decides the encoding of the file that starts with {@code head} for the {@code encoding}
+     * parameter value {@code name}.
+     *
+     * @throws StepFailure when {@code name} is {@code auto} and the bytes do not tell the charset
+     */
+    static SourceEncoding of(FileHead head, String name, Path file) throws StepFailure {
+        byte[] bytes = head.bytes();
+        Bom bom = Bom.at(bytes);
         if (!AUTO.equalsIgnoreCase(name)) {
             Charset given = Charset.forName(name);
             // A BOM of the very charset the user named is skipped so it does not end up in
@@ -64,11 +85,15 @@ record SourceEncoding(Charset charset, int bomLength, String detected) {
         if (bom != null) {
             return new SourceEncoding(bom.charset, bom.length, "byte order mark");
         }
-        boolean complete = head.length < SAMPLE_BYTES;
-        if (isUtf8(head, complete)) {
-            return new SourceEncoding(StandardCharsets.UTF_8, 0, "valid UTF-8 in the first " + head.length + " bytes");
+        if (CharsetEvidence.decodes(bytes, 0, StandardCharsets.UTF_8, head.complete())) {
+            return new SourceEncoding(StandardCharsets.UTF_8, 0, "valid UTF-8 in the first " + bytes.length + " bytes");
         }
-        return new SourceEncoding(FALLBACK, 0, "not valid UTF-8, read as GB18030");
+        CharsetEvidence.Choice choice = CharsetEvidence.of(bytes, 0, head.complete()).choose();
+        if (choice.charset() == null) {
+            throw new StepFailure("parameter encoding: cannot tell the charset of " + file + " (encoding auto): "
+                    + choice.reason() + ".");
+        }
+        return new SourceEncoding(choice.charset(), 0, choice.reason());
     }
 
     /** A decoder that turns invalid bytes into U+FFFD, which the reader then quarantines. */
@@ -76,33 +101,6 @@ record SourceEncoding(Charset charset, int bomLength, String detected) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    }
-
-    private static byte[] readHead(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(SAMPLE_BYTES);
-        }
-    }
-
-    /**
-     * Whether the bytes decode as strict UTF-8. When the sample is cut from a longer file, a
-     * multi-byte sequence cut at the end is not an error.
-     */
-    static boolean isUtf8(byte[] bytes, boolean complete) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult r = d.decode(in, out, complete);
-        if (r.isError()) {
-            return false;
-        }
-        if (complete) {
-            return !d.flush(out).isError();
-        }
-        // At most 3 bytes of an unfinished sequence may be left over at a cut.
-        return in.remaining() <= 3;
     }
 
     private record Bom(Charset charset, int length) {
