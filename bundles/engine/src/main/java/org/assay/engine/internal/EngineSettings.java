@@ -8,7 +8,8 @@ import java.time.Duration;
  * take, so tests can build one without OSGi.
  */
 record EngineSettings(Path workflowDir, Path dataDir, int threads, int stepThreads, Duration stepWaitTimeout,
-        Duration scanInterval, int keepRunsPerWorkflow, boolean resumeInterruptedRuns, boolean keepSpools) {
+        Duration scanInterval, int keepRunsPerWorkflow, boolean resumeInterruptedRuns, boolean keepSpools,
+        ResourceLimits limits) {
 
     static EngineSettings from(EngineConfig c) {
         String base = System.getProperty("karaf.base", ".");
@@ -18,7 +19,7 @@ record EngineSettings(Path workflowDir, Path dataDir, int threads, int stepThrea
                 Path.of(c.dataDir().isBlank() ? data + "/assay" : c.dataDir()).toAbsolutePath().normalize(),
                 Math.max(1, c.threads()), defaultStepThreads(c.stepThreads()), Duration.ofSeconds(Math.max(1, c.stepWaitTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.scanIntervalSeconds())), Math.max(0, c.keepRunsPerWorkflow()),
-                c.resumeInterruptedRuns(), c.keepSpools());
+                c.resumeInterruptedRuns(), c.keepSpools(), ResourceLimits.from(c));
     }
 
     /** 0 or less: one per processor, at least 2 so that two branches can always overlap. */

@@ -106,7 +106,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         this.registry = registry;
         this.workflows = workflows;
         this.settings = settings;
-        this.validator = new WorkflowValidator(registry);
+        this.validator = new WorkflowValidator(registry, settings.limits());
         this.pool = fixedPool(settings.threads(), "assay-run-");
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
         loadHistory();

@@ -33,7 +33,7 @@ class RunEngineTest {
     @BeforeEach
     void setUp() {
         settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), 2, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 0, true, false);
+                Duration.ofSeconds(1), 0, true, false, ResourceLimits.DEFAULTS);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);
@@ -207,7 +207,7 @@ class RunEngineTest {
     void keepsOnlyTheNewestRunsWhenAsked() throws Exception {
         engine.deactivate();
         settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), 1, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 2, true, false);
+                Duration.ofSeconds(1), 2, true, false, ResourceLimits.DEFAULTS);
         engine = new RunEngine(registry, store, settings);
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");
         List<String> ids = new java.util.ArrayList<>();

@@ -50,6 +50,11 @@ final class Format {
         return String.format("%,d", n);
     }
 
+    /** "1 problem", "3 problems". */
+    static String problems(int n) {
+        return n + (n == 1 ? " problem" : " problems");
+    }
+
     static String percent(double fraction) {
         return String.format("%3.0f%%", fraction * 100);
     }
