@@ -160,6 +160,8 @@ public abstract class AssayKarafTestSupport {
                     String.valueOf(ports[1])),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     String.valueOf(ports[2])),
+            // ScheduleIT fires a schedule every 2 s, which the shipped minimum interval (60 s) refuses.
+            editConfigurationFilePut("etc/org.assay.engine.cfg", "minScheduleIntervalSeconds", "1"),
             systemProperty("assay.testSteps").value(requiredProperty("assay.testSteps")),
         };
     }

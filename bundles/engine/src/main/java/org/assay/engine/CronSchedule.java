@@ -6,6 +6,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,23 @@ public final class CronSchedule {
             t = n.get();
         }
         return out;
+    }
+
+    /**
+     * The shortest gap between two consecutive firings among the first {@code firings}
+     * after {@code after}; empty if it fires fewer than twice. Enough firings cover the
+     * bursts of an irregular expression such as {@code 0-5 0 * * * ?}.
+     */
+    public Optional<Duration> shortestInterval(ZonedDateTime after, int firings) {
+        List<ZonedDateTime> times = next(after, firings);
+        Duration shortest = null;
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            if (shortest == null || gap.compareTo(shortest) < 0) {
+                shortest = gap;
+            }
+        }
+        return Optional.ofNullable(shortest);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.assay.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -25,6 +27,28 @@ public interface WorkflowService {
      * @throws WorkflowRejectedException with every problem, when invalid
      */
     DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException;
+
+    /**
+     * Reads a workflow file (refusing one over the size limit before reading it, or one that
+     * is not UTF-8 text) and deploys it as {@link #deploy(String, String)} does, with the
+     * file's path as origin. A workflow id belongs to the file it was deployed from while
+     * that file exists and names it: another file with the same id is rejected, naming both.
+     *
+     * @throws WorkflowRejectedException when the file is refused or invalid
+     * @throws IOException               when it cannot be read
+     */
+    DeployedWorkflow deployFile(Path file) throws WorkflowRejectedException, IOException;
+
+    /**
+     * Checks a file as {@link #validate(String, String)} does, after the checks of reading it
+     * ({@link #deployFile(Path)}).
+     *
+     * @throws IOException when it cannot be read
+     */
+    List<ValidationProblem> validateFile(Path file) throws IOException;
+
+    /** Files of the workflow folder that deploy nothing, by path; see {@link RejectedWorkflow}. */
+    List<RejectedWorkflow> rejected();
 
     /** Removes a workflow; its runs and their records stay. @return whether it existed */
     boolean undeploy(String workflowId);

@@ -39,7 +39,7 @@ public @interface EngineConfig {
 
     @AttributeDefinition(description = "Finished runs kept per workflow, folders and records; older ones are "
             + "deleted when a run of the same workflow ends. 0 keeps every run.")
-    int keepRunsPerWorkflow() default 0;
+    int keepRunsPerWorkflow() default 100;
 
     @AttributeDefinition(description = "Resume runs that were in flight when the engine stopped (Karaf stop, "
             + "crash, engine restart): finished steps keep their results, the rest run again. Off: such runs are "
@@ -48,4 +48,15 @@ public @interface EngineConfig {
 
     @AttributeDefinition(description = "Keep the intermediate datasets (spool files) of finished runs, for debugging.")
     boolean keepSpools() default false;
+
+    @AttributeDefinition(description = "Largest workflow file accepted, in KiB; a larger file is refused before "
+            + "it is read.")
+    int maxWorkflowFileKib() default 1024;
+
+    @AttributeDefinition(description = "Most steps one workflow may have.")
+    int maxStepsPerWorkflow() default 500;
+
+    @AttributeDefinition(description = "Shortest time between two firings of a workflow's schedule, in seconds; "
+            + "a schedule that fires more often is refused.")
+    int minScheduleIntervalSeconds() default 60;
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * {@link EngineConfig} resolved to concrete paths and durations; what the engine classes
  * take, so tests can build one without OSGi.
  */
-record EngineSettings(Path workflowDir, Path dataDir, List<Path> readRoots, List<Path> writeRoots, int threads, int stepThreads, Duration stepWaitTimeout,
-        Duration scanInterval, int keepRunsPerWorkflow, boolean resumeInterruptedRuns, boolean keepSpools) {
+record EngineSettings(Path workflowDir, Path dataDir, List<Path> readRoots, List<Path> writeRoots, int threads,
+        int stepThreads, Duration stepWaitTimeout, Duration scanInterval, int keepRunsPerWorkflow,
+        boolean resumeInterruptedRuns, boolean keepSpools, ResourceLimits limits) {
 
     static EngineSettings from(EngineConfig c) {
         String base = System.getProperty("karaf.base", ".");
@@ -21,7 +22,7 @@ record EngineSettings(Path workflowDir, Path dataDir, List<Path> readRoots, List
                 paths(c.readRoots()), paths(c.writeRoots()),
                 Math.max(1, c.threads()), defaultStepThreads(c.stepThreads()), Duration.ofSeconds(Math.max(1, c.stepWaitTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.scanIntervalSeconds())), Math.max(0, c.keepRunsPerWorkflow()),
-                c.resumeInterruptedRuns(), c.keepSpools());
+                c.resumeInterruptedRuns(), c.keepSpools(), ResourceLimits.from(c));
     }
 
     /** A comma-separated list of absolute folders; blanks ignored. */

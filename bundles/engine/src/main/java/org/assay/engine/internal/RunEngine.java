@@ -95,6 +95,9 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     private final Map<String, RunState> live = new ConcurrentHashMap<>();
     private final Map<String, RunInfo> history = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    /** Longest a change of a run waits to reach its run.json. */
+    private static final Duration RECORD_INTERVAL = Duration.ofSeconds(1);
+    private final RunRecordWriter records;
     /** Signalled when a step type arrives or a run is cancelled, to wake waiting runs. */
     private final Object stepTypesChanged = new Object();
 
@@ -104,13 +107,18 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings) {
+        this(registry, workflows, settings, RECORD_INTERVAL);
+    }
+
+    RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings, Duration recordInterval) {
         this.registry = registry;
         this.workflows = workflows;
         this.settings = settings;
         this.files = FileAccess.of(settings);
-        this.validator = new WorkflowValidator(registry, files);
+        this.validator = new WorkflowValidator(registry, files, settings.limits());
         this.pool = fixedPool(settings.threads(), "assay-run-");
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
+        this.records = new RunRecordWriter(recordInterval, live::values);
         closeDataDir(settings);
         loadHistory();
         registry.addListener(this);
@@ -158,10 +166,16 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
         for (RunState r : live.values()) {
             if (!r.status.isFinished()) {
-                // The next start marks it failed: see loadHistory.
-                persist(r);
+                // The next start resumes it or marks it failed: see loadHistory.
+                records.writeNow(r);
             }
         }
+        records.close();
+    }
+
+    /** Run records written so far; lets tests see that changes are coalesced. */
+    long recordWrites() {
+        return records.writes();
     }
 
     /** Runs that were in flight when the engine last stopped, resumed once it is up. */
@@ -246,7 +260,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         RunState run = new RunState(runId, wf.definition(), wf.version(), folder, Instant.now());
         live.put(runId, run);
         run.event("queued workflow " + workflowId + " version " + wf.version() + " (" + trigger + ")");
-        persist(run);
+        records.writeNow(run);
         pool.execute(() -> execute(run, source, new HashMap<>(), Set.of()));
         return run.snapshot();
     }
@@ -341,14 +355,14 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         } finally {
             if (paused) {
                 // Spools, quarantine parts and the record stay for the next start to resume.
-                persist(run);
+                records.writeNow(run);
                 run.finished.countDown();
                 LOG.info("Run {} of {} paused: the engine is stopping", run.runId, run.workflow.id());
             } else {
                 if (!settings.keepSpools()) {
                     deleteTree(spoolDir);
                 }
-                persist(run);
+                records.writeNow(run);
                 history.put(run.runId, run.snapshot());
                 live.remove(run.runId);
                 pruneRuns(run.workflow.id());
@@ -388,6 +402,11 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), r.queuedAt());
             run.startedAt = r.startedAt();
             run.events.addAll(r.events());
+            // The record was touched while the engine lived: after a crash its time is about the moment of death.
+            Instant stoppedAt = RunRecords.lastAlive(r.folder().resolve(RunRecords.FILE_NAME));
+            long down = Math.max(0, Duration.between(stoppedAt, Instant.now()).toMillis());
+            // Before its start the downtime is queueing time, outside the run's duration anyway.
+            run.downtimeMillis = r.downtimeMillis() + (r.startedAt() == null ? 0 : down);
             Path spoolDir = r.folder().resolve(SPOOL_DIR);
             Map<String, Path> kept = readSpoolIndex(spoolDir);
             Set<String> done = new HashSet<>();
@@ -410,11 +429,19 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                     done.add(s.stepId());
                 }
             }
+            for (StepRunInfo s : r.steps()) {
+                if (!done.contains(s.stepId()) && s.attempts() > 0 && run.steps.containsKey(s.stepId())) {
+                    // Saved as running (a crash) or queued again (a stop): either way its attempt was cut short.
+                    run.event("step '" + s.stepId() + "' was interrupted by engine stop at " + RunState.time(stoppedAt)
+                            + " during attempt " + s.attempts() + "; it runs again from its inputs");
+                }
+            }
             kept.keySet().removeIf(k -> !done.contains(k.substring(0, k.lastIndexOf('.'))));
-            run.event("engine started again: run resumed " + (done.isEmpty() ? "from the start"
-                    : "after " + String.join(", ", done) + " (their results were kept)"));
+            run.event("engine started again after " + down / 1000 + " s stopped: run resumed "
+                    + (done.isEmpty() ? "from the start" : "after " + String.join(", ", done)
+                            + " (their results were kept)"));
             live.put(run.runId, run);
-            persist(run);
+            records.writeNow(run);
             pool.execute(() -> execute(run, source, kept, done));
             LOG.info("Resuming run {} of {}; finished steps kept: {}", r.runId(), def.id(), done);
         } catch (IOException | RuntimeException | SourceDocument.SyntaxError e) {
@@ -533,6 +560,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             step.startNanos = System.nanoTime();
             step.status = RunStatus.RUNNING;
             run.stepRunning();
+            records.changed(run);
             if (!registry.isRegistered(p.serviceId())) {
                 // Went away between lookup and start: look again.
                 continue;
@@ -610,7 +638,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 run.event("step '" + step.id() + "' completed on " + step.provider + " after " + step.attempts
                         + " attempts (replayed from its inputs; no rows lost)");
             }
-            persist(run);
+            records.changed(run);
             return true;
         }
     }
@@ -640,13 +668,21 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                             + "(see assay:step-list) and run the workflow again");
                     return Optional.empty();
                 }
+                Optional<String> slip = WorkflowValidator.oneSlipFrom(type,
+                        registry.list().stream().map(i -> i.typeId()).toList());
+                if (slip.isPresent()) {
+                    // Deployed before the type it misspells was installed: waiting would be for nothing.
+                    fail(run, step, "unknown step type '" + type + "'; did you mean '" + slip.get()
+                            + "'? Correct the workflow and run it again");
+                    return Optional.empty();
+                }
                 if (!announced) {
                     announced = true;
                     step.status = RunStatus.WAITING_FOR_STEPS;
                     // The reason with the status: whoever sees the run waiting must also see why.
                     run.stepWaiting("waiting for step type " + type + " (step '" + step.id() + "') to be installed");
                     run.event("step '" + step.id() + "' waits for step type " + type + " to be installed");
-                    persist(run);
+                    records.changed(run);
                 }
                 try {
                     stepTypesChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
@@ -726,14 +762,6 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot write the report of run {}", run.runId, e);
             run.event("report could not be written: " + e.getMessage());
-        }
-    }
-
-    private void persist(RunState run) {
-        try {
-            RunRecords.write(run.snapshot());
-        } catch (IOException e) {
-            LOG.error("Cannot write the record of run {}: {}", run.runId, e.getMessage());
         }
     }
 

@@ -1,11 +1,11 @@
 package org.assay.engine.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,54 +20,89 @@ import org.assay.engine.StepRunInfo;
 
 /**
  * Reads and writes {@code run.json}, the record of a run in its folder. Written atomically
- * (temp file + move) so a crash never leaves half a record.
+ * (temp file + move) so a crash never leaves half a record; messages in it are bounded.
+ * {@link RunRecordWriter} decides when.
  */
 final class RunRecords {
 
     static final String FILE_NAME = "run.json";
+    /** Longest message (error, event, title) kept in a record. */
+    static final int MAX_TEXT = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunRecords() {
     }
 
     static void write(RunInfo r) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("runId", r.runId());
-        o.put("workflowId", r.workflowId());
-        o.put("workflowVersion", r.workflowVersion());
-        o.put("status", r.status().name());
-        o.put("queuedAt", str(r.queuedAt()));
-        o.put("startedAt", str(r.startedAt()));
-        o.put("finishedAt", str(r.finishedAt()));
-        o.put("error", r.error());
-        o.put("folder", r.folder().toString());
-        o.put("report", r.report() == null ? null : r.report().toString());
-        ArrayNode events = o.putArray("events");
-        r.events().forEach(events::add);
-        ArrayNode steps = o.putArray("steps");
-        for (StepRunInfo s : r.steps()) {
-            ObjectNode so = steps.addObject();
-            so.put("stepId", s.stepId());
-            so.put("type", s.type());
-            so.put("status", s.status().name());
-            so.put("provider", s.provider());
-            so.put("rowsIn", s.rowsIn());
-            so.put("rowsOut", s.rowsOut());
-            so.put("quarantined", s.quarantined());
-            so.put("filtered", s.filtered());
-            so.put("progress", s.progress());
-            so.put("durationMillis", s.durationMillis());
-            so.put("attempts", s.attempts());
-            so.put("error", s.error());
-            ArrayNode arts = so.putArray("artifacts");
-            for (ArtifactInfo a : s.artifacts()) {
-                arts.addObject().put("path", a.path().toString()).put("kind", a.kind().name()).put("title", a.title());
-            }
-        }
         Path file = r.folder().resolve(FILE_NAME);
         Path tmp = r.folder().resolve(FILE_NAME + ".tmp");
-        Files.writeString(tmp, o.toPrettyString(), StandardCharsets.UTF_8);
+        // Streamed, not built as a tree first: the record of a big run is written often.
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
+                JsonGenerator g = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeStringField("runId", r.runId());
+            g.writeStringField("workflowId", r.workflowId());
+            g.writeNumberField("workflowVersion", r.workflowVersion());
+            g.writeStringField("status", r.status().name());
+            g.writeStringField("queuedAt", str(r.queuedAt()));
+            g.writeStringField("startedAt", str(r.startedAt()));
+            g.writeStringField("finishedAt", str(r.finishedAt()));
+            g.writeNumberField("downtimeMillis", r.downtimeMillis());
+            g.writeStringField("error", bounded(r.error()));
+            g.writeStringField("folder", r.folder().toString());
+            g.writeStringField("report", r.report() == null ? null : r.report().toString());
+            g.writeArrayFieldStart("events");
+            for (String e : r.events()) {
+                g.writeString(bounded(e));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("steps");
+            for (StepRunInfo st : r.steps()) {
+                writeStep(g, st);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeStep(JsonGenerator g, StepRunInfo s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("stepId", s.stepId());
+        g.writeStringField("type", s.type());
+        g.writeStringField("status", s.status().name());
+        g.writeStringField("provider", s.provider());
+        g.writeNumberField("rowsIn", s.rowsIn());
+        g.writeNumberField("rowsOut", s.rowsOut());
+        g.writeNumberField("quarantined", s.quarantined());
+        g.writeNumberField("filtered", s.filtered());
+        g.writeNumberField("progress", s.progress());
+        g.writeNumberField("durationMillis", s.durationMillis());
+        g.writeNumberField("attempts", s.attempts());
+        g.writeStringField("error", bounded(s.error()));
+        g.writeArrayFieldStart("artifacts");
+        for (ArtifactInfo a : s.artifacts()) {
+            g.writeStartObject();
+            g.writeStringField("path", a.path().toString());
+            g.writeStringField("kind", a.kind().name());
+            g.writeStringField("title", bounded(a.title()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A step's message may quote whole input lines; the record keeps the start of it. */
+    static String bounded(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /**
+     * When the engine last vouched for the record: its writer rewrites it on changes and
+     * touches it while the run is in flight, so after a crash this is about when the engine died.
+     */
+    static Instant lastAlive(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant();
     }
 
     static RunInfo read(Path file) throws IOException {
@@ -90,7 +125,8 @@ final class RunRecords {
         return new RunInfo(o.path("runId").asText(), o.path("workflowId").asText(), o.path("workflowVersion").asInt(),
                 RunStatus.valueOf(o.path("status").asText()), instant(o.path("queuedAt")), instant(o.path("startedAt")),
                 instant(o.path("finishedAt")), text(o.path("error")), Path.of(o.path("folder").asText()),
-                o.path("report").isTextual() ? Path.of(o.path("report").asText()) : null, steps, events);
+                o.path("report").isTextual() ? Path.of(o.path("report").asText()) : null, steps, events,
+                o.path("downtimeMillis").asLong());
     }
 
     private static String str(Instant i) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -207,8 +206,9 @@ final class RunReport {
         if (run.startedAt() == null || run.finishedAt() == null) {
             return "-";
         }
-        Duration d = Duration.between(run.startedAt(), run.finishedAt());
-        return String.format("%.1f s", d.toMillis() / 1000.0);
+        String active = String.format("%.1f s", run.activeTime(run.finishedAt()).toMillis() / 1000.0);
+        return run.downtimeMillis() == 0 ? active
+                : active + String.format(" (plus %.1f s with the engine stopped)", run.downtimeMillis() / 1000.0);
     }
 
     private static String abbreviate(String s, int max) {

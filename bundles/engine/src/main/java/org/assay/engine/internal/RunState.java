@@ -25,6 +25,9 @@ final class RunState {
 
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    /** Events kept per run: the first ones tell how it began, the latest how it goes; the middle goes. */
+    static final int MAX_EVENTS = 500;
+    private static final int FIRST_EVENTS_KEPT = 100;
 
     final String runId;
     final WorkflowDefinition workflow;
@@ -43,6 +46,9 @@ final class RunState {
     volatile boolean cancelRequested;
     /** Set when a step failed: the other branches in flight stop, no new step starts. */
     volatile boolean stopping;
+    /** Time spent with the engine stopped, over all resumptions. */
+    volatile long downtimeMillis;
+    private boolean eventsOmitted;
 
     RunState(String runId, WorkflowDefinition workflow, int workflowVersion, Path folder, Instant queuedAt) {
         this.runId = runId;
@@ -118,8 +124,20 @@ final class RunState {
         finishedAt = Instant.now();
     }
 
-    void event(String text) {
-        events.add(EVENT_TIME.format(Instant.now()) + " " + text);
+    synchronized void event(String text) {
+        events.add(time(Instant.now()) + " " + text);
+        if (events.size() > MAX_EVENTS) {
+            if (!eventsOmitted) {
+                eventsOmitted = true;
+                events.add(FIRST_EVENTS_KEPT, "(older events omitted)");
+            }
+            events.remove(FIRST_EVENTS_KEPT + 1);
+        }
+    }
+
+    /** A time as events show it. */
+    static String time(Instant at) {
+        return EVENT_TIME.format(at);
     }
 
     RunInfo snapshot() {
@@ -128,6 +146,6 @@ final class RunState {
             list.add(s.snapshot());
         }
         return new RunInfo(runId, workflow.id(), workflowVersion, status, queuedAt, startedAt, finishedAt, error,
-                folder, report, List.copyOf(list), List.copyOf(events));
+                folder, report, List.copyOf(list), List.copyOf(events), downtimeMillis);
     }
 }

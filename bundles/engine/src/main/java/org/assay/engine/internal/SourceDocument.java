@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +24,11 @@ import org.assay.engine.ValidationProblem;
  */
 final class SourceDocument {
 
+    /** Far deeper than any workflow needs; the tree below is built by recursion. */
+    static final int MAX_NESTING = 100;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
@@ -42,7 +48,13 @@ final class SourceDocument {
      */
     static SourceDocument parse(String json) throws SyntaxError {
         Map<String, int[]> locations = new HashMap<>();
-        try (JsonParser p = FACTORY.createParser(json)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(json);
+        } catch (IOException e) {
+            throw new SyntaxError(new ValidationProblem("$", 0, 0, "cannot read the document: " + e.getMessage()));
+        }
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new SyntaxError(new ValidationProblem("$", 1, 1, "the file is empty; a workflow is a JSON object"));
@@ -54,9 +66,17 @@ final class SourceDocument {
                         "unexpected text after the end of the workflow object"));
             }
             return new SourceDocument(root, locations);
+        } catch (StreamConstraintsException e) {
+            // Jackson names its own setting ("StreamReadConstraints.getMaxNestingDepth()"); say where instead.
+            JsonLocation l = parser.currentLocation();
+            String path = pathOf(parser);
+            throw new SyntaxError(new ValidationProblem(path.length() > 60 ? path.substring(0, 60) + "..." : path,
+                    l.getLineNr(), l.getColumnNr(), "nesting deeper than " + MAX_NESTING + " levels at line "
+                            + l.getLineNr() + ", column " + l.getColumnNr()
+                            + "; a workflow needs only a few levels of objects and arrays"));
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
-            throw new SyntaxError(new ValidationProblem(e.getProcessor() == null ? "$" : pathOf(e),
+            throw new SyntaxError(new ValidationProblem(pathOf(e),
                     l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
                     "JSON syntax error: " + plain(e.getOriginalMessage())));
         } catch (IOException e) {
@@ -65,9 +85,12 @@ final class SourceDocument {
     }
 
     private static String pathOf(JsonParseException e) {
+        return e.getProcessor() == null ? "$" : pathOf(e.getProcessor());
+    }
+
+    private static String pathOf(JsonParser p) {
         try {
-            String pointer = e.getProcessor().getParsingContext().pathAsPointer().toString();
-            return pointerToPath(pointer);
+            return pointerToPath(p.getParsingContext().pathAsPointer().toString());
         } catch (RuntimeException ignored) {
             return "$";
         }
@@ -95,11 +118,14 @@ final class SourceDocument {
         }
         String m = message.replaceAll("\\s*\\(code \\d+\\)", "")
                 .replace("Unexpected character", "unexpected character")
+                .replace("Unexpected close marker", "unexpected close marker")
                 .replace("Unexpected end-of-input", "the file ends too early")
                 .replace("was expecting double-quote to start field name", "expected a quoted field name (is there a trailing comma?)")
                 .replace("was expecting comma to separate Object entries", "expected a comma between fields")
                 .replace("was expecting comma to separate Array entries", "expected a comma between array items")
-                .replace("Duplicate field", "duplicate field");
+                .replace("Duplicate field", "duplicate field")
+                // "(for Array starting at [Source: (String)"<the whole document>"; line: 1, column: 39])"
+                .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source:.*", "");
         int nl = m.indexOf('\n');
         return nl > 0 ? m.substring(0, nl).trim() : m.trim();
     }

@@ -17,7 +17,7 @@ public final class Standalone {
     public Standalone(Path workflowDir, Path dataDir, int threads) {
         EngineSettings settings = new EngineSettings(workflowDir, dataDir, List.of(), List.of(), threads,
                 EngineSettings.defaultStepThreads(0), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 0, true, false);
+                Duration.ofSeconds(2), 0, true, false, ResourceLimits.DEFAULTS);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);
     }

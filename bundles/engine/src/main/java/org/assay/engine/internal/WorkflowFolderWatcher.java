@@ -1,17 +1,20 @@
 package org.assay.engine.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.assay.engine.RejectedWorkflow;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deploys the {@code *.json} files of the workflow folder: a new file is deployed, an
  * edited file becomes a new version (or is rejected, leaving the old one active), a
- * deleted file undeploys its workflow. Scans on an interval rather than with a
+ * deleted file undeploys its workflow. A workflow id belongs to one file: another file
+ * naming it is rejected, and takes it over when the owner is deleted or renames its id. Scans on an interval rather than with a
  * WatchService, which misses events on some file systems and editors' rename-saves.
  */
 @Component(immediate = true, configurationPid = "org.assay.engine")
@@ -32,8 +36,11 @@ public final class WorkflowFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowFolderWatcher.class);
 
-    /** What was last seen of a file, to notice changes. */
-    private record Seen(long modified, long size, String workflowId) { }
+    /**
+     * What was last seen of a file, to notice changes: the workflow id it names (null if
+     * none), and whether it was rejected (then it may take the id over from its owner).
+     */
+    private record Seen(long modified, long size, String workflowId, boolean rejected) { }
 
     private final WorkflowService workflows;
     private final WorkflowStore store;
@@ -79,6 +86,7 @@ public final class WorkflowFolderWatcher {
             return;
         }
         Set<Path> present = new HashSet<>();
+        List<Path> changed = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
             for (Path file : files) {
                 present.add(file);
@@ -88,7 +96,8 @@ public final class WorkflowFolderWatcher {
                 if (before != null && before.modified() == modified && before.size() == size) {
                     continue;
                 }
-                seen.put(file, new Seen(modified, size, deploy(file, before)));
+                seen.put(file, deploy(file, modified, size, before));
+                changed.add(file);
             }
         } catch (IOException e) {
             LOG.error("Cannot list {}: {}", folder, e.getMessage());
@@ -97,36 +106,73 @@ public final class WorkflowFolderWatcher {
         for (Path gone : new HashSet<>(seen.keySet())) {
             if (!present.contains(gone)) {
                 Seen s = seen.remove(gone);
-                if (s.workflowId() != null && workflows.get(s.workflowId())
-                        .map(d -> d.origin().equals(gone.toString())).orElse(false)) {
+                if (store != null) {
+                    store.forgetFile(gone.toString());
+                }
+                if (s.workflowId() != null && owns(gone, s.workflowId()) && !handOver(s.workflowId(), gone)) {
                     workflows.undeploy(s.workflowId());
                     LOG.info("{} was deleted: workflow {} undeployed", gone, s.workflowId());
                 }
             }
         }
+        for (Path file : changed) {
+            Seen s = seen.get(file);
+            if (s != null && !s.rejected()) {
+                handOverFrom(file);
+            }
+        }
     }
 
-    /** @return the workflow id the file now holds (or held, if rejected) */
-    private String deploy(Path file, Seen before) {
-        String json;
+    private boolean owns(Path file, String workflowId) {
+        return workflows.get(workflowId).map(d -> d.origin().equals(file.toString())).orElse(false);
+    }
+
+    /**
+     * Ids deployed from {@code file} that it no longer names (its id was edited) go to a file
+     * that was refused them; with none, they stay deployed as before.
+     */
+    private void handOverFrom(Path file) {
+        String named = seen.get(file).workflowId();
+        for (var d : workflows.list()) {
+            if (d.origin().equals(file.toString()) && !d.id().equals(named)) {
+                handOver(d.id(), file);
+            }
+        }
+    }
+
+    /**
+     * Deploys the first (by name) file that was refused {@code workflowId} because
+     * {@code owner} had it. @return whether one took it
+     */
+    private boolean handOver(String workflowId, Path owner) {
+        List<Path> heirs = seen.entrySet().stream()
+                .filter(e -> e.getValue().rejected() && workflowId.equals(e.getValue().workflowId()))
+                .map(Map.Entry::getKey).sorted().toList();
+        for (Path heir : heirs) {
+            Seen before = seen.get(heir);
+            Seen after = deploy(heir, before.modified(), before.size(), before);
+            seen.put(heir, after);
+            if (!after.rejected()) {
+                LOG.info("Workflow {} passed from {} to {}", workflowId, owner, heir);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Seen deploy(Path file, long modified, long size, Seen before) {
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            return new Seen(modified, size, workflows.deployFile(file).id(), false);
         } catch (IOException e) {
             LOG.error("Cannot read {}: {}", file, e.getMessage());
-            return before == null ? null : before.workflowId();
-        }
-        try {
-            return workflows.deploy(json, file.toString()).id();
+            return before == null ? new Seen(modified, size, null, true) : before;
         } catch (WorkflowRejectedException e) {
             LOG.error("Rejected {}; the previously deployed version (if any) stays active.\n{}", file, e.getMessage());
-            String id = WorkflowStore.idOf(json);
-            if (id == null && before != null) {
-                id = before.workflowId();
-                if (store != null && id != null) {
-                    store.rememberRejectionOf(id, e.problems());
-                }
-            }
-            return id;
+            String id = workflows.rejected().stream().filter(r -> r.origin().equals(file.toString()))
+                    .map(RejectedWorkflow::workflowId).filter(Objects::nonNull).findFirst()
+                    .orElse(before == null ? null : before.workflowId());
+            // A refused edit of the owner leaves its workflow deployed: that file still owns the id.
+            return new Seen(modified, size, id, id == null || !owns(file, id));
         }
     }
 }

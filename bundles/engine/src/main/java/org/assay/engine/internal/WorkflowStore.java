@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RejectedWorkflow;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowListener;
@@ -46,8 +47,12 @@ public final class WorkflowStore implements WorkflowService {
 
     private final StepRegistry registry;
     private final WorkflowValidator validator;
+    private final ResourceLimits limits;
     private final Path root;
+    private final Path watchedFolder;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
+    /** Files of the watched folder that deploy nothing, by path. */
+    private final Map<String, RejectedWorkflow> rejected = new ConcurrentHashMap<>();
     private final List<WorkflowListener> listeners = new CopyOnWriteArrayList<>();
     /** Warnings such as "step type not installed" go stale as bundles come and go. */
     private final StepRegistry.Listener warningRefresher = new StepRegistry.Listener() {
@@ -69,8 +74,10 @@ public final class WorkflowStore implements WorkflowService {
 
     WorkflowStore(StepRegistry registry, EngineSettings settings) {
         this.registry = registry;
-        this.validator = new WorkflowValidator(registry, FileAccess.of(settings));
+        this.validator = new WorkflowValidator(registry, FileAccess.of(settings), settings.limits());
+        this.limits = settings.limits();
         this.root = settings.deploymentsDir();
+        this.watchedFolder = settings.workflowDir();
         RunEngine.closeDataDir(settings);
         load();
         refreshWarnings();
@@ -148,15 +155,47 @@ public final class WorkflowStore implements WorkflowService {
     }
 
     @Override
+    public List<ValidationProblem> validateFile(Path file) throws IOException {
+        try {
+            return validate(WorkflowFileReader.read(file, limits), file.toString());
+        } catch (WorkflowRejectedException e) {
+            return e.problems();
+        }
+    }
+
+    @Override
+    public DeployedWorkflow deployFile(Path file) throws WorkflowRejectedException, IOException {
+        String json;
+        try {
+            json = WorkflowFileReader.read(file, limits);
+        } catch (WorkflowRejectedException e) {
+            rememberRejection(file.toString(), null, e.problems());
+            throw e;
+        }
+        return deploy(json, file.toString());
+    }
+
+    @Override
     public synchronized DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException {
         WorkflowValidator.Result result = validator.validate(json);
         if (result.hasErrors()) {
-            rememberRejection(json, result.errors());
+            rememberRejection(origin, idOf(json), result.errors());
             throw new WorkflowRejectedException(origin, result.errors());
         }
         WorkflowDefinition def = result.definition().orElseThrow();
         Active current = active.get(def.id());
-        if (current != null && current.source().equals(json)) {
+        if (current != null && !current.deployed().origin().equals(origin)
+                && claims(current.deployed().origin(), def.id())) {
+            String owner = current.deployed().origin();
+            List<ValidationProblem> problems = List.of(new ValidationProblem("$.id", 0, 0, "workflow id '"
+                    + def.id() + "' belongs to " + owner + " (version " + current.deployed().version() + "); "
+                    + origin + " is not deployed: give it another id, or delete " + owner
+                    + " and this file takes the id over"));
+            rememberRejection(origin, def.id(), problems);
+            throw new WorkflowRejectedException(origin, problems);
+        }
+        rejected.remove(origin);
+        if (current != null && current.source().equals(json) && current.deployed().origin().equals(origin)) {
             // Same text again (a touched file, a repeated deploy): not a new version.
             DeployedWorkflow same = withRejection(current.deployed(), List.of());
             active.put(def.id(), new Active(same, json));
@@ -174,12 +213,64 @@ public final class WorkflowStore implements WorkflowService {
         return deployed;
     }
 
-    /** A rejected edit leaves the active version running, but the user should see why it was refused. */
-    private void rememberRejection(String json, List<ValidationProblem> errors) {
-        String id = idOf(json);
-        if (id != null) {
-            active.computeIfPresent(id, (k, a) -> new Active(withRejection(a.deployed(), errors), a.source()));
+    /**
+     * Whether the file a workflow was deployed from still holds it: it exists and names that
+     * id, or names none (a broken edit does not give the id away). A non-file origin
+     * ("shell") owns nothing.
+     */
+    private boolean claims(String origin, String workflowId) {
+        Path file;
+        try {
+            file = Path.of(origin);
+        } catch (RuntimeException e) {
+            return false;
         }
+        if (!file.isAbsolute() || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            String id = idOf(WorkflowFileReader.read(file, limits));
+            return id == null || id.equals(workflowId);
+        } catch (IOException | WorkflowRejectedException e) {
+            return true;
+        }
+    }
+
+    /**
+     * A rejected edit of the file a workflow was deployed from leaves that version running,
+     * noted on it; any other rejected file of the watched folder is listed on its own, so it
+     * is seen without the Karaf log.
+     */
+    private synchronized void rememberRejection(String origin, String workflowId, List<ValidationProblem> errors) {
+        boolean owner = false;
+        for (Active a : active.values()) {
+            if (a.deployed().origin().equals(origin)) {
+                owner = true;
+                active.put(a.deployed().id(), new Active(withRejection(a.deployed(), errors), a.source()));
+            }
+        }
+        if (!owner && inWatchedFolder(origin)) {
+            rejected.put(origin, new RejectedWorkflow(origin, workflowId, Instant.now(), errors));
+        }
+    }
+
+    private boolean inWatchedFolder(String origin) {
+        try {
+            Path file = Path.of(origin);
+            return file.isAbsolute() && file.normalize().startsWith(watchedFolder);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The watched folder no longer has this file. */
+    void forgetFile(String origin) {
+        rejected.remove(origin);
+    }
+
+    @Override
+    public List<RejectedWorkflow> rejected() {
+        return rejected.values().stream().sorted(Comparator.comparing(RejectedWorkflow::origin)).toList();
     }
 
     private static DeployedWorkflow withRejection(DeployedWorkflow d, List<ValidationProblem> problems) {
@@ -195,11 +286,6 @@ public final class WorkflowStore implements WorkflowService {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
             return m.find() ? m.group(1) : null;
         }
-    }
-
-    /** Records that a file which used to hold {@code workflowId} failed to parse. */
-    void rememberRejectionOf(String workflowId, List<ValidationProblem> errors) {
-        active.computeIfPresent(workflowId, (k, a) -> new Active(withRejection(a.deployed(), errors), a.source()));
     }
 
     private int nextVersionOnDisk(String id) {

@@ -7,6 +7,8 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,15 +59,26 @@ final class WorkflowValidator {
         }
     }
 
+    /** Firings of a schedule looked at to find its shortest interval. */
+    private static final int SCHEDULE_FIRINGS_CHECKED = 200;
+
     private final StepRegistry registry;
     private final FileAccess files;
+    private final ResourceLimits limits;
 
-    WorkflowValidator(StepRegistry registry, FileAccess files) {
+    WorkflowValidator(StepRegistry registry, FileAccess files, ResourceLimits limits) {
         this.registry = registry;
         this.files = files;
+        this.limits = limits;
     }
 
     Result validate(String json) {
+        long bytes = utf8Length(json, limits.maxWorkflowBytes());
+        if (bytes > limits.maxWorkflowBytes()) {
+            // Refused before parsing: a huge document costs memory in every stage below.
+            return new Result(List.of(new ValidationProblem("$", 0, 0, "the workflow is larger than "
+                    + limits.maxWorkflowBytes() / 1024 + " KiB; " + limits.fileSizeText())), Optional.empty());
+        }
         SourceDocument doc;
         try {
             doc = SourceDocument.parse(json);
@@ -76,6 +89,13 @@ final class WorkflowValidator {
         if (!root.isObject()) {
             return new Result(List.of(doc.problem("$", "a workflow is a JSON object with format, id and steps")),
                     Optional.empty());
+        }
+        JsonNode steps = root.path("steps");
+        if (steps.size() > limits.maxSteps()) {
+            // Alone and early: checking every step of such a document is the cost the limit avoids.
+            return new Result(List.of(doc.problem("$.steps", "the workflow has " + steps.size() + " steps; "
+                    + ResourceLimits.limitText(String.valueOf(limits.maxSteps()), ResourceLimits.MAX_STEPS_KEY)
+                    + "; split it into smaller workflows")), Optional.empty());
         }
         List<StepDescriptor> installed = registry.list().stream().map(i -> i.descriptor()).toList();
         List<ValidationProblem> problems = new ArrayList<>(schemaProblems(doc, installed));
@@ -98,18 +118,45 @@ final class WorkflowValidator {
                 ? Optional.empty() : Optional.of(def));
     }
 
-    /** The schema says "a string"; whether it is a cron expression Karaf's scheduler accepts is checked here. */
-    private static Optional<ValidationProblem> scheduleProblem(SourceDocument doc) {
+    /**
+     * The schema says "a string"; whether it is a cron expression Karaf's scheduler accepts,
+     * and fires no more often than the limit, is checked here.
+     */
+    private Optional<ValidationProblem> scheduleProblem(SourceDocument doc) {
         JsonNode schedule = doc.root().path("schedule");
         if (!schedule.isTextual()) {
             return Optional.empty();
         }
+        CronSchedule cron;
         try {
-            CronSchedule.parse(schedule.asText());
-            return Optional.empty();
+            cron = CronSchedule.parse(schedule.asText());
         } catch (IllegalArgumentException e) {
             return Optional.of(doc.problem("$.schedule", e.getMessage()));
         }
+        Duration min = limits.minScheduleInterval();
+        return cron.shortestInterval(ZonedDateTime.now(), SCHEDULE_FIRINGS_CHECKED)
+                .filter(gap -> gap.compareTo(min) < 0)
+                .map(gap -> doc.problem("$.schedule", "'" + cron.expression() + "' fires as often as every "
+                        + seconds(gap) + "; a schedule may fire at most once every " + seconds(min) + " ("
+                        + ResourceLimits.MIN_INTERVAL_KEY + " in etc/org.assay.engine.cfg); e.g. \"0 */5 * * * ?\" "
+                        + "fires every 5 minutes"));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
+    }
+
+    /** UTF-8 size of the text, counting stops once past {@code cap}. */
+    private static long utf8Length(String s, long cap) {
+        if (s.length() > cap) {
+            return s.length();
+        }
+        long n = 0;
+        for (int i = 0; i < s.length() && n <= cap; i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     private static List<ValidationProblem> sorted(List<ValidationProblem> problems) {
@@ -305,9 +352,16 @@ final class WorkflowValidator {
             String at = "$.steps[" + i + "]";
             Optional<RegisteredStep> provider = registry.provider(s.type());
             if (provider.isEmpty()) {
-                out.add(doc.problem(at + ".type", "step type '" + s.type() + "' is not installed"
-                        + suggestion(s.type(), typeIds) + "; runs will wait for a bundle that provides it",
-                        Severity.WARNING));
+                Optional<String> slip = oneSlipFrom(s.type(), typeIds);
+                if (slip.isPresent()) {
+                    // Almost surely a typo: waiting for a bundle that will never come would hide it.
+                    out.add(doc.problem(at + ".type", "unknown step type '" + s.type() + "'; did you mean '"
+                            + slip.get() + "'?"));
+                } else {
+                    out.add(doc.problem(at + ".type", "step type '" + s.type() + "' is not installed"
+                            + suggestion(s.type(), typeIds) + "; runs will wait for a bundle that provides it",
+                            Severity.WARNING));
+                }
             }
             StepDescriptor d = provider.map(p -> p.info().descriptor()).orElse(null);
             for (Map.Entry<String, InputRef> in : s.inputs().entrySet()) {
@@ -422,6 +476,14 @@ final class WorkflowValidator {
         path.removeLast();
         state.put(id, 2);
         return Optional.empty();
+    }
+
+    /**
+     * The installed type one edit (insertion, deletion, substitution or swap of neighbours)
+     * away from {@code type}, if there is one; the first in the list wins a tie.
+     */
+    static Optional<String> oneSlipFrom(String type, List<String> installed) {
+        return installed.stream().filter(k -> editDistance(type, k) == 1).findFirst();
     }
 
     /** "; did you mean x?" for a near miss, else empty. */

@@ -33,7 +33,7 @@ class RunEngineTest {
     @BeforeEach
     void setUp() {
         settings = new EngineSettings(dir.resolve("workflows"), dir.resolve("data"), List.of(), List.of(), 2, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 0, true, false);
+                Duration.ofSeconds(1), 0, true, false, ResourceLimits.DEFAULTS);
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);
@@ -207,7 +207,7 @@ class RunEngineTest {
     void keepsOnlyTheNewestRunsWhenAsked() throws Exception {
         engine.deactivate();
         settings = new EngineSettings(settings.workflowDir(), settings.dataDir(), List.of(), List.of(), 1, 2, Duration.ofSeconds(20),
-                Duration.ofSeconds(1), 2, true, false);
+                Duration.ofSeconds(1), 2, true, false, ResourceLimits.DEFAULTS);
         engine = new RunEngine(registry, store, settings);
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");
         List<String> ids = new java.util.ArrayList<>();
@@ -241,6 +241,9 @@ class RunEngineTest {
 
         assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
         assertEquals(1, step(done, "src").attempts(), "the finished source step is not run again");
+        assertEquals(2, step(done, "c").attempts(), "the attempt the stop cut short counts");
+        assertTrue(done.events().stream().anyMatch(e -> e.contains("step 'c' was interrupted by engine stop at ")),
+                done.events()::toString);
         assertEquals(4995, step(done, "c2").rowsOut());
         assertTrue(done.events().stream().anyMatch(e -> e.contains("run resumed after src")), done.events()::toString);
         List<String> quarantine = Files.readAllLines(done.folder().resolve(QuarantineLog.FILE_NAME));
@@ -283,6 +286,139 @@ class RunEngineTest {
         assertEquals(1, store2.get("wf").orElseThrow().version(), "deployments survive too");
         RunInfo second = engine.start("wf");
         assertFalse(second.runId().equals(r.runId()), "run ids are not reused after a restart");
+    }
+
+    @Test
+    void stepTransitionsAreCoalescedIntoFewRecordWrites() throws Exception {
+        engine.deactivate();
+        // No periodic write within the test: only the writes a run's start and end force.
+        engine = new RunEngine(registry, store, settings, Duration.ofHours(1));
+        registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        StringBuilder chain = new StringBuilder("{\"id\": \"s0\", \"type\": \"numbers\", \"params\": {\"rows\": 10}}");
+        for (int i = 1; i < 60; i++) {
+            chain.append(",{\"id\": \"s").append(i).append("\", \"type\": \"copy\", \"inputs\": {\"in\": \"s")
+                    .append(i - 1).append("\"}}");
+        }
+        deploy(chain.toString());
+        long before = engine.recordWrites();
+        RunInfo done = runToEnd();
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(2, engine.recordWrites() - before, "one write when queued, one at the end; not one per step");
+        RunInfo onDisk = RunRecords.read(done.folder().resolve(RunRecords.FILE_NAME));
+        assertEquals(RunStatus.SUCCEEDED, onDisk.status());
+        assertEquals(10, step(onDisk, "s59").rowsOut(), "the final record has every step");
+    }
+
+    @Test
+    void aRecordKeepsMessagesAndEventsBounded() throws Exception {
+        RunState run = new RunState("r1", WorkflowValidator.readDeployed(
+                "{\"format\": 1, \"id\": \"wf\", \"steps\": [{\"id\": \"a\", \"type\": \"numbers\"}]}"),
+                1, Files.createDirectories(dir.resolve("r1")), java.time.Instant.now());
+        run.steps.get("a").error = "x".repeat(100_000);
+        for (int i = 0; i < 2000; i++) {
+            run.event("event " + i);
+        }
+        RunRecords.write(run.snapshot());
+        RunInfo read = RunRecords.read(run.folder.resolve(RunRecords.FILE_NAME));
+        assertEquals(RunRecords.MAX_TEXT, step(read, "a").error().length());
+        assertEquals(RunState.MAX_EVENTS + 1, read.events().size());
+        assertTrue(read.events().get(0).endsWith(" event 0"), read.events().get(0));
+        assertEquals("(older events omitted)", read.events().get(100));
+        assertTrue(read.events().get(read.events().size() - 1).endsWith(" event 1999"));
+    }
+
+    /**
+     * kill -9 mid-step: the record shows the step running (written within the record interval)
+     * and is never finished. The restarted engine says the step was interrupted, counts its new
+     * attempt, and keeps the downtime out of the run's active time.
+     */
+    @Test
+    void aRunKilledMidStepResumesWithTheInterruptionRecorded() throws Exception {
+        engine.deactivate();
+        engine = new RunEngine(registry, store, settings, Duration.ofMillis(20));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        registry.add(TestSteps.copy("1.0.0", started, gate), "test.steps", "1.0.0", 1, 14);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 3000}},"
+                + "{\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}},"
+                + "{\"id\": \"c2\", \"type\": \"copy\", \"inputs\": {\"in\": \"c\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Path folder = settings.runsDir().resolve(run.runId());
+        Path record = folder.resolve(RunRecords.FILE_NAME);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (step(RunRecords.read(record), "c").status() != RunStatus.RUNNING && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        // The folder as a dying engine leaves it; what the engine does after this never reaches the disk.
+        Path image = dir.resolve("image");
+        copyTree(folder, image);
+        engine.deactivate();
+        gate.countDown();
+        deleteTree(folder);
+        copyTree(image, folder);
+        StepRunInfo left = step(RunRecords.read(record), "c");
+        assertEquals(RunStatus.RUNNING, left.status(), "the running step is saved as running");
+        assertEquals(1, left.attempts());
+        // As if the run had started two hours ago and the engine had died one hour ago.
+        RunInfo r = RunRecords.read(record);
+        java.time.Instant died = java.time.Instant.now().minus(Duration.ofHours(1));
+        RunRecords.write(new RunInfo(r.runId(), r.workflowId(), r.workflowVersion(), r.status(),
+                r.queuedAt().minus(Duration.ofHours(2)), r.startedAt().minus(Duration.ofHours(2)), null, null,
+                r.folder(), null, r.steps(), r.events()));
+        Files.setLastModifiedTime(record, java.nio.file.attribute.FileTime.from(died));
+
+        StepRegistry fresh = new StepRegistry();
+        fresh.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
+        fresh.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        engine = new RunEngine(fresh, new WorkflowStore(fresh, settings), settings);
+        RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
+
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(1, step(done, "src").attempts());
+        assertEquals(2, step(done, "c").attempts(), "the interrupted attempt counts");
+        assertEquals(3000, step(done, "c2").rowsOut());
+        String interrupted = "step 'c' was interrupted by engine stop at " + RunState.time(died) + " during attempt 1";
+        assertTrue(done.events().stream().anyMatch(e -> e.contains(interrupted)), done.events()::toString);
+        Duration down = Duration.ofMillis(done.downtimeMillis());
+        assertTrue(down.compareTo(Duration.ofHours(1)) >= 0 && down.compareTo(Duration.ofMinutes(61)) < 0,
+                () -> "downtime " + down);
+        Duration wall = Duration.between(done.startedAt(), done.finishedAt());
+        assertEquals(wall.minus(down), done.activeTime(done.finishedAt()), "the run's time leaves the downtime out");
+        assertEquals(done.downtimeMillis(), RunRecords.read(record).downtimeMillis(), "the downtime is recorded");
+    }
+
+    @Test
+    void aRunWaitingForATypeOneSlipFromAnInstalledOneFailsAtOnce() throws Exception {
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5}},"
+                + "{\"id\": \"c\", \"type\": \"copyy\", \"inputs\": {\"in\": \"src\"}}");
+        // Deployed while no 'copy' existed: then the typo looked like a bundle still to come.
+        registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
+        RunInfo done = runToEnd();
+        assertEquals(RunStatus.FAILED, done.status());
+        assertEquals("step 'c' failed: unknown step type 'copyy'; did you mean 'copy'? Correct the workflow and run "
+                + "it again", done.error());
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private RunInfo awaitStatus(String runId, RunStatus status) throws InterruptedException {

@@ -31,7 +31,7 @@ class RunFilesTest {
     void setUp() throws Exception {
         workflows = Files.createDirectories(dir.resolve("workflows/data")).getParent();
         EngineSettings settings = new EngineSettings(workflows, dir.resolve("data"), List.of(), List.of(), 2, 2,
-                Duration.ofSeconds(20), Duration.ofSeconds(1), 0, true, false);
+                Duration.ofSeconds(20), Duration.ofSeconds(1), 0, true, false, ResourceLimits.DEFAULTS);
         registry.add(TestSteps.files(), "test.steps", "1.0.0", 1, 1);
         store = new WorkflowStore(registry, settings);
         engine = new RunEngine(registry, store, settings);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.assay.engine.ValidationProblem;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ class WorkflowValidatorTest {
 
     private final StepRegistry registry = new StepRegistry();
     private WorkflowValidator validator;
+    private FileAccess files;
     @TempDir
     Path dir;
 
@@ -23,8 +25,9 @@ class WorkflowValidatorTest {
         registry.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         registry.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
         registry.add(TestSteps.files(), "test.steps", "1.0.0", 1, 3);
-        validator = new WorkflowValidator(registry, new FileAccess(dir.resolve("karaf/workflows"),
-                dir.resolve("karaf/data/assay"), List.of(), List.of(), List.of(dir.resolve("karaf"))));
+        files = new FileAccess(dir.resolve("karaf/workflows"), dir.resolve("karaf/data/assay"), List.of(), List.of(),
+                List.of(dir.resolve("karaf")));
+        validator = new WorkflowValidator(registry, files, ResourceLimits.DEFAULTS);
     }
 
     @Test
@@ -200,5 +203,69 @@ class WorkflowValidatorTest {
         assertEquals(5, errors.get(0).line());
         assertEquals(6, errors.get(1).line());
         assertTrue(errors.get(1).message().contains("no step with id 'nope'"), errors::toString);
+    }
+
+    @Test
+    void aTypeOneSlipFromAnInstalledOneIsAnError() {
+        ValidationProblem p = only(wf(SOURCE + ",\n    {\"id\": \"c\", \"type\": \"copyy\", \"inputs\": {\"in\": \"src\"}}"));
+        assertEquals("$.steps[1].type", p.path());
+        assertEquals(6, p.line());
+        assertEquals("unknown step type 'copyy'; did you mean 'copy'?", p.message());
+        ValidationProblem swapped = only(wf("    {\"id\": \"src\", \"type\": \"nubmers\", \"params\": {\"rows\": 1}}"));
+        assertEquals("unknown step type 'nubmers'; did you mean 'numbers'?", swapped.message());
+    }
+
+    @Test
+    void aTypeResemblingNothingInstalledStillOnlyWaits() {
+        WorkflowValidator.Result r = validator.validate(wf(SOURCE
+                + ",\n    {\"id\": \"c\", \"type\": \"cpoier\", \"inputs\": {\"in\": \"src\"}}"));
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertTrue(r.warnings().get(0).message().contains("runs will wait"), r.warnings()::toString);
+    }
+
+    @Test
+    void tooManyStepsAreRefusedNamingTheLimitAndItsKey() {
+        WorkflowValidator small = new WorkflowValidator(registry, files, new ResourceLimits(1 << 20, 2, Duration.ZERO));
+        String three = SOURCE + ",\n    {\"id\": \"a\", \"type\": \"copy\", \"inputs\": {\"in\": \"src\"}},"
+                + "\n    {\"id\": \"b\", \"type\": \"copy\", \"inputs\": {\"in\": \"a\"}}";
+        List<ValidationProblem> errors = small.validate(wf(three)).errors();
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals("$.steps", errors.get(0).path());
+        assertEquals("the workflow has 3 steps; the limit is 2 (maxStepsPerWorkflow in etc/org.assay.engine.cfg); "
+                + "split it into smaller workflows", errors.get(0).message());
+    }
+
+    @Test
+    void aTooLargeDocumentIsRefusedBeforeParsing() {
+        WorkflowValidator small = new WorkflowValidator(registry, files, new ResourceLimits(1024, 500, Duration.ZERO));
+        // Not even JSON: the size alone decides, so nothing of it is parsed.
+        ValidationProblem p = small.validate("[".repeat(2000)).errors().get(0);
+        assertEquals("the workflow is larger than 1 KiB; the limit is 1 KiB (maxWorkflowFileKib in "
+                + "etc/org.assay.engine.cfg)", p.message());
+    }
+
+    @Test
+    void aScheduleFiringMoreOftenThanTheMinimumIsRefused() {
+        ValidationProblem p = only(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"* * * * * ?\","));
+        assertEquals("$.schedule", p.path());
+        assertEquals(4, p.line());
+        assertTrue(p.message().startsWith("'* * * * * ?' fires as often as every 1 s; a schedule may fire at most "
+                + "once every 60 s (minScheduleIntervalSeconds in etc/org.assay.engine.cfg)"), p.message());
+        ValidationProblem burst = only(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"0,30 0 2 * * ?\","));
+        assertTrue(burst.message().contains("as often as every 30 s"), burst.message());
+        assertFalse(validator.validate(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"schedule\": \"0 * * * * ?\",")).hasErrors(), "once a minute is allowed");
+    }
+
+    @Test
+    void deepNestingIsLocatedInPlainWords() {
+        String deep = "[".repeat(150) + "]".repeat(150);
+        ValidationProblem p = only(wf("    {\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": " + deep + "}}"));
+        assertEquals(5, p.line());
+        assertTrue(p.message().startsWith("nesting deeper than 100 levels at line 5, column "),
+                p.message());
+        assertFalse(p.message().contains("StreamReadConstraints"), p.message());
     }
 }

@@ -35,11 +35,14 @@ final class Format {
         return s.expression() + " (" + s.description() + ")" + next;
     }
 
-    static String duration(Instant from, Instant to) {
-        if (from == null) {
+    /** Time the run was executing, and the engine's downtime during it if any. */
+    static String duration(RunInfo run) {
+        Duration active = run.activeTime(Instant.now());
+        if (active == null) {
             return "-";
         }
-        return seconds(Duration.between(from, to == null ? Instant.now() : to).toMillis());
+        return seconds(active.toMillis())
+                + (run.downtimeMillis() > 0 ? " + " + seconds(run.downtimeMillis()) + " engine stopped" : "");
     }
 
     static String seconds(long millis) {
@@ -48,6 +51,11 @@ final class Format {
 
     static String count(long n) {
         return String.format("%,d", n);
+    }
+
+    /** "1 problem", "3 problems". */
+    static String problems(int n) {
+        return n + (n == 1 ? " problem" : " problems");
     }
 
     static String percent(double fraction) {

@@ -89,7 +89,7 @@ public class RunCommand implements Action {
         run.events().forEach(e -> System.out.println("Event: " + e));
         Format.details(run, System.out);
         System.out.println("Run " + run.runId() + " " + run.status().label() + " in "
-                + Format.duration(run.startedAt(), run.finishedAt()));
+                + Format.duration(run));
         return null;
     }
 }

@@ -34,7 +34,7 @@ public class RunListCommand implements Action {
         t.column("Quarantined").alignRight();
         runs.list().stream().filter(r -> workflow == null || r.workflowId().equals(workflow)).limit(limit)
                 .forEach((RunInfo r) -> t.addRow().addContent(r.runId(), r.workflowId(), r.workflowVersion(),
-                        r.status().label(), Format.time(r.startedAt()), Format.duration(r.startedAt(), r.finishedAt()),
+                        r.status().label(), Format.time(r.startedAt()), Format.duration(r),
                         Format.count(r.quarantined())));
         t.print(System.out);
         return null;

@@ -27,7 +27,7 @@ public class RunShowCommand implements Action {
         System.out.println("Run " + r.runId() + " of " + r.workflowId() + " version " + r.workflowVersion() + ": "
                 + r.status().label());
         System.out.println("Queued " + Format.time(r.queuedAt()) + ", started " + Format.time(r.startedAt())
-                + ", finished " + Format.time(r.finishedAt()) + " (" + Format.duration(r.startedAt(), r.finishedAt()) + ")");
+                + ", finished " + Format.time(r.finishedAt()) + " (" + Format.duration(r) + ")");
         if (r.error() != null) {
             System.out.println("Error: " + r.error());
         }

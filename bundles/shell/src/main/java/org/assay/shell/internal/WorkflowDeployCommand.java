@@ -1,6 +1,5 @@
 package org.assay.shell.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assay.engine.DeployedWorkflow;
@@ -34,7 +33,7 @@ public class WorkflowDeployCommand implements Action {
             throw new IllegalArgumentException("no file " + path);
         }
         try {
-            DeployedWorkflow d = workflows.deploy(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+            DeployedWorkflow d = workflows.deployFile(path);
             for (ValidationProblem w : d.warnings()) {
                 System.out.println(path + ": " + w);
             }

@@ -1,10 +1,13 @@
 package org.assay.shell.internal;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RejectedWorkflow;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowService;
 import org.apache.karaf.shell.api.action.Action;
@@ -16,14 +19,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-@Command(scope = "assay", name = "workflow-show", description = "Shows a deployed workflow: its steps, wiring and parameters.")
+@Command(scope = "assay", name = "workflow-show", description = "Shows a deployed workflow: its steps, wiring and parameters; or why a file of the workflow "
+        + "folder was rejected.")
 @Service
 public class WorkflowShowCommand implements Action {
 
     @Reference
     private WorkflowService workflows;
 
-    @Argument(index = 0, name = "id", required = true, description = "Workflow id")
+    @Argument(index = 0, name = "id", required = true,
+            description = "Workflow id, or the file name of a rejected workflow file")
     @Completion(WorkflowIdCompleter.class)
     private String id;
 
@@ -42,10 +47,22 @@ public class WorkflowShowCommand implements Action {
         this.workflows = workflows;
     }
 
+    /** What workflow-show takes to show a rejected file: its workflow id, else its file name. */
+    static String handle(RejectedWorkflow r) {
+        return r.workflowId() != null ? r.workflowId() : Path.of(r.origin()).getFileName().toString();
+    }
+
     @Override
     public Object execute() {
         TrailingOptions.apply(this, trailing);
-        DeployedWorkflow w = workflows.get(id).orElseThrow(() -> new IllegalArgumentException(
+        Optional<DeployedWorkflow> deployed = workflows.get(id);
+        List<RejectedWorkflow> rejected = workflows.rejected().stream()
+                .filter(r -> id.equals(r.workflowId()) || id.equals(handle(r)) || id.equals(r.origin())).toList();
+        if (deployed.isEmpty() && !rejected.isEmpty()) {
+            rejected.forEach(WorkflowShowCommand::printRejected);
+            return null;
+        }
+        DeployedWorkflow w = deployed.orElseThrow(() -> new IllegalArgumentException(
                 "no workflow '" + id + "' is deployed; see assay:workflow-list"));
         if (source) {
             System.out.println(workflows.source(id).orElse(""));
@@ -67,6 +84,7 @@ public class WorkflowShowCommand implements Action {
             System.out.println("The last edit was rejected; version " + w.version() + " stays active. Problems:");
             w.lastRejected().forEach(p -> System.out.println("  " + p));
         }
+        rejected.forEach(WorkflowShowCommand::printRejected);
         return null;
     }
 
@@ -84,5 +102,11 @@ public class WorkflowShowCommand implements Action {
                             .collect(Collectors.joining(", ")), 80));
         }
         return t;
+    }
+
+    private static void printRejected(RejectedWorkflow r) {
+        System.out.println(r.origin() + " was rejected " + Format.time(r.rejectedAt()) + " and deploys nothing ("
+                + Format.problems(r.problems().size()) + "):");
+        r.problems().forEach(p -> System.out.println("  " + p));
     }
 }

@@ -1,6 +1,5 @@
 package org.assay.shell.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,17 +29,17 @@ public class WorkflowValidateCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Path file = Path.of(target).toAbsolutePath();
-        String json;
         String origin;
+        List<ValidationProblem> problems;
         if (Files.isRegularFile(file)) {
-            json = Files.readString(file, StandardCharsets.UTF_8);
             origin = file.toString();
+            problems = workflows.validateFile(file);
         } else {
-            json = workflows.source(target).orElseThrow(() -> new IllegalArgumentException(
+            String json = workflows.source(target).orElseThrow(() -> new IllegalArgumentException(
                     "'" + target + "' is neither a file nor a deployed workflow id"));
             origin = "workflow " + target;
+            problems = workflows.validate(json, origin);
         }
-        List<ValidationProblem> problems = workflows.validate(json, origin);
         long errors = problems.stream().filter(ValidationProblem::isError).count();
         for (ValidationProblem p : problems) {
             System.out.println(origin + ": " + p);

@@ -75,6 +75,7 @@ class CommandLineTest {
         return stub(WorkflowService.class, (name, args) -> switch (name) {
             case "get" -> Optional.of(w).filter(d -> d.id().equals(args[0]));
             case "source" -> Optional.of(SOURCE);
+            case "rejected" -> List.of();
             default -> throw new UnsupportedOperationException(name);
         });
     }
