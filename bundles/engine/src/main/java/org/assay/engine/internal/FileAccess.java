@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  *   <li>reads: the workflow folder, the run's own folder, and {@code readRoots};</li>
  *   <li>writes: the run's own folder, the workflow folder's {@code data/}, and
  *       {@code writeRoots};</li>
- *   <li>never, whatever the roots say: Karaf's {@code etc} (read or write), and for writes
+ *   <li>never, whatever the roots say: Karaf's {@code etc} and the admin credentials in
+ *       {@code assay.home} (read or write), and for writes
  *       Karaf's {@code deploy}, {@code system}, {@code lib}, {@code bin}, {@code instances},
  *       its data folder and the engine's data folder outside the run's own folder, and the
  *       workflow files at the top of the workflow folder.</li>
@@ -72,6 +73,15 @@ final class FileAccess {
         if (karafData != null) {
             never.putIfAbsent(real(Path.of(karafData)), "Karaf's data folder");
         }
+        String assayHome = System.getProperty("assay.home");
+        if (assayHome != null && !assayHome.isBlank()) {
+            // bin/setenv keeps the admin password and bin/assay's login key here.
+            for (String secret : List.of("admin.password", "client.key", "client.key.pub")) {
+                Path file = real(Path.of(assayHome).resolve(secret));
+                etc.add(file);
+                never.putIfAbsent(file, "the Karaf admin's credentials");
+            }
+        }
         this.neverRead = List.copyOf(new LinkedHashSet<>(etc));
         this.neverWrite = Collections.unmodifiableMap(never);
     }
@@ -98,8 +108,8 @@ final class FileAccess {
         Path p = real(workflowDir.resolve(parse(given)));
         for (Path n : neverRead) {
             if (p.startsWith(n)) {
-                throw new Refused("\"" + given + "\" is inside Karaf's configuration folder " + n
-                        + ", which workflows may never read");
+                throw new Refused("\"" + given + "\" is " + (p.equals(n) ? "" : "inside ") + n
+                        + ", which holds Karaf's configuration or credentials: workflows may never read it");
             }
         }
         if (runFolder != null && p.startsWith(real(runFolder))) {

@@ -95,7 +95,7 @@ class FileAccessTest {
                 List.of(karaf));
         String m = assertThrows(FileAccess.Refused.class,
                 () -> generous.read(karaf.resolve("etc/users.properties").toString(), runFolder)).getMessage();
-        assertTrue(m.contains("Karaf's configuration folder"), m);
+        assertTrue(m.contains("which holds Karaf's configuration or credentials: workflows may never read it"), m);
     }
 
     @Test
@@ -103,7 +103,7 @@ class FileAccessTest {
         Files.createSymbolicLink(workflows.resolve("data/passwd"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(workflows.resolve("data/karaf-etc"), karaf.resolve("etc"));
         assertTrue(refusedRead("data/passwd").contains("outside the folders workflows may read"));
-        assertTrue(refusedRead("data/karaf-etc/users.properties").contains("Karaf's configuration folder"));
+        assertTrue(refusedRead("data/karaf-etc/users.properties").contains("workflows may never read it"));
         assertTrue(refusedWrite(workflows.resolve("data/karaf-etc/users.properties").toString())
                 .contains("is inside Karaf's etc folder"));
         // A dangling link is judged by where it would point.
@@ -122,6 +122,26 @@ class FileAccessTest {
         FileAccess more = new FileAccess(workflows, karaf.resolve("data/assay"), List.of(extra), List.of(),
                 List.of(karaf));
         assertEquals(FileAccess.real(extra).resolve("x.csv"), more.read(extra.resolve("x.csv").toString(), runFolder));
+    }
+
+    @Test
+    void theAdminCredentialsInAssayHomeAreNeverReadOrWritten() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/.assay"));
+        Files.writeString(home.resolve("admin.password"), "secret");
+        System.setProperty("assay.home", home.toString());
+        FileAccess generous;
+        try {
+            generous = new FileAccess(home.resolve("workflows"), home.resolve("data"), List.of(home), List.of(home),
+                    List.of(karaf));
+        } finally {
+            System.clearProperty("assay.home");
+        }
+        for (String secret : List.of("admin.password", "client.key")) {
+            String path = home.resolve(secret).toString();
+            assertThrows(FileAccess.Refused.class, () -> generous.read(path, runFolder), secret);
+            assertThrows(FileAccess.Refused.class, () -> generous.write(path, runFolder, artifacts), secret);
+        }
+        assertEquals(FileAccess.real(home).resolve("notes.txt"), generous.read(home.resolve("notes.txt").toString(), runFolder));
     }
 
     @Test
