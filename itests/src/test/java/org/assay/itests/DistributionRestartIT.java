@@ -1,11 +1,14 @@
 package org.assay.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,10 @@ import org.junit.Test;
 
 /**
  * The distribution as a user runs it: unpacked, started with its own scripts, a workflow run
- * with {@code bin/assay}, stopped, started again. Run records must survive the restart, and a
- * run that was in flight resumes after its finished steps.
+ * with {@code bin/assay}, stopped, replaced by a fresh copy (what a rebuild does to
+ * target/assembly) and started again. The user's state lives in ASSAY_HOME: run records, the
+ * admin password and a run that was in flight (it resumes after its finished steps) survive.
+ * Also checks the defaults a first start sets: a generated password, none known.
  * A plain JUnit test: Pax Exam cannot restart its container inside a test.
  */
 public class DistributionRestartIT {
@@ -34,17 +39,30 @@ public class DistributionRestartIT {
     private static final long COMMAND_TIMEOUT_SECONDS = 300;
 
     private Path home;
+    private Path assayHome;
+    /** SSH, RMI registry and RMI server ports of the current install. */
+    private int[] ports;
 
     @Before
     public void unpackWithFreePorts() throws IOException {
-        Path zip = Paths.get(AssayKarafTestSupport.requiredProperty("assay.distribution"));
-        home = Paths.get(AssayKarafTestSupport.requiredProperty("assay.itestDir"), "restart-it");
+        Path itestDir = Paths.get(AssayKarafTestSupport.requiredProperty("assay.itestDir"));
+        home = itestDir.resolve("restart-it");
+        assayHome = itestDir.resolve("restart-it-home");
+        deleteTree(assayHome);
+        install();
+    }
+
+    /** A fresh distribution in {@link #home}, with free ports and the test step bundle in deploy/. */
+    private void install() throws IOException {
         deleteTree(home);
-        unzip(zip, home);
-        int[] ports = FreePorts.take(3);
+        unzip(Paths.get(AssayKarafTestSupport.requiredProperty("assay.distribution")), home);
+        ports = FreePorts.take(3);
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", ports[0]);
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", ports[1]);
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", ports[2]);
+        // The test step bundle, hot-deployed like an integrator's bundle.
+        Files.copy(Paths.get(AssayKarafTestSupport.requiredProperty("assay.testSteps")),
+                home.resolve("deploy/assay-test-steps.jar"));
     }
 
     @After
@@ -56,12 +74,6 @@ public class DistributionRestartIT {
 
     @Test
     public void runRecordsSurviveARestartAndARunInFlightResumes() throws Exception {
-        // The test step bundle, hot-deployed like an integrator's bundle, and a slow workflow.
-        Files.copy(Paths.get(AssayKarafTestSupport.requiredProperty("assay.testSteps")),
-                home.resolve("deploy/assay-test-steps.jar"));
-        try (InputStream wf = getClass().getResourceAsStream("/workflows/itest-resume.json")) {
-            Files.copy(wf, home.resolve("workflows/itest-resume.json"));
-        }
         long start = System.nanoTime();
         Result started = exec("bin/assay", "start");
         long bootMillis = (System.nanoTime() - start) / 1_000_000;
@@ -70,17 +82,30 @@ public class DistributionRestartIT {
         System.out.printf("cold boot to assay:step-list answering: %.1f s%n", bootMillis / 1000.0);
         Files.writeString(home.getParent().resolve("boot-time.txt"), bootMillis + " ms\n");
 
-        Result run = exec("bin/assay", "run", home.resolve("workflows/customer-segmentation.json").toString());
+        String password = assertGeneratedPassword(started);
+        assertLocalhostOnly();
+        Result known = exec(List.of("bin/client", "-u", "karaf", "-p", "karaf", "-r", "3", "-b"), "jaas:whoami\n");
+        assertNotEquals("karaf/karaf must not log in:\n" + known.output, 0, known.exitCode);
+        Result stored = exec(List.of("bin/client", "-u", "karaf", "-p", password, "-r", "3", "-b"), "jaas:whoami\n");
+        assertEquals(stored.output, 0, stored.exitCode);
+
+        // The sample comes from ASSAY_HOME/workflows, seeded on first use.
+        assertTrue(Files.isRegularFile(assayHome.resolve("workflows/customer-segmentation.json")));
+        Result run = exec("bin/assay", "run", "customer-segmentation");
         assertEquals(run.output, 0, run.exitCode);
         Matcher m = RUN_LINE.matcher(run.output);
         assertTrue("no 'Run <id> <status>' line in:\n" + run.output, m.find());
         String runId = m.group(1);
         assertEquals(run.output, "succeeded", m.group(2));
+        assertTrue(run.output, run.output.contains(assayHome.resolve("data/runs").toString()));
         assertTrue(run.output, run.output.contains("report.html"));
 
         Result failing = exec("bin/assay", "run", "no-such-workflow");
         assertNotEquals("bin/assay must fail for an unknown workflow:\n" + failing.output, 0, failing.exitCode);
 
+        try (InputStream wf = getClass().getResourceAsStream("/workflows/itest-resume.json")) {
+            Files.copy(wf, assayHome.resolve("workflows/itest-resume.json"));
+        }
         awaitShell("assay:workflow-list", Pattern.compile("itest-resume"), 60);
         Result slow = shell("assay:run itest-resume");
         Matcher startedRun = Pattern.compile("Started run (\\S+)").matcher(slow.output);
@@ -91,8 +116,12 @@ public class DistributionRestartIT {
 
         Result stopped = exec("bin/assay", "stop");
         assertEquals(stopped.output, 0, stopped.exitCode);
+        install();
         Result restarted = exec("bin/assay", "start");
         assertEquals(restarted.output, 0, restarted.exitCode);
+        assertFalse("a reinstall keeps the password:\n" + restarted.output, restarted.output.contains("with password"));
+        Result again = exec(List.of("bin/client", "-u", "karaf", "-p", password, "-r", "3", "-b"), "jaas:whoami\n");
+        assertEquals(again.output, 0, again.exitCode);
 
         Result list = shell("assay:run-list");
         assertTrue("run " + runId + " missing after restart:\n" + list.output, list.output.contains(runId));
@@ -107,6 +136,32 @@ public class DistributionRestartIT {
         assertTrue("every row copied after the resume:\n" + resumed,
                 Pattern.compile("slow-copy\\s*\\|\\s*succeeded[^|]*\\|\\s*100%\\s*\\|\\s*20,000\\s*\\|\\s*20,000")
                         .matcher(resumed).find());
+    }
+
+    /** SSH and both JMX ports answer on localhost and not on the machine's other address. */
+    private void assertLocalhostOnly() throws IOException {
+        InetAddress external = Sockets.nonLoopbackAddress();
+        for (int port : ports) {
+            assertTrue("nothing on 127.0.0.1:" + port, Sockets.accepts(InetAddress.getLoopbackAddress(), port));
+            assertFalse("port " + port + " answers on " + external, external != null && Sockets.accepts(external, port));
+        }
+    }
+
+    /**
+     * The first start printed a generated password, stored it for the owner only, and put only
+     * its hash in etc/users.properties. Returns it.
+     */
+    private String assertGeneratedPassword(Result firstStart) throws IOException {
+        Path file = assayHome.resolve("admin.password");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+        assertTrue(password, password.matches("[0-9a-f]{32}"));
+        assertTrue(firstStart.output, firstStart.output.contains("with password " + password));
+        assertTrue(firstStart.output, firstStart.output.contains(file.toString()));
+        String users = Files.readString(home.resolve("etc/users.properties"), StandardCharsets.UTF_8);
+        assertFalse(users, users.contains(password));
+        assertTrue(users, Pattern.compile("(?m)^karaf = \\{CRYPT\\}[0-9a-f]{128}\\{CRYPT\\},_g_:admingroup$").matcher(users).find());
+        return password;
     }
 
     /** Runs a shell command until its output matches, and returns that output. */
@@ -126,7 +181,7 @@ public class DistributionRestartIT {
     }
 
     private Result shell(String command) throws Exception {
-        return exec(List.of("bin/client", "-u", "karaf", "-p", "karaf", "-r", "3", "-b"), command + "\n");
+        return exec(List.of("bin/assay", "shell"), command + "\n");
     }
 
     private Result exec(String... command) throws Exception {
@@ -135,7 +190,11 @@ public class DistributionRestartIT {
 
     private Result exec(List<String> command, String stdin) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(home.toFile()).redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // No JAVA_HOME, only java on the PATH, as for many users: bin/setenv must find it.
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", Paths.get(System.getProperty("java.home"), "bin") + File.pathSeparator
+                + pb.environment().getOrDefault("PATH", ""));
+        pb.environment().put("ASSAY_HOME", assayHome.toString());
         Process p = pb.start();
         try (var in = p.getOutputStream()) {
             if (stdin != null) {
@@ -151,6 +210,7 @@ public class DistributionRestartIT {
             throw new AssertionError(command + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s");
         }
         String text = new String(out, StandardCharsets.UTF_8);
+        assertFalse(command + ":\n" + text, text.contains("JAVA_HOME not set"));
         System.out.println("$ " + String.join(" ", command) + "\n" + text);
         return new Result(p.exitValue(), text);
     }
