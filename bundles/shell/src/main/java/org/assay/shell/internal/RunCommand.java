@@ -75,6 +75,8 @@ public class RunCommand implements Action {
                 }
             }
             if (run.status().isFinished()) {
+                // The status is final a moment before the report and record are written: wait for those.
+                run = runs.await(run.runId(), Duration.ofSeconds(60));
                 break;
             }
             if (Thread.currentThread().isInterrupted()) {
