@@ -2,6 +2,8 @@ package org.assay.api.step;
 
 import java.util.List;
 import org.assay.api.data.Batch;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -34,16 +36,22 @@ public interface Quarantine {
      * schema (a malformed line) and the schema has a pii field, every cell is masked, since
      * no cell can be told apart.
      */
-    void reject(long rowNumber, Schema schema, List<String> cells, String reason);
+    default void reject(long rowNumber, Schema schema, List<String> cells, String reason) {
+        reject(rowNumber, PiiMask.line(PiiMask.maskCells(schema, cells)), reason);
+    }
 
     /** Records row {@code row} of {@code batch} (0-based in the batch), masking pii fields. */
-    void reject(long rowNumber, Batch batch, int row, String reason);
+    default void reject(long rowNumber, Batch batch, int row, String reason) {
+        reject(rowNumber, PiiMask.line(PiiMask.maskedRow(batch, row)), reason);
+    }
 
     /**
-     * Whether a reason may quote a value of {@code column}: false for a pii column the
-     * schema does not tag as allowed, and for a column the schema does not have.
+     * Whether a reason may quote a value of {@code column}: false for a pii column, and for a
+     * column the schema does not have.
      */
-    boolean mayShow(Schema schema, String column);
+    default boolean mayShow(Schema schema, String column) {
+        return schema.contains(column) && !schema.field(column).has(FieldTag.PII);
+    }
 
     /** Rows rejected so far by this step. */
     long count();

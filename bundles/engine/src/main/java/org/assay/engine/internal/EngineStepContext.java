@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
-import org.assay.api.data.FieldTag;
-import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
@@ -221,21 +219,6 @@ final class EngineStepContext implements StepContext {
             public void reject(long rowNumber, String record, String reason) {
                 quarantineLog.add(step.id(), rowNumber, record, reason);
                 step.quarantined.incrementAndGet();
-            }
-
-            @Override
-            public void reject(long rowNumber, Schema schema, List<String> cells, String reason) {
-                reject(rowNumber, PiiMask.line(PiiMask.maskCells(schema, cells)), reason);
-            }
-
-            @Override
-            public void reject(long rowNumber, Batch batch, int row, String reason) {
-                reject(rowNumber, PiiMask.line(PiiMask.maskedRow(batch, row)), reason);
-            }
-
-            @Override
-            public boolean mayShow(Schema schema, String column) {
-                return schema.contains(column) && !schema.field(column).has(FieldTag.PII);
             }
 
             @Override

@@ -35,8 +35,18 @@ final class RunRecords {
 
     static void write(RunInfo r) throws IOException {
         Path file = r.folder().resolve(FILE_NAME);
-        Path tmp = r.folder().resolve(FILE_NAME + ".tmp");
-        // Streamed, not built as a tree first: the record of a big run is written often.
+        // Its own temporary file per write: a write on the stopping thread never meets the writer thread's.
+        Path tmp = Files.createTempFile(r.folder(), FILE_NAME + ".", ".tmp");
+        try {
+            writeTo(tmp, r);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Streamed, not built as a tree first: the record of a big run is written often. */
+    private static void writeTo(Path tmp, RunInfo r) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
                 JsonGenerator g = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -63,7 +73,6 @@ final class RunRecords {
             g.writeEndArray();
             g.writeEndObject();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void writeStep(JsonGenerator g, StepRunInfo s) throws IOException {
