@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,23 @@ public final class WorkflowScheduler implements WorkflowListener {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowScheduler.class);
 
     private final Scheduler scheduler;
-    private final RunService runs;
+    /**
+     * Dynamic, not a constructor reference: the engine's WorkflowService calls this listener
+     * while the RunService it needs is itself waiting for WorkflowService, and SCR refuses such
+     * a static cycle ("Circular reference detected"), leaving no schedule registered.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RunService runs;
     /** Workflow id to the expression its job fires on. */
     private final Map<String, String> scheduled = new ConcurrentHashMap<>();
 
     @Activate
-    public WorkflowScheduler(@Reference Scheduler scheduler, @Reference RunService runs) {
+    public WorkflowScheduler(@Reference Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Without OSGi, for tests. */
+    WorkflowScheduler(Scheduler scheduler, RunService runs) {
         this.scheduler = scheduler;
         this.runs = runs;
     }
@@ -84,6 +97,12 @@ public final class WorkflowScheduler implements WorkflowListener {
 
     /** Starts a run unless the previous one of this workflow has not finished. */
     void fire(String workflowId, String expression) {
+        RunService runs = this.runs;
+        if (runs == null) {
+            LOG.warn("Scheduled run of {} skipped: the run service is not available (the engine is restarting)",
+                    workflowId);
+            return;
+        }
         Optional<RunInfo> previous = runs.list().stream()
                 .filter(r -> r.workflowId().equals(workflowId) && !r.status().isFinished())
                 .findFirst();
