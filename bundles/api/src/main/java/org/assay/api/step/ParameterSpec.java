@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param allowedValues for {@link ParameterType#ENUM}, the values allowed; else empty
  * @param minimum       inclusive lower bound for numbers, or null
  * @param maximum       inclusive upper bound for numbers, or null
+ * @param column        for parameters that name columns of an input: which, and what they
+ *                      may be; null otherwise
  */
 public record ParameterSpec(String name, ParameterType type, String description, boolean required,
-        Object defaultValue, List<String> allowedValues, Double minimum, Double maximum) {
+        Object defaultValue, List<String> allowedValues, Double minimum, Double maximum, ColumnRule column) {
+
+    /** A parameter that names no columns. */
+    public ParameterSpec(String name, ParameterType type, String description, boolean required,
+            Object defaultValue, List<String> allowedValues, Double minimum, Double maximum) {
+        this(name, type, description, required, defaultValue, allowedValues, minimum, maximum, null);
+    }
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -39,6 +47,11 @@ public record ParameterSpec(String name, ParameterType type, String description,
         if (defaultValue != null) {
             required = false;
         }
+        if (column != null && type != ParameterType.STRING && type != ParameterType.STRING_LIST
+                && type != ParameterType.STRING_MAP) {
+            throw new IllegalArgumentException("parameter '" + name + "' names columns, so it must be a string, "
+                    + "a string list or a string map, not " + type.jsonName());
+        }
     }
 
     public static Builder builder(String name, ParameterType type) {
@@ -55,6 +68,7 @@ public record ParameterSpec(String name, ParameterType type, String description,
         private List<String> allowed = List.of();
         private Double min;
         private Double max;
+        private ColumnRule column;
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -92,8 +106,14 @@ public record ParameterSpec(String name, ParameterType type, String description,
             return this;
         }
 
+        /** The parameter names columns of an input; see {@link ColumnRule}. */
+        public Builder columns(ColumnRule rule) {
+            this.column = rule;
+            return this;
+        }
+
         public ParameterSpec build() {
-            return new ParameterSpec(name, type, description, required, defaultValue, allowed, min, max);
+            return new ParameterSpec(name, type, description, required, defaultValue, allowed, min, max, column);
         }
     }
 }

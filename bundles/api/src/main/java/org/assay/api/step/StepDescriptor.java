@@ -166,6 +166,18 @@ public final class StepDescriptor {
             return this;
         }
 
+        /** An input with its kind and read mode spelled out. */
+        public Builder input(PortSpec port) {
+            this.inputs.add(port);
+            return this;
+        }
+
+        /** An output with its kind spelled out (a model output, say). */
+        public Builder output(PortSpec port) {
+            this.outputs.add(port);
+            return this;
+        }
+
         public StepDescriptor build() {
             return new StepDescriptor(this);
         }

@@ -1,6 +1,9 @@
 package org.assay.api.step;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assay.api.data.Schema;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -31,5 +34,29 @@ public interface StepType {
      */
     default List<String> validate(Parameters parameters) {
         return List.of();
+    }
+
+    /**
+     * The structured form of {@link #validate}: each problem names its parameter, so the
+     * validator reports it at {@code $.steps[i].params.<name>}. The engine calls this one; the
+     * default wraps {@link #validate}'s messages as problems of the parameters as a whole.
+     */
+    default List<ParameterProblem> check(Parameters parameters) {
+        return validate(parameters).stream().map(ParameterProblem::general).toList();
+    }
+
+    /**
+     * The design-time schema of each output, given the parameters and the schemas of the
+     * connected dataset inputs (KNIME's {@code configure}). The validator walks the workflow in
+     * order with these and checks every column parameter ({@link ColumnRule}) against them
+     * before anything runs. Called at deploy time on the validating thread: no I/O beyond a
+     * bounded peek (a file header), never an exception for bad input (return empty).
+     *
+     * @param inputs schema per connected dataset input; an input whose schema is unknown is absent
+     * @return schema per dataset output, or empty when the step cannot tell (unknown switches the
+     *         checks off downstream); the default
+     */
+    default Optional<Map<String, Schema>> outputSchemas(Parameters parameters, Map<String, Schema> inputs) {
+        return Optional.empty();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.ParameterType;
@@ -401,8 +402,10 @@ final class WorkflowValidator {
                 }
                 out.addAll(pathProblems(doc, at, d, s));
                 try {
-                    for (String problem : provider.get().type().validate(Parameters.of(d, s.params()))) {
-                        out.add(doc.problem(at + ".params", problem));
+                    for (ParameterProblem problem : provider.get().type().check(Parameters.of(d, s.params()))) {
+                        out.add(problem.parameter() == null ? doc.problem(at + ".params", problem.message())
+                                : doc.problem(at + ".params." + problem.parameter(),
+                                        "parameter " + problem.parameter() + ": " + problem.message()));
                     }
                 } catch (RuntimeException e) {
                     out.add(doc.problem(at + ".params", "step type " + s.type() + " could not check its parameters: "
