@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.Scheduler;
 import org.apache.karaf.scheduler.SchedulerError;
@@ -12,12 +13,12 @@ import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
 import org.assay.engine.WorkflowListener;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,24 +37,49 @@ public final class WorkflowScheduler implements WorkflowListener {
 
     private final Scheduler scheduler;
     /**
-     * Dynamic, not a constructor reference: the engine's WorkflowService calls this listener
-     * while the RunService it needs is itself waiting for WorkflowService, and SCR refuses such
-     * a static cycle ("Circular reference detected"), leaving no schedule registered.
+     * The run service, looked up when a job fires rather than injected: the engine's
+     * WorkflowService binds this listener while its own RunService waits for WorkflowService,
+     * and any DS reference from here to RunService closes that cycle (SCR then refuses the
+     * listener, or two activating threads wait on each other at boot).
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RunService runs;
+    private final RunServiceAccess runs;
     /** Workflow id to the expression its job fires on. */
     private final Map<String, String> scheduled = new ConcurrentHashMap<>();
 
     @Activate
-    public WorkflowScheduler(@Reference Scheduler scheduler) {
-        this.scheduler = scheduler;
+    public WorkflowScheduler(@Reference Scheduler scheduler, BundleContext context) {
+        this(scheduler, action -> {
+            ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
+            RunService service = ref == null ? null : context.getService(ref);
+            if (service == null) {
+                return false;
+            }
+            try {
+                action.accept(service);
+                return true;
+            } finally {
+                context.ungetService(ref);
+            }
+        });
     }
 
     /** Without OSGi, for tests. */
     WorkflowScheduler(Scheduler scheduler, RunService runs) {
+        this(scheduler, action -> {
+            action.accept(runs);
+            return true;
+        });
+    }
+
+    private WorkflowScheduler(Scheduler scheduler, RunServiceAccess runs) {
         this.scheduler = scheduler;
         this.runs = runs;
+    }
+
+    /** Runs an action with the run service; false when there is none (the engine is restarting). */
+    @FunctionalInterface
+    interface RunServiceAccess {
+        boolean use(Consumer<RunService> action);
     }
 
     @Deactivate
@@ -97,12 +123,13 @@ public final class WorkflowScheduler implements WorkflowListener {
 
     /** Starts a run unless the previous one of this workflow has not finished. */
     void fire(String workflowId, String expression) {
-        RunService runs = this.runs;
-        if (runs == null) {
+        if (!runs.use(service -> fire(service, workflowId, expression))) {
             LOG.warn("Scheduled run of {} skipped: the run service is not available (the engine is restarting)",
                     workflowId);
-            return;
         }
+    }
+
+    private static void fire(RunService runs, String workflowId, String expression) {
         Optional<RunInfo> previous = runs.list().stream()
                 .filter(r -> r.workflowId().equals(workflowId) && !r.status().isFinished())
                 .findFirst();
