@@ -14,6 +14,8 @@ import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.ParameterChecks;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Quarantine;
@@ -109,15 +111,40 @@ public final class StepTestRunner {
         cancelled = true;
     }
 
-    /** Runs the step once; exceptions from the step propagate to the test. */
+    /**
+     * Runs the step once; exceptions from the step propagate to the test. The parameters are
+     * checked first exactly as the engine checks them at deploy ({@link ParameterChecks}):
+     * unknown names, types, allowed values, ranges, the step type's own checks.
+     *
+     * @throws IllegalArgumentException listing the problems when the engine would refuse them
+     */
     public StepTestRunner run() throws Exception {
-        Parameters p = Parameters.of(type.descriptor(), params);
-        List<String> problems = type.validate(p);
+        List<ParameterProblem> problems = ParameterChecks.problems(type, params);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid parameters: " + problems);
+            throw new IllegalArgumentException("invalid parameters: " + problems.stream()
+                    .map(StepTestRunner::describe).toList());
         }
-        type.newStep().run(new Context(p));
+        type.newStep().run(new Context(Parameters.of(type.descriptor(), params)));
         return this;
+    }
+
+    /**
+     * Asserts that the engine would refuse the parameters set so far with a problem about
+     * {@code parameter} (null: the parameters as a whole) whose message contains {@code text}.
+     */
+    public StepTestRunner assertInvalid(String parameter, String text) {
+        List<ParameterProblem> problems = ParameterChecks.problems(type, params);
+        boolean found = problems.stream().anyMatch(p -> java.util.Objects.equals(p.parameter(), parameter)
+                && p.message().contains(text));
+        if (!found) {
+            throw new AssertionError("expected a problem with " + (parameter == null ? "the parameters" : "parameter "
+                    + parameter) + " containing '" + text + "', got " + problems);
+        }
+        return this;
+    }
+
+    private static String describe(ParameterProblem p) {
+        return p.parameter() == null ? p.message() : "parameter " + p.parameter() + ": " + p.message();
     }
 
     /** The batches written to an output port. */

@@ -106,6 +106,11 @@ public record ParameterSpec(String name, ParameterType type, String description,
             return this;
         }
 
+        public Builder maximum(double maximum) {
+            this.max = maximum;
+            return this;
+        }
+
         /** The parameter names columns of an input; see {@link ColumnRule}. */
         public Builder columns(ColumnRule rule) {
             this.column = rule;

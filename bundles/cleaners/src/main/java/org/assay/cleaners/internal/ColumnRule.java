@@ -19,14 +19,14 @@ record ColumnRule(Strategy strategy, String constant) {
             return new ColumnRule(Strategy.CONSTANT, t.substring("constant:".length()));
         }
         if (t.equals("constant")) {
-            throw new IllegalArgumentException("parameter columns: column '" + column
+            throw new IllegalArgumentException("column '" + column
                     + "': write the value after a colon, e.g. \"constant:0\"");
         }
         try {
             Strategy s = Strategy.parse(t);
             return new ColumnRule(s, null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter columns: column '" + column + "': '" + text
+            throw new IllegalArgumentException("column '" + column + "': '" + text
                     + "' is not a strategy; use " + SYNTAX);
         }
     }

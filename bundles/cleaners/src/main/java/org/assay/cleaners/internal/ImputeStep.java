@@ -18,7 +18,6 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -39,14 +38,11 @@ final class ImputeStep implements Step {
 
     static final String SUMMARY_FILE = "imputation-summary.csv";
 
+    private final ImputeParameters params;
     private final int medianBudget;
 
-    ImputeStep() {
-        this(MEDIAN_BUDGET);
-    }
-
-    /** With a smaller median budget, so tests can reach the multi-pass path. */
-    ImputeStep(int medianBudget) {
+    ImputeStep(ImputeParameters params, int medianBudget) {
+        this.params = params;
         this.medianBudget = medianBudget;
     }
 
@@ -55,7 +51,7 @@ final class ImputeStep implements Step {
         List<ColumnPlan> plans;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
-            plans = plan(in.schema(), ctx.params());
+            plans = plan(in.schema(), params);
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
             int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
@@ -89,18 +85,15 @@ final class ImputeStep implements Step {
     }
 
     /** A plan for every column: its strategy, or why it is left missing. */
-    private static List<ColumnPlan> plan(Schema schema, Parameters params) throws StepFailure {
-        Map<String, String> rules = params.stringMap(ImputeStepType.COLUMNS);
+    private static List<ColumnPlan> plan(Schema schema, ImputeParameters params) throws StepFailure {
+        Map<String, String> rules = params.columns();
         for (String name : rules.keySet()) {
             if (!schema.contains(name)) {
                 throw new StepFailure("parameter columns: there is no column '" + name + "' in the input; the columns "
                         + "are " + schema.names() + ". Correct the name or remove it from columns.");
             }
         }
-        Strategy global = Strategy.parse(params.string(ImputeStepType.STRATEGY));
-        if (global == Strategy.CONSTANT && !params.has(ImputeStepType.VALUE)) {
-            throw new StepFailure("parameter value: strategy constant needs the fill value, e.g. \"value\": \"0\".");
-        }
+        Strategy global = params.strategy();
         List<ColumnPlan> plans = new ArrayList<>();
         for (int i = 0; i < schema.size(); i++) {
             Field field = schema.field(i);
@@ -121,9 +114,9 @@ final class ImputeStep implements Step {
             } else if (global.fits(type)) {
                 TypedValue constant = null;
                 if (global == Strategy.CONSTANT) {
-                    constant = TypedValue.parse(type, params.string(ImputeStepType.VALUE));
+                    constant = TypedValue.parse(type, params.value().orElseThrow());
                     if (constant == null) {
-                        plans.add(ColumnPlan.leave(i, field, false, "value '" + params.string(ImputeStepType.VALUE)
+                        plans.add(ColumnPlan.leave(i, field, false, "value '" + params.value().orElseThrow()
                                 + "' is not a " + type.jsonName() + " value; name it in columns with"
                                 + " \"constant:<value>\" to fill it"));
                         continue;
@@ -148,7 +141,7 @@ final class ImputeStep implements Step {
         try {
             rule = ColumnRule.parse(field.name(), ruleText);
         } catch (IllegalArgumentException e) {
-            throw new StepFailure(e.getMessage());
+            throw new StepFailure("parameter columns: " + e.getMessage());
         }
         if (rule.strategy() == Strategy.LEAVE) {
             return ColumnPlan.leave(i, field, true, "columns says leave");

@@ -2,10 +2,26 @@ package org.assay.cleaners.internal;
 
 import java.util.Locale;
 import org.assay.api.data.FieldType;
+import org.assay.api.step.typed.DescribedValue;
 
 /** How a missing value is filled; {@link #LEAVE} leaves it missing (per column only). */
-enum Strategy {
-    MEAN, MEDIAN, MODE, CONSTANT, LEAVE;
+enum Strategy implements DescribedValue {
+    MEAN("the column's mean, for integer and decimal columns (integers rounded half up)"),
+    MEDIAN("the column's exact median, for integer and decimal columns"),
+    MODE("the most frequent value (ties to the smallest), for any column"),
+    CONSTANT("parameter value, for every column whose type the value parses as"),
+    LEAVE("keep the missing values (in columns only)");
+
+    private final String description;
+
+    Strategy(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
 
     String jsonName() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package org.assay.cleaners.internal;
 
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,6 @@ import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.Step;
-import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepFailure;
 import org.assay.api.step.StepType;
 import org.assay.testkit.StepTestRunner;
@@ -137,6 +136,32 @@ class ImputeStepTest {
         StepTestRunner r = impute(customers(), 10).param("strategy", "constant").param("value", "0").run();
         assertTrue(Files.readString(r.artifacts().get(0).file()).contains("\nlast_purchase,1,leave,0,,\"left missing:"
                 + " value '0' is not a date value; name it in columns with \"\"constant:<value>\"\" to fill it\"\n"));
+    }
+
+    @Test
+    void parametersAreCheckedAtTheParameterAsTheEngineChecksThem() {
+        new StepTestRunner(new ImputeStepType(), dir).param("strategy", "constant")
+                .assertInvalid("value", "strategy constant needs the fill value");
+        new StepTestRunner(new ImputeStepType(), dir).param("strategy", "leave")
+                .assertInvalid("strategy", "is given per column, in columns");
+        new StepTestRunner(new ImputeStepType(), dir).param("columns", Map.of("city", "avg"))
+                .assertInvalid("columns", "column 'city': 'avg' is not a strategy");
+        new StepTestRunner(new ImputeStepType(), dir).param("strategy", "average")
+                .assertInvalid("strategy", "'average' is not allowed; use one of [mean, median, mode, constant, leave]");
+        new StepTestRunner(new ImputeStepType(), dir).param("strategey", "mean")
+                .assertInvalid("strategey", "has no parameter 'strategey'; did you mean 'strategy'?");
+    }
+
+    @Test
+    void theDescriptorComesFromTheRecordAndDocumentsEveryStrategy() {
+        var d = new ImputeStepType().descriptor();
+        assertEquals("impute", d.typeId());
+        assertEquals(List.of("strategy", "columns", "value"), d.parameters().stream().map(p -> p.name()).toList());
+        var strategy = d.parameter("strategy").orElseThrow();
+        assertEquals("median", strategy.defaultValue());
+        assertTrue(strategy.description().contains("\"mode\": the most frequent value"), strategy.description());
+        assertTrue(d.parameter("columns").orElseThrow().column() != null, "columns names columns of the input");
+        assertFalse(d.parameter("value").orElseThrow().required());
     }
 
     @Test
@@ -281,23 +306,7 @@ class ImputeStepTest {
         int n = values.size();
         double expected = (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
 
-        ImputeStepType real = new ImputeStepType();
-        StepType tinyBudget = new StepType() {
-            @Override
-            public StepDescriptor descriptor() {
-                return real.descriptor();
-            }
-
-            @Override
-            public Step newStep() {
-                return new ImputeStep(1000);
-            }
-
-            @Override
-            public List<String> validate(Parameters parameters) {
-                return real.validate(parameters);
-            }
-        };
+        StepType tinyBudget = new ImputeStepType(1000);
         StepTestRunner r = new StepTestRunner(tinyBudget, dir).input("in", s, rows, 4096);
         r.run();
 

@@ -45,8 +45,33 @@ public final class StepRegistry implements StepCatalog {
     void bindStepType(StepType type, ServiceReference<StepType> ref) {
         Bundle b = ref.getBundle();
         long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+        String provider = b == null ? "unknown" : b.getSymbolicName() + " " + b.getVersion();
+        Optional<String> mismatch = propertyMismatch(ref.getProperty(StepType.TYPE_PROPERTY), type);
+        if (mismatch.isPresent()) {
+            LOG.error("Ignoring a step type from {}: {}", provider, mismatch.get());
+            return;
+        }
         add(type, b == null ? "unknown" : b.getSymbolicName(), b == null ? "0.0.0" : b.getVersion().toString(),
                 b == null ? -1 : b.getBundleId(), serviceId);
+    }
+
+    /**
+     * Why a step type's {@code assay.step.type} service property and its descriptor disagree, if
+     * they do: filters on the property would find another type than the engine runs.
+     */
+    static Optional<String> propertyMismatch(Object property, StepType type) {
+        if (property == null) {
+            return Optional.empty();
+        }
+        String typeId;
+        try {
+            typeId = type.descriptor().typeId();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // add() reports the broken descriptor
+        }
+        return property.toString().equals(typeId) ? Optional.empty() : Optional.of("its service property "
+                + StepType.TYPE_PROPERTY + "=" + property + " says another type than its descriptor (" + typeId
+                + "); use @AssayStepType(\"" + typeId + "\") and let the descriptor take the id from it");
     }
 
     void unbindStepType(StepType type, ServiceReference<StepType> ref) {

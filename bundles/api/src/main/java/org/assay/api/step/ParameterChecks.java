@@ -1,0 +1,120 @@
+package org.assay.api.step;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks the engine makes on a step's parameters before a run, in plain Java: unknown
+ * names (with "did you mean"), missing required ones, JSON shapes, allowed values and ranges,
+ * then the step type's own {@link StepType#check}. The engine checks the shapes through the
+ * generated JSON Schema (for line and column); {@code StepTestRunner} uses this class, so a
+ * unit test rejects what the engine rejects. Stateless.
+ */
+public final class ParameterChecks {
+
+    private ParameterChecks() {
+    }
+
+    /** Every problem with {@code given} (values as parsed from JSON) for this step type. */
+    public static List<ParameterProblem> problems(StepType type, Map<String, ?> given) {
+        StepDescriptor d = type.descriptor();
+        List<ParameterProblem> out = new ArrayList<>();
+        List<String> names = d.parameters().stream().map(ParameterSpec::name).toList();
+        for (String name : given.keySet()) {
+            if (d.parameter(name).isEmpty()) {
+                out.add(ParameterProblem.of(name, "step type " + d.typeId() + " has no parameter '" + name + "'"
+                        + didYouMean(name, names).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + "; its parameters are " + names));
+            }
+        }
+        for (ParameterSpec p : d.parameters()) {
+            Object v = given.get(p.name());
+            if (v == null) {
+                if (p.required()) {
+                    out.add(ParameterProblem.of(p.name(), "is required: " + p.description()));
+                }
+                continue;
+            }
+            shapeProblem(p, v).ifPresent(m -> out.add(ParameterProblem.of(p.name(), m)));
+        }
+        if (out.isEmpty()) {
+            out.addAll(type.check(Parameters.of(d, given)));
+        }
+        return out;
+    }
+
+    /** Whether the value has the spec's JSON shape, allowed value and range. */
+    static Optional<String> shapeProblem(ParameterSpec p, Object v) {
+        boolean fits = switch (p.type()) {
+            case STRING, INPUT_PATH, OUTPUT_PATH, ENUM -> v instanceof String;
+            case INTEGER -> v instanceof Long || v instanceof Integer || v instanceof Short;
+            case DECIMAL -> v instanceof Number;
+            case BOOLEAN -> v instanceof Boolean;
+            case STRING_LIST -> v instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
+            case STRING_MAP -> v instanceof Map<?, ?> m && m.values().stream().allMatch(String.class::isInstance);
+        };
+        if (!fits) {
+            return Optional.of("expected " + p.type().jsonName() + " but found " + v.getClass().getSimpleName());
+        }
+        if (p.type() == ParameterType.ENUM && !p.allowedValues().contains(v)) {
+            return Optional.of("'" + v + "' is not allowed; use one of " + p.allowedValues());
+        }
+        if (v instanceof Number n) {
+            if (p.minimum() != null && n.doubleValue() < p.minimum()) {
+                return Optional.of("must be at least " + bound(p.minimum()));
+            }
+            if (p.maximum() != null && n.doubleValue() > p.maximum()) {
+                return Optional.of("must be at most " + bound(p.maximum()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String bound(double b) {
+        return b == Math.rint(b) ? String.valueOf((long) b) : String.valueOf(b);
+    }
+
+    /**
+     * The candidate one slip away from {@code name} (one letter added, dropped or changed, two
+     * swapped; case ignored), or a candidate that starts the same way; empty when none is close.
+     * The one "did you mean" of the platform.
+     */
+    public static Optional<String> didYouMean(String name, Collection<String> candidates) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(n, c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        int allowed = Math.max(1, Math.min(2, name.length() / 4));
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Damerau-Levenshtein distance (optimal string alignment). */
+    public static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

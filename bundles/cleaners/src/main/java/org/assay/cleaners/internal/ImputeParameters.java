@@ -1,0 +1,46 @@
+package org.assay.cleaners.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.typed.CheckedParameters;
+import org.assay.api.step.typed.Columns;
+import org.assay.api.step.typed.Param;
+
+/** The parameters of {@code impute}, and the rules between them. */
+record ImputeParameters(
+        @Param(description = "Strategy for every column with missing values. Under mean and median, string and "
+                + "categorical columns get the mode instead when some value occurs twice, and date, timestamp and "
+                + "boolean columns are left missing. Columns tagged id or pii are left alone unless named in columns.",
+                defaultValue = "median")
+        Strategy strategy,
+        @Param(description = "Per-column strategy that overrides strategy: column name to " + ColumnRule.SYNTAX
+                + ", e.g. {\"city\": \"mode\", \"income\": \"constant:0\"}.", defaultValue = "{}")
+        @Columns
+        Map<String, String> columns,
+        @Param(description = "The fill value when strategy is constant, as text: \"0\", \"unknown\", \"2024-01-31\", "
+                + "\"true\".")
+        Optional<String> value) implements CheckedParameters {
+
+    @Override
+    public List<ParameterProblem> problems() {
+        List<ParameterProblem> problems = new ArrayList<>();
+        if (strategy == Strategy.LEAVE) {
+            problems.add(ParameterProblem.of("strategy", "leave keeps a column's missing values and is given per "
+                    + "column, in columns; to fill nothing, remove the step"));
+        }
+        if (strategy == Strategy.CONSTANT && value.isEmpty()) {
+            problems.add(ParameterProblem.of("value", "strategy constant needs the fill value, e.g. \"value\": \"0\""));
+        }
+        for (Map.Entry<String, String> e : columns.entrySet()) {
+            try {
+                ColumnRule.parse(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException bad) {
+                problems.add(ParameterProblem.of("columns", bad.getMessage()));
+            }
+        }
+        return problems;
+    }
+}
