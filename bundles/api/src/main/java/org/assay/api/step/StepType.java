@@ -59,4 +59,13 @@ public interface StepType {
     default Optional<Map<String, Schema>> outputSchemas(Parameters parameters, Map<String, Schema> inputs) {
         return Optional.empty();
     }
+
+    /**
+     * {@link #outputSchemas(Parameters, Map)} for a step that needs to peek at a file (a source
+     * reading a CSV header). The validator calls this one; the default ignores the context.
+     */
+    default Optional<Map<String, Schema>> outputSchemas(Parameters parameters, Map<String, Schema> inputs,
+            DesignContext context) {
+        return outputSchemas(parameters, inputs);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.DesignContext;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
@@ -76,6 +77,12 @@ public abstract class TypedStepType<P extends Record> implements StepType {
         return Optional.empty();
     }
 
+    /** The design-time output schemas of a step that peeks at a file; defaults to the form without context. */
+    protected Optional<Map<String, Schema>> outputSchemas(P parameters, Map<String, Schema> inputs,
+            DesignContext context) {
+        return outputSchemas(parameters, inputs);
+    }
+
     /** For {@link #outputSchemas}: {@code out} has the schema of {@code in} (when it is known). */
     protected static Optional<Map<String, Schema>> sameAsInput(Map<String, Schema> inputs) {
         return Optional.ofNullable(inputs.get(PortSpec.IN)).map(in -> Map.of(PortSpec.OUT, in));
@@ -125,8 +132,14 @@ public abstract class TypedStepType<P extends Record> implements StepType {
 
     @Override
     public final Optional<Map<String, Schema>> outputSchemas(Parameters parameters, Map<String, Schema> inputs) {
+        return outputSchemas(parameters, inputs, DesignContext.NONE);
+    }
+
+    @Override
+    public final Optional<Map<String, Schema>> outputSchemas(Parameters parameters, Map<String, Schema> inputs,
+            DesignContext context) {
         try {
-            return outputSchemas(bind(parameters), inputs);
+            return outputSchemas(bind(parameters), inputs, context);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
