@@ -59,4 +59,15 @@ public interface WorkflowService {
 
     /** The source text of the active version. */
     Optional<String> source(String workflowId);
+
+    /**
+     * The design-time schema of every step's outputs in the active version, as the deploy-time
+     * checks see them with the step types installed now (KNIME's {@code configure}): what the
+     * dashboard, editors and {@code assay:workflow-show --schemas} show as each step's columns.
+     * Computed on each call, on the calling thread; it reads no data (a step type may peek at a
+     * file header).
+     *
+     * @return one entry per step, in the workflow's order; empty when no workflow has the id
+     */
+    Optional<List<StepSchemas>> outputSchemas(String workflowId);
 }

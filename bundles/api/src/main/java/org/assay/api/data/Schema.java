@@ -58,12 +58,13 @@ public final class Schema implements Iterable<Field> {
     /**
      * Position of the named field.
      *
-     * @throws IllegalArgumentException naming the missing field and the ones that exist
+     * @throws IllegalArgumentException naming the missing field, the nearest one and the ones that
+     *                                  exist, worded by {@link ColumnNotFound}
      */
     public int require(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            throw new IllegalArgumentException("no column '" + name + "'; the columns are " + names());
+            throw ColumnNotFound.exception(name, this, null);
         }
         return i;
     }

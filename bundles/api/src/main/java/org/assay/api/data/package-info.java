@@ -1,4 +1,4 @@
-@Version("1.1.0")
+@Version("1.2.0")
 package org.assay.api.data;
 
 import org.osgi.annotation.versioning.Version;

@@ -10,15 +10,21 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assay.api.data.Schema;
+import org.assay.api.step.PortKind;
+import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RejectedWorkflow;
+import org.assay.engine.StepSchemas;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowListener;
@@ -353,5 +359,27 @@ public final class WorkflowStore implements WorkflowService {
     @Override
     public Optional<String> source(String workflowId) {
         return Optional.ofNullable(active.get(workflowId)).map(Active::source);
+    }
+
+    @Override
+    public Optional<List<StepSchemas>> outputSchemas(String workflowId) {
+        Active a = active.get(workflowId);
+        if (a == null) {
+            return Optional.empty();
+        }
+        // Validated again, not remembered from the deployment: step types come and go, and
+        // their answers with them.
+        Map<String, Map<String, Schema>> known = validator.validate(a.source()).schemas();
+        List<StepSchemas> out = new ArrayList<>();
+        for (StepDefinition s : a.deployed().definition().steps()) {
+            Optional<RegisteredStep> provider = registry.provider(s.type());
+            Map<String, Optional<Schema>> outputs = new LinkedHashMap<>();
+            Map<String, Schema> schemas = known.getOrDefault(s.id(), Map.of());
+            provider.ifPresent(p -> p.info().descriptor().outputs().stream()
+                    .filter(port -> port.kind() == PortKind.DATASET)
+                    .forEach(port -> outputs.put(port.name(), Optional.ofNullable(schemas.get(port.name())))));
+            out.add(new StepSchemas(s.id(), s.type(), provider.isPresent(), outputs));
+        }
+        return Optional.of(out);
     }
 }

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assay.api.data.NearestName;
+import org.assay.api.data.Schema;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.ParameterSpec;
@@ -37,16 +39,26 @@ import org.assay.engine.ValidationProblem.Severity;
 /**
  * Decides whether a workflow document can be deployed: JSON syntax, the JSON Schema
  * generated from the installed step types, then the graph (unique ids, inputs exist, ports
- * fit, no cycles) and each step type's own parameter checks. Every problem carries the
- * JSON path, line and column.
+ * fit, no cycles), each step type's own parameter checks, and then the column parameters
+ * against the design-time schemas of the steps' inputs ({@link SchemaWalk}). Every problem
+ * carries the JSON path, line and column.
  *
  * <p>A step type that is not installed is a warning, not an error: integrators deploy
  * workflows and bundles in any order, and a run waits for a missing type.
  */
 final class WorkflowValidator {
 
-    /** The outcome: problems, and the definition when there is no error. */
-    record Result(List<ValidationProblem> problems, Optional<WorkflowDefinition> definition) {
+    /**
+     * The outcome: problems, the definition when there is no error, and the design-time output
+     * schemas the walk found (see {@link SchemaWalk.Outcome#outputs}; empty when it did not run).
+     */
+    record Result(List<ValidationProblem> problems, Optional<WorkflowDefinition> definition,
+            Map<String, Map<String, Schema>> schemas) {
+
+        Result(List<ValidationProblem> problems, Optional<WorkflowDefinition> definition) {
+            this(problems, definition, Map.of());
+        }
+
         boolean hasErrors() {
             return problems.stream().anyMatch(ValidationProblem::isError);
         }
@@ -66,11 +78,13 @@ final class WorkflowValidator {
     private final StepRegistry registry;
     private final FileAccess files;
     private final ResourceLimits limits;
+    private final SchemaWalk schemaWalk;
 
     WorkflowValidator(StepRegistry registry, FileAccess files, ResourceLimits limits) {
         this.registry = registry;
         this.files = files;
         this.limits = limits;
+        this.schemaWalk = new SchemaWalk(registry);
     }
 
     Result validate(String json) {
@@ -108,15 +122,25 @@ final class WorkflowValidator {
         WorkflowDefinition def = toDefinition(root);
         // Report graph problems together with schema problems, so one pass shows them all;
         // a step whose parameters already failed the schema skips its own parameter check.
-        Set<Integer> badParams = new HashSet<>();
+        Set<Integer> badParams = stepsWithParameterErrors(problems);
+        problems.addAll(graphProblems(doc, def, badParams));
+        // Column checks need parameters that passed their own checks, so that one mistake is
+        // reported once and a step type is never handed parameters it refused.
+        SchemaWalk.Outcome walk = schemaWalk.walk(doc, def, stepsWithParameterErrors(problems));
+        problems.addAll(walk.problems());
+        return new Result(sorted(problems), problems.stream().anyMatch(ValidationProblem::isError)
+                ? Optional.empty() : Optional.of(def), walk.outputs());
+    }
+
+    /** Indexes of the steps with an error at their parameters ({@code $.steps[i].params...}). */
+    private static Set<Integer> stepsWithParameterErrors(List<ValidationProblem> problems) {
+        Set<Integer> out = new HashSet<>();
         for (ValidationProblem p : problems) {
-            if (p.path().startsWith("$.steps[") && p.path().contains("].params")) {
-                badParams.add(Integer.parseInt(p.path().substring("$.steps[".length(), p.path().indexOf(']'))));
+            if (p.isError() && p.path().startsWith("$.steps[") && p.path().contains("].params")) {
+                out.add(Integer.parseInt(p.path().substring("$.steps[".length(), p.path().indexOf(']'))));
             }
         }
-        problems.addAll(graphProblems(doc, def, badParams));
-        return new Result(sorted(problems), problems.stream().anyMatch(ValidationProblem::isError)
-                ? Optional.empty() : Optional.of(def));
+        return out;
     }
 
     /**
@@ -486,45 +510,11 @@ final class WorkflowValidator {
      * away from {@code type}, if there is one; the first in the list wins a tie.
      */
     static Optional<String> oneSlipFrom(String type, List<String> installed) {
-        return installed.stream().filter(k -> editDistance(type, k) == 1).findFirst();
+        return installed.stream().filter(k -> NearestName.distance(type, k) == 1).findFirst();
     }
 
     /** "; did you mean x?" for a near miss, else empty. */
     static String suggestion(String given, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = editDistance(given, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? "; did you mean '" + best + "'?" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prevPrev = new int[b.length() + 1];
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    // A swapped pair of letters ("scr" for "src") is one slip, not two.
-                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
-                }
-            }
-            int[] t = prevPrev;
-            prevPrev = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return NearestName.among(given, known).map(best -> "; did you mean '" + best + "'?").orElse("");
     }
 }

@@ -1,5 +1,7 @@
 package org.assay.engine.internal;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -11,7 +13,11 @@ import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
+import org.assay.api.data.FieldTag;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ColumnRule;
+import org.assay.api.step.Parameters;
+import org.assay.api.step.PortSpec;
 import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.ParameterType;
 import org.assay.api.step.Step;
@@ -227,6 +233,116 @@ final class TestSteps {
                         throw new StepFailure("the other branch did not run at the same time");
                     }
                 };
+            }
+        };
+    }
+
+    /** The schema {@link #people} declares: an id, numbers, a category and a pii text. */
+    static final Schema PEOPLE = Schema.of(Field.of("id", FieldType.INTEGER).withTags(FieldTag.ID),
+            Field.of("age", FieldType.INTEGER), Field.of("income", FieldType.DECIMAL),
+            Field.of("city", FieldType.CATEGORICAL), Field.of("email", FieldType.STRING).withTags(FieldTag.PII));
+
+    /**
+     * A source that declares its output schema {@link #PEOPLE} at design time, unless
+     * {@code declared} is false (then it cannot tell, as a reader without declared columns).
+     */
+    static StepType people() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("people").category(StepCategory.CONNECTOR).title("People")
+                        .parameter(ParameterSpec.builder("declared", ParameterType.BOOLEAN).defaultValue(true).build())
+                        .output("out", "people").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> ctx.output("out", PEOPLE);
+            }
+
+            @Override
+            public Optional<Map<String, Schema>> outputSchemas(Parameters params, Map<String, Schema> inputs) {
+                return params.bool("declared") ? Optional.of(Map.of("out", PEOPLE)) : Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * Names numeric columns in {@code columns} (a list) and passes its input's schema on, with
+     * a boolean column {@code indicator} added when that is set: a step in the middle of a walk.
+     */
+    static StepType fill() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("fill").category(StepCategory.CLEANER).title("Fill")
+                        .parameter(ParameterSpec.builder("columns", ParameterType.STRING_LIST)
+                                .columns(ColumnRule.of(FieldType.INTEGER, FieldType.DECIMAL)).build())
+                        .parameter(ParameterSpec.builder("indicator", ParameterType.STRING).build())
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> { };
+            }
+
+            @Override
+            public Optional<Map<String, Schema>> outputSchemas(Parameters params, Map<String, Schema> inputs) {
+                Schema in = inputs.get("in");
+                if (in == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(Map.of("out", params.optionalString("indicator")
+                        .map(name -> in.with(Field.of(name, FieldType.BOOLEAN))).orElse(in)));
+            }
+        };
+    }
+
+    /**
+     * A sink with the column rules of a chart: {@code label} may be pii only with
+     * {@code allowPii}; the keys of {@code colors} may never be pii; {@code left} and
+     * {@code right} are columns of its two inputs.
+     */
+    static StepType publish() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("publish").category(StepCategory.SINK).title("Publish")
+                        .parameter(ParameterSpec.builder("label", ParameterType.STRING)
+                                .columns(ColumnRule.any().piiOnlyWith("allowPii")).build())
+                        .parameter(ParameterSpec.builder("allowPii", ParameterType.BOOLEAN).defaultValue(false).build())
+                        .parameter(ParameterSpec.builder("colors", ParameterType.STRING_MAP)
+                                .columns(ColumnRule.any().noPii()).build())
+                        .parameter(ParameterSpec.builder("other", ParameterType.STRING)
+                                .columns(ColumnRule.any().onPort("other")).build())
+                        .input("in", "rows").input(PortSpec.of("other", "more rows").asOptional()).build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> { };
+            }
+        };
+    }
+
+    /** Passes rows on, but its design-time schema is a bug that throws. */
+    static StepType exploding() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("exploding").category(StepCategory.CLEANER)
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> { };
+            }
+
+            @Override
+            public Optional<Map<String, Schema>> outputSchemas(Parameters params, Map<String, Schema> inputs) {
+                throw new IllegalStateException("a bug in the step type");
             }
         };
     }

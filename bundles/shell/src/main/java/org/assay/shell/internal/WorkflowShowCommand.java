@@ -2,12 +2,16 @@ package org.assay.shell.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.assay.api.data.Field;
+import org.assay.api.data.Schema;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RejectedWorkflow;
+import org.assay.engine.StepSchemas;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowService;
 import org.apache.karaf.shell.api.action.Action;
@@ -19,8 +23,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-@Command(scope = "assay", name = "workflow-show", description = "Shows a deployed workflow: its steps, wiring and parameters; or why a file of the workflow "
-        + "folder was rejected.")
+@Command(scope = "assay", name = "workflow-show", description = "Shows a deployed workflow: its steps, wiring and parameters, "
+        + "or with --schemas the columns of each step's outputs; or why a file of the workflow folder was rejected.")
 @Service
 public class WorkflowShowCommand implements Action {
 
@@ -35,8 +39,12 @@ public class WorkflowShowCommand implements Action {
     @Option(name = "--source", description = "Print the JSON source of the active version")
     private boolean source;
 
+    @Option(name = "--schemas", description = "Print the columns (name, type, tags) of every step's outputs as the "
+            + "deploy-time checks see them, or unknown where a step cannot tell before it runs")
+    private boolean schemas;
+
     @Argument(index = 1, name = TrailingOptions.ARGUMENT, multiValued = true,
-            description = "--source may also follow the workflow id")
+            description = "--source and --schemas may also follow the workflow id")
     private List<String> trailing;
 
     public WorkflowShowCommand() {
@@ -64,8 +72,18 @@ public class WorkflowShowCommand implements Action {
         }
         DeployedWorkflow w = deployed.orElseThrow(() -> new IllegalArgumentException(
                 "no workflow '" + id + "' is deployed; see assay:workflow-list"));
+        if (source && schemas) {
+            throw new IllegalArgumentException("give --source or --schemas, not both; usage: "
+                    + TrailingOptions.usage(WorkflowShowCommand.class));
+        }
         if (source) {
             System.out.println(workflows.source(id).orElse(""));
+            return null;
+        }
+        if (schemas) {
+            System.out.println("Output schemas of " + w.id() + " version " + w.version()
+                    + ", with the step types installed now:");
+            System.out.print(schemas(workflows.outputSchemas(id).orElse(List.of())));
             return null;
         }
         System.out.println(w.definition().name() + " (" + w.id() + ", version " + w.version() + ")");
@@ -102,6 +120,53 @@ public class WorkflowShowCommand implements Action {
                             .collect(Collectors.joining(", ")), 80));
         }
         return t;
+    }
+
+    /**
+     * Each step, then each of its outputs with one line per column: name, type and tags,
+     * aligned; or why it is unknown.
+     */
+    static String schemas(List<StepSchemas> steps) {
+        StringBuilder out = new StringBuilder();
+        for (StepSchemas s : steps) {
+            out.append(s.stepId()).append(" (").append(s.stepType()).append(')');
+            if (!s.installed()) {
+                out.append(": unknown, the step type is not installed\n");
+                continue;
+            }
+            if (s.outputs().isEmpty()) {
+                out.append(": no dataset outputs\n");
+                continue;
+            }
+            out.append('\n');
+            s.outputs().forEach((port, schema) -> {
+                out.append("  ").append(port).append(':');
+                if (schema.isEmpty()) {
+                    out.append(" unknown until the step runs (its type cannot tell, or a step upstream cannot)\n");
+                } else if (schema.get().size() == 0) {
+                    out.append(" no columns\n");
+                } else {
+                    out.append('\n');
+                    columns(schema.get(), out);
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    private static void columns(Schema schema, StringBuilder out) {
+        int nameWidth = schema.names().stream().mapToInt(String::length).max().orElse(0);
+        int typeWidth = schema.fields().stream().mapToInt(f -> f.type().jsonName().length()).max().orElse(0);
+        for (Field f : schema) {
+            String tags = f.tags().stream().sorted().map(t -> t.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            String line = "    " + pad(f.name(), nameWidth) + "  " + pad(f.type().jsonName(), typeWidth) + "  " + tags;
+            out.append(line.stripTrailing()).append('\n');
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
     }
 
     private static void printRejected(RejectedWorkflow r) {

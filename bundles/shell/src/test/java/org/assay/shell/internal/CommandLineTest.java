@@ -10,13 +10,20 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
+import org.assay.engine.StepSchemas;
 import org.assay.engine.WorkflowService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
@@ -30,6 +37,23 @@ class CommandLineTest {
 
     private static final String SOURCE = "{\"id\": \"customer-segmentation\", \"steps\": []}";
 
+    private static final Schema CUSTOMERS = Schema.of(Field.of("customer_id", FieldType.INTEGER).withTags(FieldTag.ID),
+            Field.of("email", FieldType.STRING).withTags(FieldTag.PII), Field.of("city", FieldType.CATEGORICAL));
+
+    private static final List<StepSchemas> SCHEMAS = List.of(
+            new StepSchemas("customers", "csv-reader", true, orderedOutputs("out", Optional.of(CUSTOMERS),
+                    "rejects", Optional.of(Schema.of()))),
+            new StepSchemas("clean", "dedup", true, Map.of("out", Optional.empty())),
+            new StepSchemas("score", "scorer", false, Map.of()),
+            new StepSchemas("report", "csv-writer", true, Map.of()));
+
+    private static Map<String, Optional<Schema>> orderedOutputs(String a, Optional<Schema> as, String b, Optional<Schema> bs) {
+        Map<String, Optional<Schema>> m = new LinkedHashMap<>();
+        m.put(a, as);
+        m.put(b, bs);
+        return m;
+    }
+
     @Test
     void workflowShowSourceAfterOrBeforeTheId() throws Exception {
         assertEquals(SOURCE, run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--source").strip());
@@ -42,7 +66,34 @@ class CommandLineTest {
     void workflowShowRejectsWhatIsNoOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--sorce"));
-        assertEquals("unknown option '--sorce'; usage: assay:workflow-show <id> [--source]", e.getMessage());
+        assertEquals("unknown option '--sorce'; usage: assay:workflow-show <id> [--schemas] [--source]", e.getMessage());
+    }
+
+    @Test
+    void workflowShowSchemasPrintsEachStepsColumnsOrWhyTheyAreUnknown() throws Exception {
+        String expected = """
+                Output schemas of customer-segmentation version 3, with the step types installed now:
+                customers (csv-reader)
+                  out:
+                    customer_id  integer      id
+                    email        string       pii
+                    city         categorical
+                  rejects: no columns
+                clean (dedup)
+                  out: unknown until the step runs (its type cannot tell, or a step upstream cannot)
+                score (scorer): unknown, the step type is not installed
+                report (csv-writer): no dataset outputs
+                """;
+        assertEquals(expected, run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--schemas"));
+        assertEquals(expected, run(new WorkflowShowCommand(workflows()), "--schemas", "customer-segmentation"));
+    }
+
+    @Test
+    void workflowShowTakesSourceOrSchemasNotBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(new WorkflowShowCommand(workflows()), "customer-segmentation", "--schemas", "--source"));
+        assertEquals("give --source or --schemas, not both; usage: assay:workflow-show <id> [--schemas] [--source]",
+                e.getMessage());
     }
 
     @Test
@@ -75,6 +126,7 @@ class CommandLineTest {
         return stub(WorkflowService.class, (name, args) -> switch (name) {
             case "get" -> Optional.of(w).filter(d -> d.id().equals(args[0]));
             case "source" -> Optional.of(SOURCE);
+            case "outputSchemas" -> Optional.of(SCHEMAS);
             case "rejected" -> List.of();
             default -> throw new UnsupportedOperationException(name);
         });
