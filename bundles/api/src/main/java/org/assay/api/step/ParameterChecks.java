@@ -1,10 +1,10 @@
 package org.assay.api.step;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.NearestName;
 
 /**
  * The checks the engine makes on a step's parameters before a run, in plain Java: unknown
@@ -26,7 +26,7 @@ public final class ParameterChecks {
         for (String name : given.keySet()) {
             if (d.parameter(name).isEmpty()) {
                 out.add(ParameterProblem.of(name, "step type " + d.typeId() + " has no parameter '" + name + "'"
-                        + didYouMean(name, names).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + NearestName.among(name, names).map(s -> "; did you mean '" + s + "'?").orElse("")
                         + "; its parameters are " + names));
             }
         }
@@ -75,46 +75,5 @@ public final class ParameterChecks {
 
     private static String bound(double b) {
         return b == Math.rint(b) ? String.valueOf((long) b) : String.valueOf(b);
-    }
-
-    /**
-     * The candidate one slip away from {@code name} (one letter added, dropped or changed, two
-     * swapped; case ignored), or a candidate that starts the same way; empty when none is close.
-     * The one "did you mean" of the platform.
-     */
-    public static Optional<String> didYouMean(String name, Collection<String> candidates) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(n, c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        int allowed = Math.max(1, Math.min(2, name.length() / 4));
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Damerau-Levenshtein distance (optimal string alignment). */
-    public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -164,6 +164,16 @@ final class FileAccess {
         return p;
     }
 
+    /** For design-time schemas: the real path of an existing regular file a workflow may read. */
+    Optional<Path> readableFile(String given) {
+        try {
+            Path p = read(given, null);
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+    }
+
     /** The deploy-time check of one path parameter; empty when it is allowed. */
     Optional<String> deployProblem(String given, Mode mode) {
         try {

@@ -18,6 +18,7 @@ import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ColumnRule;
 import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.DesignContext;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
@@ -57,8 +58,12 @@ final class SchemaWalk {
 
     private final StepRegistry registry;
 
-    SchemaWalk(StepRegistry registry) {
+    /** A confined peek at input files, for sources that read a header. */
+    private final DesignContext design;
+
+    SchemaWalk(StepRegistry registry, DesignContext design) {
         this.registry = registry;
+        this.design = design;
     }
 
     /**
@@ -123,10 +128,10 @@ final class SchemaWalk {
     }
 
     /** The step type's answer, or empty when it cannot tell or fails (a bug of its own, logged). */
-    private static Optional<Map<String, Schema>> outputSchemas(StepDefinition s, RegisteredStep provider,
+    private Optional<Map<String, Schema>> outputSchemas(StepDefinition s, RegisteredStep provider,
             Parameters params, Map<String, Schema> inputs) {
         try {
-            Optional<Map<String, Schema>> given = provider.type().outputSchemas(params, Map.copyOf(inputs));
+            Optional<Map<String, Schema>> given = provider.type().outputSchemas(params, Map.copyOf(inputs), design);
             if (given == null || given.isEmpty()) {
                 return Optional.empty();
             }

@@ -84,7 +84,7 @@ final class WorkflowValidator {
         this.registry = registry;
         this.files = files;
         this.limits = limits;
-        this.schemaWalk = new SchemaWalk(registry);
+        this.schemaWalk = new SchemaWalk(registry, files::readableFile);
     }
 
     Result validate(String json) {

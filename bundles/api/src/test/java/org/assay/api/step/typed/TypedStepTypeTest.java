@@ -2,7 +2,6 @@ package org.assay.api.step.typed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,12 +133,5 @@ class TypedStepTypeTest {
                 .getMessage().contains("Unannotated.count needs @Param"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ParameterBinder.of(Unsupported.class))
                 .getMessage().contains("has no JSON shape"));
-    }
-
-    @Test
-    void didYouMeanFindsOneSlip() {
-        assertEquals(Optional.of("strategy"), ParameterChecks.didYouMean("stratgey", List.of("columns", "strategy")));
-        assertEquals(Optional.empty(), ParameterChecks.didYouMean("zzz", List.of("columns", "strategy")));
-        assertNull(ParameterChecks.didYouMean("x", List.of()).orElse(null));
     }
 }
