@@ -12,6 +12,7 @@ import java.util.Map;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
+import org.assay.api.data.ColumnNotFound;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
@@ -89,8 +90,8 @@ final class ImputeStep implements Step {
         Map<String, String> rules = params.columns();
         for (String name : rules.keySet()) {
             if (!schema.contains(name)) {
-                throw new StepFailure("parameter columns: there is no column '" + name + "' in the input; the columns "
-                        + "are " + schema.names() + ". Correct the name or remove it from columns.");
+                throw new StepFailure("parameter columns: " + ColumnNotFound.message(name, schema, "the input")
+                        + ". Correct the name or remove it from columns.");
             }
         }
         Strategy global = params.strategy();
