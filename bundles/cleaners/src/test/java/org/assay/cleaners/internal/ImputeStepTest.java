@@ -228,7 +228,7 @@ class ImputeStepTest {
     void unknownColumnListsTheAvailableOnes() {
         StepFailure e = assertThrows(StepFailure.class,
                 () -> impute(customers(), 2).param("columns", Map.of("salary", "median")).run());
-        assertEquals("parameter columns: there is no column 'salary' in the input; the columns are [customer_id, email, "
+        assertEquals("parameter columns: no column 'salary' in the input; its columns are [customer_id, email, "
                 + "city, age, income, last_purchase]. Correct the name or remove it from columns.", e.getMessage());
     }
 
