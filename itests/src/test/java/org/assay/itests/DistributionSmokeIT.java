@@ -78,7 +78,15 @@ public class DistributionSmokeIT extends AssayKarafTestSupport {
         String original = Files.readString(file, StandardCharsets.UTF_8);
         try {
             Files.writeString(file, original + "\nitest-admin = itest-password-1234,_g_:admingroup\n", StandardCharsets.UTF_8);
-            assertTrue(logsIn("itest-admin", "itest-password-1234"));
+            // The realm reads the file again when it sees it changed; on a busy machine that may
+            // take a moment, so try for a while before calling it refused.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            boolean in = logsIn("itest-admin", "itest-password-1234");
+            while (!in && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                in = logsIn("itest-admin", "itest-password-1234");
+            }
+            assertTrue("a user written into users.properties could not log in within 30 s", in);
             String rewritten = Files.readString(file, StandardCharsets.UTF_8);
             assertFalse(rewritten, rewritten.contains("itest-password-1234"));
             assertTrue(rewritten, Pattern.compile("(?m)^itest-admin\\s*=\\s*\\{CRYPT\\}[0-9A-Fa-f]{128}\\{CRYPT\\},").matcher(rewritten).find());
