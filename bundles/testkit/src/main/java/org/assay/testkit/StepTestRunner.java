@@ -5,20 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelContent;
+import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.ParameterChecks;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
+import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Quarantine;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepCancelledException;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
@@ -49,6 +55,10 @@ public final class StepTestRunner {
     private final Map<String, Schema> outputSchemas = new LinkedHashMap<>();
     private final List<Rejected> rejected = new ArrayList<>();
     private final List<Artifact> artifacts = new ArrayList<>();
+    private final Map<String, TrainedModel> inputModels = new LinkedHashMap<>();
+    private final Map<String, TrainedModel> outputModels = new LinkedHashMap<>();
+    /** Read-once inputs opened so far: as in the engine, a second open fails. */
+    private final Set<String> openedOnce = new HashSet<>();
     private long countedIn;
     private long countedOut;
     private long filtered;
@@ -99,6 +109,24 @@ public final class StepTestRunner {
         inputs.put(port, batches);
         inputSchemas.put(port, schema);
         return this;
+    }
+
+    /** Feeds a model to a model input port ({@link PortSpec#model}). */
+    public StepTestRunner inputModel(String port, TrainedModel model) {
+        inputModels.put(port, model);
+        return this;
+    }
+
+    /**
+     * The model the step wrote on a model output port. Its content was read when the step
+     * wrote it, as the engine does, so it stays readable after the step's own copy is gone.
+     */
+    public TrainedModel outputModel(String port) {
+        TrainedModel m = outputModels.get(port);
+        if (m == null) {
+            throw new AssertionError("the step wrote no model on output '" + port + "'");
+        }
+        return m;
     }
 
     /** Builds a row for {@link #input}. */
@@ -249,9 +277,17 @@ public final class StepTestRunner {
 
         @Override
         public DataStream input(String port) {
+            PortSpec spec = type.descriptor().input(port).orElse(null);
+            if (spec != null && spec.kind() == PortKind.MODEL) {
+                throw new IllegalStateException("input '" + port + "' is a model port; read it with inputModel");
+            }
             List<Batch> batches = inputs.get(port);
             if (batches == null) {
                 throw new IllegalArgumentException("input '" + port + "' is not connected");
+            }
+            if (spec != null && spec.reads() == ReadMode.ONCE && !openedOnce.add(port)) {
+                throw new IllegalStateException("input '" + port + "' opened a second time, but the step type declares"
+                        + " it read once (PortSpec.streamed); declare it PortSpec.of to read it several times");
             }
             Schema schema = inputSchemas.get(port);
             return new DataStream() {
@@ -275,11 +311,42 @@ public final class StepTestRunner {
 
         @Override
         public boolean hasInput(String port) {
-            return inputs.containsKey(port);
+            return inputs.containsKey(port) || inputModels.containsKey(port);
+        }
+
+        @Override
+        public TrainedModel inputModel(String port) {
+            requireModelPort(type.descriptor().input(port).orElse(null), "input", port);
+            TrainedModel m = inputModels.get(port);
+            if (m == null) {
+                throw new IllegalArgumentException("input '" + port + "' is not connected");
+            }
+            return m;
+        }
+
+        @Override
+        public void outputModel(String port, TrainedModel model) throws IOException {
+            requireModelPort(type.descriptor().output(port).orElse(null), "output", port);
+            if (outputModels.containsKey(port) || outputSchemas.containsKey(port)) {
+                throw new IllegalStateException("output '" + port + "' written twice");
+            }
+            try (var in = model.openContent()) {
+                outputModels.put(port, model.withContent(ModelContent.of(in.readAllBytes())));
+            }
+        }
+
+        private void requireModelPort(PortSpec spec, String direction, String port) {
+            if (spec == null || spec.kind() != PortKind.MODEL) {
+                throw new IllegalStateException(direction + " '" + port + "' is not declared as a model port"
+                        + " (PortSpec.model) by the step type");
+            }
         }
 
         @Override
         public BatchSink output(String port, Schema schema) {
+            if (type.descriptor().output(port).map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL) {
+                throw new IllegalStateException("output '" + port + "' is a model port; write it with outputModel");
+            }
             if (outputSchemas.putIfAbsent(port, schema) != null) {
                 throw new IllegalStateException("output '" + port + "' opened twice");
             }

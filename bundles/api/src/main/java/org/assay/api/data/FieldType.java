@@ -11,6 +11,13 @@ public enum FieldType {
     STRING(Storage.TEXT),
     CATEGORICAL(Storage.TEXT),
     INTEGER(Storage.LONG),
+    /**
+     * A number with a fraction, held as a binary 64-bit floating point {@code double}
+     * (IEEE 754), not as an exact decimal: 0.1 + 0.2 is not 0.3, and amounts above 2^53 lose
+     * cents. Fine for statistics and mining; do not sum money with it where every cent must
+     * reconcile. It maps to Spark's {@code DoubleType}, not its exact {@code DecimalType}; an
+     * exact money type may be added later.
+     */
     DECIMAL(Storage.DOUBLE),
     BOOLEAN(Storage.LONG),
     DATE(Storage.LONG),

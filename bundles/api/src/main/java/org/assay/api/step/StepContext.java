@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
 import org.osgi.annotation.versioning.ProviderType;
 import org.slf4j.Logger;
 
@@ -28,10 +29,15 @@ public interface StepContext {
     Parameters params();
 
     /**
-     * Opens the named input from its first batch. May be called more than once for
-     * steps that need two passes (mean imputation); each call returns a new stream.
+     * Opens the named dataset input from its first batch. May be called more than once for
+     * steps that need two passes (mean imputation), if the port is declared
+     * {@link ReadMode#MANY}; each call returns a new stream. A port declared
+     * {@link ReadMode#ONCE} ({@link PortSpec#streamed}) may be opened once: the engine may
+     * stream it through memory, and a second open fails.
      *
      * @throws IllegalArgumentException if the port is not connected
+     * @throws IllegalStateException    if the port is a model port, or a read-once port opened
+     *                                  a second time
      */
     DataStream input(String port) throws IOException;
 
@@ -39,11 +45,33 @@ public interface StepContext {
     boolean hasInput(String port);
 
     /**
-     * Opens the named output. Call at most once per port and run.
+     * Opens the named dataset output. Call at most once per port and run.
      *
      * @param schema the schema every batch written will have
+     * @throws IllegalStateException if the port is a model port, or was opened already
      */
     BatchSink output(String port, Schema schema) throws IOException;
+
+    /**
+     * Writes the trained model on a model output port ({@link PortSpec#model}). Call at most
+     * once per port and run. The content is read once, before this method returns, into a
+     * file of the run, so the caller may discard its own copy afterwards; the engine keeps
+     * only the file's name, which survives a restart and can be shipped to another machine.
+     *
+     * @throws IllegalStateException if the port is not declared as a model output, or was
+     *                               written already
+     */
+    void outputModel(String port, TrainedModel model) throws IOException;
+
+    /**
+     * The model on a model input port ({@link PortSpec#model}). Its content is opened from
+     * the run's stored file each time {@link TrainedModel#openContent()} is called; nothing
+     * of it is held in memory until the step reads it.
+     *
+     * @throws IllegalArgumentException if the port is not connected
+     * @throws IllegalStateException    if the port is not declared as a model input
+     */
+    TrainedModel inputModel(String port) throws IOException;
 
     /**
      * The folder for this step's artifacts inside the run folder; exists on return.

@@ -7,17 +7,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
+import org.assay.api.step.PortKind;
+import org.assay.api.step.PortSpec;
 import org.assay.api.step.Quarantine;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepCancelledException;
 import org.assay.api.step.StepContext;
+import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepFailure;
 import org.assay.engine.ArtifactInfo;
 import org.slf4j.Logger;
@@ -25,29 +33,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link StepContext} for one attempt of one step: inputs come from upstream
- * spool files, outputs go to new spool files, and every row is counted.
+ * spool files, outputs go to new spool files, and every row is counted. Model ports read and
+ * write {@link ModelFile}s in the same spool folder. Ports are used as the step type declares
+ * them: a model port only through the model methods, a read-once input opened once.
  */
 final class EngineStepContext implements StepContext {
 
     private final RunState run;
     private final StepState step;
     private final Parameters params;
+    private final StepDescriptor descriptor;
     private final Map<String, Path> inputs;
     private final Path spoolDir;
     private final FileAccess files;
     private final QuarantineLog quarantineLog;
     private final Map<String, SpoolFile.Writer> outputs = new LinkedHashMap<>();
     private final Map<String, Path> outputFiles = new LinkedHashMap<>();
+    /** Read-once inputs opened so far. */
+    private final Set<String> opened = ConcurrentHashMap.newKeySet();
     /** Rows read per input port; a second pass over a port does not count twice. */
     private final Map<String, AtomicLong> maxReadPerPort = new ConcurrentHashMap<>();
     private final Logger log;
     private long countedIn;
 
-    EngineStepContext(RunState run, StepState step, Parameters params, Map<String, Path> inputs, Path spoolDir,
-            FileAccess files, QuarantineLog quarantineLog) {
+    EngineStepContext(RunState run, StepState step, Parameters params, StepDescriptor descriptor,
+            Map<String, Path> inputs, Path spoolDir, FileAccess files, QuarantineLog quarantineLog) {
         this.run = run;
         this.step = step;
         this.params = params;
+        this.descriptor = descriptor;
         this.inputs = inputs;
         this.spoolDir = spoolDir;
         this.files = files;
@@ -72,9 +86,17 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public DataStream input(String port) throws IOException {
-        Path file = inputs.get(port);
-        if (file == null) {
-            throw new IllegalArgumentException("input '" + port + "' of step '" + step.id() + "' is not connected");
+        Path file = connected(port);
+        Optional<PortSpec> spec = descriptor.input(port);
+        if (spec.map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL || ModelFile.isModel(file)) {
+            throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") opened input '"
+                    + port + "' as a dataset, but it carries a model; read it with inputModel");
+        }
+        if (spec.map(PortSpec::reads).orElse(ReadMode.MANY) == ReadMode.ONCE && !opened.add(port)) {
+            // A streamed input cannot be replayed: refused now, while every edge is still spooled.
+            throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") opened input '"
+                    + port + "' a second time, but its type declares it read once (PortSpec.streamed); declare it"
+                    + " PortSpec.of to read it several times");
         }
         DataStream in = SpoolFile.open(file);
         AtomicLong max = maxReadPerPort.computeIfAbsent(port, p -> new AtomicLong());
@@ -106,6 +128,28 @@ final class EngineStepContext implements StepContext {
         };
     }
 
+    private Path connected(String port) {
+        Path file = inputs.get(port);
+        if (file == null) {
+            throw new IllegalArgumentException("input '" + port + "' of step '" + step.id() + "' is not connected");
+        }
+        return file;
+    }
+
+    @Override
+    public TrainedModel inputModel(String port) throws IOException {
+        Path file = connected(port);
+        if (descriptor.input(port).map(PortSpec::kind).orElse(PortKind.DATASET) != PortKind.MODEL) {
+            throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") read input '"
+                    + port + "' as a model, but its type does not declare it as a model port (PortSpec.model)");
+        }
+        if (!ModelFile.isModel(file)) {
+            throw new IllegalStateException("input '" + port + "' of step '" + step.id() + "' takes a model, but it is wired to"
+                    + " a dataset; connect it to a model output (see assay:step-show for each step's ports)");
+        }
+        return ModelFile.read(file);
+    }
+
     private void updateRowsIn() {
         long sum = countedIn;
         for (AtomicLong v : maxReadPerPort.values()) {
@@ -121,8 +165,12 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public BatchSink output(String port, Schema schema) throws IOException {
-        if (outputs.containsKey(port)) {
+        if (outputFiles.containsKey(port)) {
             throw new IllegalStateException("step '" + step.id() + "' opened output '" + port + "' twice");
+        }
+        if (descriptor.output(port).map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL) {
+            throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") wrote rows to"
+                    + " output '" + port + "', which its type declares as a model port; write it with outputModel");
         }
         Path file = spoolDir.resolve(step.id() + "." + port + ".a" + step.attempts + ".spool");
         SpoolFile.Writer w = new SpoolFile.Writer(file, schema);
@@ -149,7 +197,20 @@ final class EngineStepContext implements StepContext {
         };
     }
 
-    /** Closes the outputs; returns port to spool file. */
+    @Override
+    public void outputModel(String port, TrainedModel model) throws IOException {
+        if (outputFiles.containsKey(port)) {
+            throw new IllegalStateException("step '" + step.id() + "' wrote output '" + port + "' twice");
+        }
+        if (descriptor.output(port).map(PortSpec::kind).orElse(PortKind.DATASET) != PortKind.MODEL) {
+            throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") wrote a model"
+                    + " to output '" + port + "', which its type does not declare as a model port (PortSpec.model)");
+        }
+        outputFiles.put(port, ModelFile.write(spoolDir, step.id() + "." + port + ".a" + step.attempts,
+                Objects.requireNonNull(model, "model")));
+    }
+
+    /** Closes the outputs; returns port to spool file (a dataset spool or a model description). */
     Map<String, Path> finishOutputs() throws IOException {
         for (SpoolFile.Writer w : outputs.values()) {
             w.close();
@@ -159,14 +220,20 @@ final class EngineStepContext implements StepContext {
 
     /** Closes and deletes the outputs of an attempt that will be replayed. */
     void discardOutputs() {
-        for (Map.Entry<String, SpoolFile.Writer> e : outputs.entrySet()) {
+        for (SpoolFile.Writer w : outputs.values()) {
             try {
-                e.getValue().close();
+                w.close();
             } catch (IOException ignored) {
                 // The file is deleted next; a close failure changes nothing.
             }
+        }
+        for (Path file : outputFiles.values()) {
             try {
-                Files.deleteIfExists(outputFiles.get(e.getKey()));
+                if (ModelFile.isModel(file)) {
+                    ModelFile.delete(file);
+                } else {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException ignored) {
                 // Left-over spool files are removed with the run's spool folder.
             }

@@ -567,8 +567,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             }
             Map<String, Path> inputs = new LinkedHashMap<>();
             def.inputs().forEach((port, ref) -> inputs.put(port, spools.get(ref.stepId() + "." + ref.port())));
-            EngineStepContext ctx = new EngineStepContext(run, step, Parameters.of(descriptor, def.params()), inputs,
-                    spoolDir, files, quarantine);
+            EngineStepContext ctx = new EngineStepContext(run, step, Parameters.of(descriptor, def.params()),
+                    descriptor, inputs, spoolDir, files, quarantine);
             Throwable thrown = null;
             try {
                 Step instance = p.type().newStep();

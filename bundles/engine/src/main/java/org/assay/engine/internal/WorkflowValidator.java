@@ -27,6 +27,7 @@ import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.ParameterType;
+import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.StepDescriptor;
 import org.assay.api.workflow.InputRef;
@@ -408,9 +409,13 @@ final class WorkflowValidator {
                 }
                 StepDefinition up = def.steps().get(upstream);
                 registry.provider(up.type()).map(p -> p.info().descriptor()).ifPresent(ud -> {
-                    if (ud.output(ref.port()).isEmpty()) {
+                    Optional<PortSpec> produced = ud.output(ref.port());
+                    if (produced.isEmpty()) {
                         out.add(doc.problem(inAt, "step '" + up.id() + "' (" + up.type() + ") has no output '"
                                 + ref.port() + "'; its outputs are " + ud.outputs().stream().map(PortSpec::name).toList()));
+                    } else if (d != null) {
+                        d.input(in.getKey()).flatMap(takes -> kindMismatch(s, takes, up, ud, produced.get()))
+                                .ifPresent(message -> out.add(doc.problem(inAt, message)));
                     }
                 });
             }
@@ -440,6 +445,27 @@ final class WorkflowValidator {
         cycle(def).ifPresent(c -> out.add(doc.problem("$.steps", "the steps form a cycle: " + String.join(" -> ", c)
                 + "; a workflow must flow one way")));
         return out;
+    }
+
+    /**
+     * "takes a model, but ... is a dataset", with the upstream port of the right kind to use
+     * instead, if the upstream step has one.
+     */
+    private static Optional<String> kindMismatch(StepDefinition s, PortSpec takes, StepDefinition up,
+            StepDescriptor upstream, PortSpec produced) {
+        if (takes.kind() == produced.kind()) {
+            return Optional.empty();
+        }
+        String fix = upstream.outputs().stream().filter(o -> o.kind() == takes.kind()).findFirst()
+                .map(o -> "use '" + up.id() + "." + o.name() + "'")
+                .orElse("step '" + up.id() + "' (" + up.type() + ") has no " + takes.kind().jsonName()
+                        + " output; connect a step that writes one");
+        return Optional.of("step '" + s.id() + "' input '" + takes.name() + "' takes " + article(takes.kind())
+                + ", but '" + up.id() + "." + produced.name() + "' is " + article(produced.kind()) + "; " + fix);
+    }
+
+    private static String article(PortKind kind) {
+        return "a " + kind.jsonName();
     }
 
     /** Path parameters outside the folders workflows may read or write; checked again at run time. */

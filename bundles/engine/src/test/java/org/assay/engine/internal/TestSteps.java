@@ -15,11 +15,12 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ColumnRule;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.PortSpec;
 import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.ParameterType;
+import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
@@ -365,6 +366,135 @@ final class TestSteps {
                 return ctx -> {
                     first.await(10, TimeUnit.SECONDS);
                     throw new StepFailure("parameter 'path': /nowhere/x.csv does not exist; check the path");
+                };
+            }
+        };
+    }
+
+    /** Format of the models {@link #fit()} writes: the threshold as decimal text. */
+    static final String THRESHOLD_FORMAT = "test.threshold";
+
+    /**
+     * Passes its rows on and "trains" a model: the threshold half-way up the largest n, on a
+     * model output port. Reads its input once.
+     */
+    static StepType fit() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("fit").category(StepCategory.MINER)
+                        .input(PortSpec.streamed("in", "rows"))
+                        .output("out", "the same rows")
+                        .output(PortSpec.model("model", "the threshold"))
+                        .build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    long max = 0;
+                    long rows = 0;
+                    Schema schema;
+                    try (DataStream in = ctx.input("in")) {
+                        schema = in.schema();
+                        BatchSink out = ctx.output("out", schema);
+                        for (Batch b = in.next(); b != null; b = in.next()) {
+                            for (long n : java.util.Arrays.copyOf(b.column(0).longs(), b.rowCount())) {
+                                max = Math.max(max, n);
+                            }
+                            rows += b.rowCount();
+                            out.write(b);
+                        }
+                    }
+                    ctx.outputModel("model", TrainedModel.builder(THRESHOLD_FORMAT, schema).algorithm("half-max")
+                            .trainedRows(rows).property("max", Long.toString(max))
+                            .content(Long.toString(max / 2).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .build());
+                };
+            }
+        };
+    }
+
+    /** Scores without blocking. */
+    static StepType score() {
+        return score(null, null);
+    }
+
+    /**
+     * Keeps the rows whose n is at most the threshold of the model on its {@code model} input
+     * and filters the rest; refuses a model of another format or header. Blocks after reading
+     * the model until {@code gate} opens, so a test can stop the engine mid-step.
+     */
+    static StepType score(CountDownLatch started, CountDownLatch gate) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("score").category(StepCategory.MINER)
+                        .input(PortSpec.streamed("in", "rows to score"))
+                        .input(PortSpec.model("model", "a threshold from fit"))
+                        .output("out", "rows at most the threshold").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    TrainedModel model = ctx.inputModel("model");
+                    if (!model.format().equals(THRESHOLD_FORMAT)) {
+                        throw new StepFailure("input model: format " + model.format() + " is not " + THRESHOLD_FORMAT);
+                    }
+                    long threshold;
+                    try (java.io.InputStream content = model.openContent()) {
+                        threshold = Long.parseLong(new String(content.readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    if (started != null) {
+                        started.countDown();
+                        gate.await(10, TimeUnit.SECONDS);
+                    }
+                    try (DataStream in = ctx.input("in")) {
+                        if (!in.schema().equals(model.header())) {
+                            throw new StepFailure("input model: trained on " + model.header() + ", not " + in.schema());
+                        }
+                        BatchSink out = ctx.output("out", in.schema());
+                        for (Batch b = in.next(); b != null; b = in.next()) {
+                            int[] keep = new int[b.rowCount()];
+                            int k = 0;
+                            for (int r = 0; r < b.rowCount(); r++) {
+                                if (b.column(0).longs()[r] <= threshold) {
+                                    keep[k++] = r;
+                                }
+                            }
+                            ctx.countFiltered(b.rowCount() - k);
+                            out.write(b.select(keep, k));
+                            ctx.checkCancelled();
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** Declares its input read once, then opens it twice: a bug the engine must refuse. */
+    static StepType readsTwice() {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("twice").category(StepCategory.SINK)
+                        .input(PortSpec.streamed("in", "rows")).build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    for (int pass = 0; pass < 2; pass++) {
+                        try (DataStream in = ctx.input("in")) {
+                            long rows = 0;
+                            for (Batch b = in.next(); b != null; b = in.next()) {
+                                rows += b.rowCount();
+                            }
+                            ctx.countOut(pass == 0 ? rows : 0);
+                        }
+                    }
                 };
             }
         };

@@ -1,8 +1,7 @@
 package org.assay.miners.internal;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
@@ -24,6 +24,7 @@ import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
 import weka.clusterers.Clusterer;
 import weka.clusterers.FilteredClusterer;
+import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.UnsupportedAttributeTypeException;
@@ -40,6 +41,11 @@ final class WekaClusterStep implements Step {
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String PROFILE_FILE = "cluster-profile.csv";
     static final String MODEL_FILE = "model.bin";
+    /**
+     * Format of the model on the {@code model} port: Weka's {@code SerializationHelper.writeAll}
+     * of the clusterer and its training header ({@code Instances} without rows), as in model.bin.
+     */
+    static final String MODEL_FORMAT = "weka.clusterers.Clusterer";
 
     private final int slowRows;
 
@@ -165,7 +171,14 @@ final class WekaClusterStep implements Step {
         summary.append(model);
         writeSummary(context, summary.toString());
         writeProfile(context, profile);
-        writeModel(context, model, data);
+        byte[] serialized = serialize(model, data);
+        writeModel(context, serialized);
+        context.outputModel(PortSpec.MODEL, TrainedModel.builder(MODEL_FORMAT, header(columns, data))
+                .algorithm(algorithm).options(options).trainedRows(rows)
+                .property("clusters", Integer.toString(k))
+                .property("standardized", Boolean.toString(standardize))
+                .property("clusterColumn", clusterColumn)
+                .content(serialized).build());
         context.progress(1.0);
     }
 
@@ -248,11 +261,36 @@ final class WekaClusterStep implements Step {
     }
 
     /** Clusterer then data header, the layout the Weka Explorer saves and loads. */
-    private static void writeModel(StepContext context, Clusterer model, Instances data) throws Exception {
+    private static byte[] serialize(Clusterer model, Instances data) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SerializationHelper.writeAll(bytes, new Object[] {model, new Instances(data, 0)});
+        return bytes.toByteArray();
+    }
+
+    private static void writeModel(StepContext context, byte[] serialized) throws IOException {
         Path file = context.artifactDir().resolve(MODEL_FILE);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file))) {
-            SerializationHelper.writeAll(os, new Object[] {model, new Instances(data, 0)});
-        }
+        Files.write(file, serialized);
         context.addArtifact(file, ArtifactKind.MODEL, "Weka cluster model (clusterer + header)");
+    }
+
+    /**
+     * The columns the model was trained on, in Weka's attribute order; a categorical column
+     * lists the values its nominal attribute knows (declared ones, then those met in the data).
+     */
+    private static Schema header(List<ClusterColumn> columns, Instances data) {
+        List<Field> fields = new ArrayList<>(columns.size());
+        for (int j = 0; j < columns.size(); j++) {
+            Field f = columns.get(j).field();
+            Attribute a = data.attribute(j);
+            if (f.type() == FieldType.CATEGORICAL) {
+                List<String> values = new ArrayList<>(a.numValues());
+                for (int v = 0; v < a.numValues(); v++) {
+                    values.add(a.value(v));
+                }
+                f = f.withCategories(values);
+            }
+            fields.add(f);
+        }
+        return Schema.of(fields);
     }
 }

@@ -68,6 +68,9 @@ public final class WekaClusterStepType implements StepType {
                     .defaultValue("cluster").build())
             .input(PortSpec.IN, "Rows to cluster")
             .output(PortSpec.OUT, "The same rows in the same order, with the cluster column appended")
+            .output(PortSpec.model(PortSpec.MODEL, "The trained clusterer with its training header (format "
+                    + WekaClusterStep.MODEL_FORMAT + ", the same content as model.bin), for a step that assigns"
+                    + " new rows to these clusters. Not written when the input has no rows."))
             .build();
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,11 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.Parameters;
+import org.assay.api.step.PortKind;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepCancelledException;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepFailure;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.Clusterer;
 import weka.clusterers.FilteredClusterer;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 
@@ -86,11 +91,14 @@ class WekaClusterStepTest {
     }
 
     @Test
-    void descriptorIsAMinerWithOneInAndOneOut() {
+    void descriptorIsAMinerWithOneInARowsOutAndAModelOut() {
         assertEquals("weka-cluster", type.descriptor().typeId());
         assertEquals(StepCategory.MINER, type.descriptor().category());
         assertEquals(List.of("in"), type.descriptor().inputs().stream().map(p -> p.name()).toList());
-        assertEquals(List.of("out"), type.descriptor().outputs().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("out", "model"), type.descriptor().outputs().stream().map(p -> p.name()).toList());
+        assertEquals(PortKind.MODEL, type.descriptor().output("model").orElseThrow().kind());
+        // Two passes: the rows are re-read to append the cluster, so the input cannot stream.
+        assertEquals(ReadMode.MANY, type.descriptor().input("in").orElseThrow().reads());
         assertEquals("-N 4 -S 42", type.descriptor().parameter("options").orElseThrow().defaultValue());
     }
 
@@ -263,6 +271,48 @@ class WekaClusterStepTest {
     }
 
     @Test
+    void theModelPortCarriesAClustererThatPlacesEachRowWhereTheStepDid() throws Exception {
+        List<Object[]> rows = blobs();
+        StepTestRunner r = blobRunner(rows).param("options", KMEANS_3).run();
+        TrainedModel m = r.outputModel("model");
+        assertEquals("weka.clusterers.Clusterer", m.format());
+        assertEquals(List.of("x", "y"), m.header().names());
+        assertEquals(FieldType.DECIMAL, m.header().field("x").type());
+        assertEquals("weka.clusterers.SimpleKMeans", m.algorithm());
+        assertEquals(KMEANS_3, m.options());
+        assertEquals(100, m.trainedRows());
+        assertEquals("3", m.property("clusters").orElseThrow());
+        assertEquals("true", m.property("standardized").orElseThrow());
+
+        Object[] read;
+        try (InputStream in = m.openContent()) {
+            read = SerializationHelper.readAll(in);
+        }
+        Clusterer clusterer = assertInstanceOf(Clusterer.class, read[0]);
+        Instances header = assertInstanceOf(Instances.class, read[1]);
+        assertEquals(m.header().names(), List.of(header.attribute(0).name(), header.attribute(1).name()));
+        List<Object[]> output = r.output();
+        for (int i = 0; i < rows.size(); i++) {
+            DenseInstance row = new DenseInstance(1.0, new double[] {(Double) rows.get(i)[2], (Double) rows.get(i)[3]});
+            row.setDataset(header);
+            assertEquals(output.get(i)[5], "C" + clusterer.clusterInstance(row), "row " + i);
+        }
+    }
+
+    @Test
+    void theModelHeaderListsTheNominalValuesTheModelKnows() throws Exception {
+        Schema schema = Schema.of(Field.of("region", FieldType.CATEGORICAL).withCategories(List.of("west")),
+                Field.of("spend", FieldType.DECIMAL));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(i % 2 == 0 ? row("north", 10.0 + i % 3) : row("south", 500.0 + i % 3));
+        }
+        StepTestRunner r = new StepTestRunner(type, dir).input("in", schema, rows, 7)
+                .param("columns", List.of("region", "spend")).param("options", "-N 2 -S 1").run();
+        assertEquals(List.of("west", "north", "south"), r.outputModel("model").header().field("region").categories());
+    }
+
+    @Test
     void categoricalColumnsBecomeNominalAndTheProfileShowsTheirTopValue() throws Exception {
         Schema schema = Schema.of(Field.of("region", FieldType.CATEGORICAL), Field.of("spend", FieldType.DECIMAL),
                 Field.of("vip", FieldType.BOOLEAN));
@@ -309,6 +359,7 @@ class WekaClusterStepTest {
         assertEquals(0, r.output().size());
         assertEquals(List.of("id", "blob", "x", "y", "phone", "cluster"), r.outputSchema("out").names());
         assertEquals(List.of(ArtifactKind.TEXT), r.artifacts().stream().map(StepTestRunner.Artifact::kind).toList());
+        assertThrows(AssertionError.class, () -> r.outputModel("model"), "no rows, no model");
         r.assertRowsAccountedFor();
     }
 

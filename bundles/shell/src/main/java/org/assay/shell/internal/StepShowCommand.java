@@ -1,7 +1,9 @@
 package org.assay.shell.internal;
 
 import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepDescriptor;
 import org.assay.engine.StepCatalog;
 import org.assay.engine.StepTypeInfo;
@@ -37,8 +39,8 @@ public class StepShowCommand implements Action {
             System.out.println("Tags: " + String.join(", ", d.tags()));
         }
         System.out.println();
-        ports("Inputs", d.inputs());
-        ports("Outputs", d.outputs());
+        ports("Inputs", d.inputs(), true);
+        ports("Outputs", d.outputs(), false);
         if (d.parameters().isEmpty()) {
             System.out.println("No parameters.");
             return null;
@@ -65,14 +67,29 @@ public class StepShowCommand implements Action {
         return t;
     }
 
-    private static void ports(String title, java.util.List<PortSpec> ports) {
+    private static void ports(String title, java.util.List<PortSpec> ports, boolean inputs) {
         if (ports.isEmpty()) {
             return;
         }
         System.out.println(title + ":");
         for (PortSpec p : ports) {
-            System.out.println("  " + p.name() + (p.optional() ? " (optional)" : "") + ": " + p.description());
+            System.out.println(port(p, inputs));
         }
+    }
+
+    /**
+     * "  in (dataset, read once): ...": what travels on the port and, for a dataset input,
+     * whether the step reads it once (it can stream) or several times (it is kept on disk).
+     */
+    static String port(PortSpec p, boolean input) {
+        String traits = p.kind().jsonName();
+        if (input && p.kind() == PortKind.DATASET) {
+            traits += p.reads() == ReadMode.ONCE ? ", read once" : ", read several times";
+        }
+        if (input && p.optional()) {
+            traits += ", optional";
+        }
+        return "  " + p.name() + " (" + traits + "): " + p.description();
     }
 
     private static String trim(double v) {

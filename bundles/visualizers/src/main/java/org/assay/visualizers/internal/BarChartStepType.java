@@ -37,7 +37,7 @@ public final class BarChartStepType implements StepType {
                         + " mean of a numeric column, optionally grouped by a second column with a legend. Also writes"
                         + " the plotted numbers as a CSV table. Streams its input, so any number of rows fits.")
                 .tags("chart", "png", "aggregate")
-                .input(PortSpec.IN, "The rows to aggregate; every row is consumed.")
+                .input(PortSpec.streamed(PortSpec.IN, "The rows to aggregate; every row is consumed, in one pass."))
                 .parameter(ParameterSpec.builder(CATEGORY, ParameterType.STRING).required()
                         .description("Column whose values become the bars (any type; missing values form a"
                                 + " '(missing)' bar).").build())

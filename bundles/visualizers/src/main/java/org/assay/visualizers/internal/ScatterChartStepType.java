@@ -40,7 +40,7 @@ public final class ScatterChartStepType implements StepType {
                         + " date in the data (recency). Beyond 'maxPoints' rows a fixed-seed random sample is"
                         + " plotted and the title says so. Rows without x or y are counted but not drawn.")
                 .tags("chart", "png", "scatter")
-                .input(PortSpec.IN, "The rows to plot; every row is consumed.")
+                .input(PortSpec.streamed(PortSpec.IN, "The rows to plot; every row is consumed, in one pass."))
                 .parameter(ParameterSpec.builder(X, ParameterType.STRING).required()
                         .description("Column for the horizontal axis: integer, decimal, date or timestamp.").build())
                 .parameter(ParameterSpec.builder(Y, ParameterType.STRING).required()

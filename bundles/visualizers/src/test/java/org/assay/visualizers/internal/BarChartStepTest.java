@@ -204,6 +204,8 @@ class BarChartStepTest {
         assertEquals("bar-chart", type.descriptor().typeId());
         assertEquals(StepCategory.VISUALIZER, type.descriptor().category());
         assertEquals(List.of("in"), type.descriptor().inputs().stream().map(p -> p.name()).toList());
+        // One pass over the rows: the input can stream.
+        assertEquals(org.assay.api.step.ReadMode.ONCE, type.descriptor().input("in").orElseThrow().reads());
         assertTrue(type.descriptor().outputs().isEmpty());
         assertTrue(type.descriptor().parameter("category").orElseThrow().required());
         assertEquals(30L, type.descriptor().parameter("maxCategories").orElseThrow().defaultValue());

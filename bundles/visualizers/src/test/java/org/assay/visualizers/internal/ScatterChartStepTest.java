@@ -20,6 +20,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,10 @@ class ScatterChartStepTest {
         }
         // A uniform sample of 0..99,999 has mean 50,000 with a standard error of about 900.
         assertEquals(50_000, mean, 3_000);
+    }
+
+    @Test
+    void readsItsInputOnceSoItCanStream() {
+        assertEquals(ReadMode.ONCE, new ScatterChartStepType().descriptor().input("in").orElseThrow().reads());
     }
 }

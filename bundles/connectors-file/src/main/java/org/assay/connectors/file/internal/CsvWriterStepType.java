@@ -53,7 +53,7 @@ public final class CsvWriterStepType implements StepType {
                             + ". A file leaves the platform's control, so personal data is written only when the "
                             + "workflow says so.")
                     .allowed(PiiPolicy.names()).defaultValue(PiiPolicy.REFUSE.jsonName()).build())
-            .input(PortSpec.IN, "The rows to write.")
+            .input(PortSpec.streamed(PortSpec.IN, "The rows to write, read once from first to last."))
             .build();
 
     @Override

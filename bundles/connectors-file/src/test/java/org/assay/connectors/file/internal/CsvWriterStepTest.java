@@ -22,6 +22,7 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,10 @@ class CsvWriterStepTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> writer("x.csv").param("encoding", "auto").run());
         assertTrue(e.getMessage().contains("parameter encoding: 'auto' is not a charset to write"), e.getMessage());
+    }
+
+    @Test
+    void readsItsInputOnceSoItCanStream() {
+        assertEquals(ReadMode.ONCE, new CsvWriterStepType().descriptor().input("in").orElseThrow().reads());
     }
 }
