@@ -169,10 +169,17 @@ class BarChartStepTest {
 
     @Test
     void validationCatchesParametersThatDoNotFitTogether() {
-        IllegalArgumentException noValue = assertThrows(IllegalArgumentException.class, () -> runner()
-                .param("category", "segment").param("aggregate", "mean").input("in", ORDERS, ORDER_ROWS).run());
-        assertTrue(noValue.getMessage().contains("parameter 'aggregate': mean needs parameter 'value'"));
+        runner().param("category", "segment").param("aggregate", "mean")
+                .assertInvalid("aggregate", "mean needs parameter 'value', the numeric column to mean; set 'value' or"
+                        + " use \"aggregate\": \"count\"");
+        runner().param("category", "segment").param("aggregate", "sum")
+                .assertInvalid("aggregate", "sum needs parameter 'value'");
+        runner().param("category", "segment").param("series", "segment")
+                .assertInvalid("series", "it names the same column as 'category'");
 
+        runner().param("category", "segment").param("file", "../out.jpg")
+                .assertInvalid("file", "'../out.jpg' must end in .png, e.g. \"segments.png\"")
+                .assertInvalid("file", "'../out.jpg' must be a plain file name (no folders)");
         IllegalArgumentException badFile = assertThrows(IllegalArgumentException.class, () -> runner()
                 .param("category", "segment").param("file", "../out.jpg").input("in", ORDERS, ORDER_ROWS).run());
         assertTrue(badFile.getMessage().contains("must end in .png"), badFile.getMessage());
