@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import org.assay.api.data.Column;
 import org.assay.api.step.StepFailure;
+import org.assay.api.step.typed.DescribedValue;
 
 /**
  * Aggregates bar heights batch by batch. Memory grows with the number of distinct
@@ -19,22 +20,39 @@ import org.assay.api.step.StepFailure;
  */
 final class BarAggregation {
 
-    /** How the rows of a bar become its height. */
-    enum Aggregate {
-        /** Rows, or rows with a value when a value column is given (like SQL COUNT(column)). */
-        COUNT,
-        /** Sum of the value column; nulls are skipped. */
-        SUM,
-        /** Mean of the value column over rows that have a value. */
-        MEAN
+    /** How the rows of a bar become its height (parameter {@code aggregate}). */
+    enum Aggregate implements DescribedValue {
+        COUNT("rows, or rows with a value when 'value' is set (like SQL COUNT(column))"),
+        SUM("sum of 'value', nulls skipped"),
+        MEAN("mean of 'value' over the rows that have one");
+
+        private final String description;
+
+        Aggregate(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
     }
 
-    /** Order of the bars. */
-    enum Sort {
-        /** The category column's natural order (declared categories, numbers, dates, text). */
-        CATEGORY,
-        /** Largest aggregate first. */
-        VALUE_DESC
+    /** Order of the bars (parameter {@code sort}). */
+    enum Sort implements DescribedValue {
+        CATEGORY("the category's natural order (declared categories, numbers, dates, text)"),
+        VALUE_DESC("largest value first");
+
+        private final String description;
+
+        Sort(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
     }
 
     /** Most distinct categories held while aggregating; far more than any readable chart. */

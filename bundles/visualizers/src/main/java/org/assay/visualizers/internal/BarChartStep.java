@@ -7,24 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.assay.api.data.Batch;
 import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
-import org.assay.api.data.FieldType;
 import org.assay.api.step.ArtifactKind;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
-import org.assay.api.step.StepFailure;
+import org.assay.api.step.StepDescriptor;
 import org.assay.visualizers.internal.BarAggregation.Aggregate;
 import org.assay.visualizers.internal.BarAggregation.Result;
-import org.assay.visualizers.internal.BarAggregation.Sort;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -33,33 +27,33 @@ import org.knowm.xchart.style.CategoryStyler;
 /** One run of {@code bar-chart}: aggregate the input batch by batch, then draw and write the table. */
 final class BarChartStep implements Step {
 
-    private static final Set<FieldType> VALUE_TYPES = EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.BOOLEAN);
     /** Up to this many bars, each bar carries its value as a label. */
     private static final int MAX_LABELLED_BARS = 16;
     /** Longest category label drawn on the axis. */
     private static final int MAX_LABEL_CHARS = 22;
 
+    private final BarChartParameters p;
+    private final StepDescriptor descriptor;
+
+    BarChartStep(BarChartParameters parameters, StepDescriptor descriptor) {
+        this.p = parameters;
+        this.descriptor = descriptor;
+    }
+
     @Override
     public void run(StepContext ctx) throws Exception {
-        Parameters p = ctx.params();
-        List<String> problems = BarChartStepType.problems(p);
-        if (!problems.isEmpty()) {
-            throw new StepFailure(String.join("; ", problems));
-        }
-        String categoryName = p.string(BarChartStepType.CATEGORY);
-        String valueName = p.optionalString(BarChartStepType.VALUE).orElse(null);
-        String seriesName = p.optionalString(BarChartStepType.SERIES).orElse(null);
-        Aggregate aggregate = Aggregate.valueOf(p.optionalString(BarChartStepType.AGGREGATE)
-                .orElse(valueName == null ? "count" : "sum").toUpperCase(Locale.ROOT));
-        Sort sort = p.string(BarChartStepType.SORT).equals("value-desc") ? Sort.VALUE_DESC : Sort.CATEGORY;
+        String categoryName = p.category();
+        String valueName = p.value().orElse(null);
+        String seriesName = p.series().orElse(null);
+        Aggregate aggregate = p.effectiveAggregate();
 
         Result result;
         long consumed = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
-            ChartColumns columns = new ChartColumns(in.schema(), p.bool(ChartParameters.ALLOW_PII));
-            int category = columns.require(BarChartStepType.CATEGORY, categoryName, Set.of());
-            int value = valueName == null ? -1 : columns.require(BarChartStepType.VALUE, valueName, VALUE_TYPES);
-            int series = seriesName == null ? -1 : columns.require(BarChartStepType.SERIES, seriesName, Set.of());
+            ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            int category = columns.require("category", categoryName);
+            int value = valueName == null ? -1 : columns.require("value", valueName);
+            int series = seriesName == null ? -1 : columns.require("series", seriesName);
             BarAggregation aggregation = new BarAggregation(aggregate, categoryName,
                     CategoryOrder.natural(columns.field(category)), seriesName,
                     series < 0 ? null : CategoryOrder.natural(columns.field(series)));
@@ -69,23 +63,22 @@ final class BarChartStep implements Step {
                         value < 0 ? null : batch.column(value), batch.rowCount());
                 consumed += batch.rowCount();
             }
-            result = aggregation.result(p.intValue(BarChartStepType.MAX_CATEGORIES), sort);
+            result = aggregation.result(p.maxCategories(), p.sort());
         }
 
-        String title = p.optionalString(ChartParameters.TITLE).orElseGet(
-                () -> defaultTitle(aggregate, valueName, categoryName, seriesName));
-        String yLabel = p.optionalString(ChartParameters.Y_LABEL).orElseGet(() -> valueLabel(aggregate, valueName));
-        String xLabel = p.optionalString(ChartParameters.X_LABEL).orElse(categoryName);
-        Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
+        String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName));
+        String yLabel = p.yLabel().orElseGet(() -> valueLabel(aggregate, valueName));
+        String xLabel = p.xLabel().orElse(categoryName);
+        Path png = ctx.artifactDir().resolve(p.pngName(ctx.stepId()));
         Path csv = png.resolveSibling(png.getFileName().toString().replaceFirst("(?i)\\.png$", ".csv"));
 
         writeTable(csv, result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null);
         if (result.categories().isEmpty()) {
             ctx.log().warn("bar-chart {}: the input has no rows; drawing an empty chart", ctx.stepId());
         }
-        boolean dropOther = result.foldedCategories() > 0 && !p.bool(BarChartStepType.SHOW_OTHER);
+        boolean dropOther = result.foldedCategories() > 0 && !p.showOther();
         CategoryChart chart = draw(result, result.categories().size() - (dropOther ? 1 : 0), title, xLabel, yLabel,
-                p.intValue(ChartParameters.WIDTH), p.intValue(ChartParameters.HEIGHT));
+                p.width(), p.height());
         ChartLook.writePng(chart, png);
 
         ctx.addArtifact(png, ArtifactKind.CHART, title);

@@ -3,56 +3,65 @@ package org.assay.visualizers.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.assay.api.step.ParameterSpec;
-import org.assay.api.step.ParameterType;
-import org.assay.api.step.Parameters;
+import org.assay.api.step.ParameterProblem;
 
-/** Parameters every chart step has (title, labels, file, size, allowPii) and their checks. */
-final class ChartParameters {
+/**
+ * The parameters every chart step has (title, labels, file, size, allowPii), and their checks.
+ *
+ * <p>A record cannot inherit components and the binder reads no nested record, so each chart's
+ * parameter record repeats these seven components, written with the constants below, and
+ * implements this interface. Its accessors are then the record's own, and the checks and the
+ * PNG name are written once here. {@code ChartParametersTest} checks that both charts declare
+ * the seven alike.
+ */
+interface ChartParameters {
 
-    static final String TITLE = "title";
-    static final String X_LABEL = "xLabel";
-    static final String Y_LABEL = "yLabel";
-    static final String FILE = "file";
-    static final String WIDTH = "width";
-    static final String HEIGHT = "height";
-    static final String ALLOW_PII = "allowPii";
+    /** The parameter that allows pii columns; every chart column parameter names it. */
+    String ALLOW_PII = "allowPii";
 
-    private ChartParameters() {
-    }
+    /** Followed by the chart's own default title. */
+    String TITLE_DOC = "Chart title. Default: ";
+    String X_LABEL_DOC = "Title of the horizontal axis. Default: derived from the column and transform.";
+    String Y_LABEL_DOC = "Title of the vertical axis. Default: derived from the column and aggregate.";
+    String FILE_DOC = "PNG file name inside the step's artifact folder, ending in .png. Default: <step id>.png.";
+    String WIDTH_DOC = "Image width in pixels.";
+    String WIDTH_DEFAULT = "900";
+    double WIDTH_MIN = 200;
+    double WIDTH_MAX = 4000;
+    String HEIGHT_DOC = "Image height in pixels.";
+    String HEIGHT_DEFAULT = "560";
+    double HEIGHT_MIN = 150;
+    double HEIGHT_MAX = 4000;
+    String ALLOW_PII_DOC = "Allow plotting columns tagged pii. Charts publish labels and values, so this is off"
+            + " unless the workflow says so explicitly.";
+    String ALLOW_PII_DEFAULT = "false";
 
-    static List<ParameterSpec> common(String defaultTitleHint) {
-        return List.of(
-                ParameterSpec.builder(TITLE, ParameterType.STRING)
-                        .description("Chart title. Default: " + defaultTitleHint + ".").build(),
-                ParameterSpec.builder(X_LABEL, ParameterType.STRING)
-                        .description("Title of the horizontal axis. Default: derived from the column and transform.").build(),
-                ParameterSpec.builder(Y_LABEL, ParameterType.STRING)
-                        .description("Title of the vertical axis. Default: derived from the column and aggregate.").build(),
-                ParameterSpec.builder(FILE, ParameterType.STRING)
-                        .description("PNG file name inside the step's artifact folder, ending in .png. Default: <step id>.png.")
-                        .build(),
-                ParameterSpec.builder(WIDTH, ParameterType.INTEGER)
-                        .description("Image width in pixels.").defaultValue(900L).range(200, 4000).build(),
-                ParameterSpec.builder(HEIGHT, ParameterType.INTEGER)
-                        .description("Image height in pixels.").defaultValue(560L).range(150, 4000).build(),
-                ParameterSpec.builder(ALLOW_PII, ParameterType.BOOLEAN)
-                        .description("Allow plotting columns tagged pii. Charts publish labels and values, so this is"
-                                + " off unless the workflow says so explicitly.")
-                        .defaultValue(false).build());
-    }
+    Optional<String> title();
 
-    /** Problems with the common parameters, each naming the parameter. */
-    static List<String> validate(Parameters p) {
-        List<String> problems = new ArrayList<>();
-        p.optionalString(FILE).ifPresent(file -> {
+    Optional<String> xLabel();
+
+    Optional<String> yLabel();
+
+    Optional<String> file();
+
+    int width();
+
+    int height();
+
+    boolean allowPii();
+
+    /** Problems with the common parameters, each at its parameter. */
+    default List<ParameterProblem> commonProblems() {
+        List<ParameterProblem> problems = new ArrayList<>();
+        file().ifPresent(file -> {
             if (!file.toLowerCase(Locale.ROOT).endsWith(".png")) {
-                problems.add("parameter 'file': '" + file + "' must end in .png, e.g. \"segments.png\"");
+                problems.add(ParameterProblem.of("file", "'" + file + "' must end in .png, e.g. \"segments.png\""));
             }
             if (!isPlainFileName(file)) {
-                problems.add("parameter 'file': '" + file + "' must be a plain file name (no folders);"
-                        + " charts are written to the step's artifact folder");
+                problems.add(ParameterProblem.of("file", "'" + file + "' must be a plain file name (no folders);"
+                        + " charts are written to the step's artifact folder"));
             }
         });
         return problems;
@@ -64,7 +73,7 @@ final class ChartParameters {
     }
 
     /** The PNG file name: the parameter, or the step id with .png. */
-    static String pngName(Parameters p, String stepId) {
-        return p.optionalString(FILE).orElse(stepId + ".png");
+    default String pngName(String stepId) {
+        return file().orElse(stepId + ".png");
     }
 }

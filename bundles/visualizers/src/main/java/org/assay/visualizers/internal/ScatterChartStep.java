@@ -9,12 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.assay.api.data.Batch;
@@ -23,10 +21,10 @@ import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.step.ArtifactKind;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
+import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepFailure;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -45,19 +43,20 @@ final class ScatterChartStep implements Step {
     /** Most distinct series values held while reading. */
     static final int MAX_DISTINCT_SERIES = 1_000;
 
-    private static final Set<FieldType> AXIS_TYPES =
-            EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP);
     private static final long MS_PER_DAY = 86_400_000L;
+
+    private final ScatterChartParameters p;
+    private final StepDescriptor descriptor;
+
+    ScatterChartStep(ScatterChartParameters parameters, StepDescriptor descriptor) {
+        this.p = parameters;
+        this.descriptor = descriptor;
+    }
 
     @Override
     public void run(StepContext ctx) throws Exception {
-        Parameters p = ctx.params();
-        List<String> problems = ScatterChartStepType.problems(p);
-        if (!problems.isEmpty()) {
-            throw new StepFailure(String.join("; ", problems));
-        }
-        String seriesName = p.optionalString(ScatterChartStepType.SERIES).orElse(null);
-        PointSample sample = new PointSample(p.intValue(ScatterChartStepType.MAX_POINTS));
+        String seriesName = p.series().orElse(null);
+        PointSample sample = new PointSample(p.maxPoints());
         Map<String, Integer> seriesIds = new HashMap<>();
         List<String> seriesKeys = new ArrayList<>();
         List<long[]> seriesRows = new ArrayList<>();
@@ -66,12 +65,12 @@ final class ScatterChartStep implements Step {
         Field seriesField = null;
         long consumed = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
-            ChartColumns columns = new ChartColumns(in.schema(), p.bool(ChartParameters.ALLOW_PII));
-            x = Axis.of(columns, p, ScatterChartStepType.X, ScatterChartStepType.X_TRANSFORM);
-            y = Axis.of(columns, p, ScatterChartStepType.Y, ScatterChartStepType.Y_TRANSFORM);
+            ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            x = Axis.of(columns, "x", p.x(), "xTransform", p.xTransform());
+            y = Axis.of(columns, "y", p.y(), "yTransform", p.yTransform());
             int series = -1;
             if (seriesName != null) {
-                series = columns.require(ScatterChartStepType.SERIES, seriesName, Set.of());
+                series = columns.require("series", seriesName);
                 seriesField = columns.field(series);
             } else {
                 seriesIds.put(null, 0);
@@ -120,14 +119,12 @@ final class ScatterChartStep implements Step {
             ctx.log().info("scatter-chart {}: {} of {} rows have no {} or no {} and are not drawn", ctx.stepId(),
                     withoutValues, consumed, x.column, y.column);
         }
-        String title = p.optionalString(ChartParameters.TITLE).orElseGet(() ->
+        String title = p.title().orElseGet(() ->
                 y.label() + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
         String shownTitle = title + note(sample, withoutValues);
-        Path png = ctx.artifactDir().resolve(ChartParameters.pngName(p, ctx.stepId()));
+        Path png = ctx.artifactDir().resolve(p.pngName(ctx.stepId()));
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
-                p.optionalString(ChartParameters.X_LABEL).orElseGet(x::axisTitle),
-                p.optionalString(ChartParameters.Y_LABEL).orElseGet(y::axisTitle),
-                p.intValue(ChartParameters.WIDTH), p.intValue(ChartParameters.HEIGHT));
+                p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle), p.width(), p.height());
         ChartLook.writePng(chart, png);
         ctx.addArtifact(png, ArtifactKind.CHART, shownTitle);
         ctx.countOut(consumed);
@@ -239,11 +236,16 @@ final class ScatterChartStep implements Step {
             this.daysAgo = daysAgo;
         }
 
-        static Axis of(ChartColumns columns, Parameters p, String param, String transformParam) throws StepFailure {
-            String name = p.string(param);
-            int index = columns.require(param, name, AXIS_TYPES);
+        /**
+         * The axis for the column {@code name}, named by parameter {@code param} and plotted as
+         * {@code transform} says (parameter {@code transformParam}).
+         */
+        static Axis of(ChartColumns columns, String param, String name, String transformParam,
+                AxisTransform transform) throws StepFailure {
+            int index = columns.require(param, name);
             FieldType type = columns.field(index).type();
-            boolean daysAgo = p.string(transformParam).equals(ScatterChartStepType.DAYS_AGO);
+            boolean daysAgo = transform == AxisTransform.DAYS_AGO;
+            // Depends on the column's type and on another parameter, which a ColumnRule cannot say: checked here.
             if (daysAgo && type != FieldType.DATE && type != FieldType.TIMESTAMP) {
                 throw new StepFailure("parameter '" + transformParam + "': days-ago needs a date or timestamp column,"
                         + " but '" + name + "' (parameter '" + param + "') is " + type.jsonName()

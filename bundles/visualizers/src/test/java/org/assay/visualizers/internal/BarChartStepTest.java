@@ -2,7 +2,9 @@ package org.assay.visualizers.internal;
 
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -20,7 +23,11 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.ColumnRule;
+import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepCategory;
+import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -169,10 +176,17 @@ class BarChartStepTest {
 
     @Test
     void validationCatchesParametersThatDoNotFitTogether() {
-        IllegalArgumentException noValue = assertThrows(IllegalArgumentException.class, () -> runner()
-                .param("category", "segment").param("aggregate", "mean").input("in", ORDERS, ORDER_ROWS).run());
-        assertTrue(noValue.getMessage().contains("parameter 'aggregate': mean needs parameter 'value'"));
+        runner().param("category", "segment").param("aggregate", "mean")
+                .assertInvalid("aggregate", "mean needs parameter 'value', the numeric column to mean; set 'value' or"
+                        + " use \"aggregate\": \"count\"");
+        runner().param("category", "segment").param("aggregate", "sum")
+                .assertInvalid("aggregate", "sum needs parameter 'value'");
+        runner().param("category", "segment").param("series", "segment")
+                .assertInvalid("series", "it names the same column as 'category'");
 
+        runner().param("category", "segment").param("file", "../out.jpg")
+                .assertInvalid("file", "'../out.jpg' must end in .png, e.g. \"segments.png\"")
+                .assertInvalid("file", "'../out.jpg' must be a plain file name (no folders)");
         IllegalArgumentException badFile = assertThrows(IllegalArgumentException.class, () -> runner()
                 .param("category", "segment").param("file", "../out.jpg").input("in", ORDERS, ORDER_ROWS).run());
         assertTrue(badFile.getMessage().contains("must end in .png"), badFile.getMessage());
@@ -209,6 +223,47 @@ class BarChartStepTest {
         assertTrue(type.descriptor().outputs().isEmpty());
         assertTrue(type.descriptor().parameter("category").orElseThrow().required());
         assertEquals(30L, type.descriptor().parameter("maxCategories").orElseThrow().defaultValue());
+    }
+
+    @Test
+    void columnParametersDeclareTheTypesAndThePiiRuleTheEngineChecksAtDeploy() {
+        StepDescriptor d = new BarChartStepType().descriptor();
+        ColumnRule category = d.parameter("category").orElseThrow().column();
+        assertEquals(Set.of(), category.accepts(), "a category may be of any type");
+        assertFalse(category.allowPii());
+        assertEquals("allowPii", category.allowPiiParameter());
+        assertEquals(Set.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.BOOLEAN),
+                d.parameter("value").orElseThrow().column().accepts());
+        ColumnRule series = d.parameter("series").orElseThrow().column();
+        assertEquals(Set.of(), series.accepts());
+        assertEquals("allowPii", series.allowPiiParameter());
+        assertNull(d.parameter("title").orElseThrow().column());
+    }
+
+    @Test
+    void readsItsInputOnceSoTheEngineMayStreamIt() {
+        assertEquals(ReadMode.ONCE, new BarChartStepType().descriptor().inputs().get(0).reads());
+    }
+
+    @Test
+    void theChoicesDocumentThemselves() {
+        StepDescriptor d = new BarChartStepType().descriptor();
+        ParameterSpec aggregate = d.parameter("aggregate").orElseThrow();
+        assertEquals(List.of("count", "sum", "mean"), aggregate.allowedValues());
+        assertNull(aggregate.defaultValue(), "the default depends on 'value'");
+        assertTrue(aggregate.description().contains("\"mean\": mean of 'value'"), aggregate.description());
+        assertEquals(List.of("category", "value-desc"), d.parameter("sort").orElseThrow().allowedValues());
+        assertEquals("category", d.parameter("sort").orElseThrow().defaultValue());
+
+        runner().param("category", "segment").param("aggregate", "average")
+                .assertInvalid("aggregate", "'average' is not allowed; use one of [count, sum, mean]");
+        runner().param("category", "segment").param("sort", "value")
+                .assertInvalid("sort", "use one of [category, value-desc]");
+        runner().param("categroy", "segment")
+                .assertInvalid("categroy", "did you mean 'category'?")
+                .assertInvalid("category", "is required");
+        runner().param("category", "segment").param("maxCategories", 1)
+                .assertInvalid("maxCategories", "must be at least 2");
     }
 
     private static List<String> lines(Path file) throws Exception {

@@ -3,6 +3,7 @@ package org.assay.visualizers.internal;
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -20,7 +22,10 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.step.ArtifactKind;
+import org.assay.api.step.ColumnRule;
+import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.ReadMode;
+import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -140,6 +145,40 @@ class ScatterChartStepTest {
         assertNotNull(ImageIO.read(r.artifacts().get(0).file().toFile()));
         assertEquals("customer_id vs spend by cluster (no rows with both values)", r.artifacts().get(0).title());
         r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void axesAcceptNumbersAndDatesAndNoPiiUnlessAllowed() {
+        StepDescriptor d = new ScatterChartStepType().descriptor();
+        for (String axis : List.of("x", "y")) {
+            ColumnRule rule = d.parameter(axis).orElseThrow().column();
+            assertEquals(Set.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP),
+                    rule.accepts(), axis);
+            assertFalse(rule.allowPii(), axis);
+            assertEquals("allowPii", rule.allowPiiParameter(), axis);
+        }
+        ColumnRule series = d.parameter("series").orElseThrow().column();
+        assertEquals(Set.of(), series.accepts(), "any column can colour the points, as at run time");
+        assertEquals("allowPii", series.allowPiiParameter());
+        assertEquals(ReadMode.ONCE, d.inputs().get(0).reads());
+    }
+
+    @Test
+    void parametersAreCheckedAtTheParameter() {
+        runner("a").param("x", "spend").param("y", "customer_id").param("series", "spend")
+                .assertInvalid("series", "it names the same column as 'x' or 'y'; pick a categorical column");
+        runner("a").param("x", "spend").param("y", "customer_id").param("xTransform", "days_ago")
+                .assertInvalid("xTransform", "'days_ago' is not allowed; use one of [none, days-ago]");
+        runner("a").param("x", "spend").param("y", "customer_id").param("yTransfrom", "days-ago")
+                .assertInvalid("yTransfrom", "did you mean 'yTransform'?");
+        runner("a").param("x", "spend").param("y", "customer_id").param("file", "chart.svg")
+                .assertInvalid("file", "'chart.svg' must end in .png");
+        runner("a").param("x", "spend").param("y", "customer_id").param("maxPoints", 10)
+                .assertInvalid("maxPoints", "must be at least 100");
+        ParameterSpec transform = new ScatterChartStepType().descriptor().parameter("xTransform").orElseThrow();
+        assertEquals("none", transform.defaultValue());
+        assertTrue(transform.description().contains("\"days-ago\": for a date or timestamp column"),
+                transform.description());
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.assay.visualizers.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.assay.api.step.ParameterSpec;
+import org.assay.api.step.StepDescriptor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parameters every chart shares are repeated in each chart's record (records cannot
+ * inherit): this keeps the copies alike, so a chart cannot drift from the others.
+ */
+class ChartParametersTest {
+
+    private static final List<String> COMMON = List.of("title", "xLabel", "yLabel", "file", "width", "height",
+            ChartParameters.ALLOW_PII);
+
+    @Test
+    void everyChartDeclaresTheCommonParametersAlike() {
+        StepDescriptor bar = new BarChartStepType().descriptor();
+        StepDescriptor scatter = new ScatterChartStepType().descriptor();
+        for (String name : COMMON) {
+            ParameterSpec b = bar.parameter(name).orElseThrow();
+            ParameterSpec s = scatter.parameter(name).orElseThrow();
+            assertFalse(b.required(), name);
+            assertEquals(b.type(), s.type(), name);
+            assertEquals(b.defaultValue(), s.defaultValue(), name);
+            assertEquals(b.minimum(), s.minimum(), name);
+            assertEquals(b.maximum(), s.maximum(), name);
+            if (name.equals("title")) {
+                // Each chart names its own default title after the shared text.
+                assertTrue(b.description().startsWith(ChartParameters.TITLE_DOC), b.description());
+                assertTrue(s.description().startsWith(ChartParameters.TITLE_DOC), s.description());
+            } else {
+                assertEquals(b.description(), s.description(), name);
+            }
+        }
+        // And last, in the same order, after each chart's own parameters.
+        assertEquals(COMMON, names(bar).subList(names(bar).size() - COMMON.size(), names(bar).size()));
+        assertEquals(COMMON, names(scatter).subList(names(scatter).size() - COMMON.size(), names(scatter).size()));
+    }
+
+    @Test
+    void theCommonParametersKeepTheirDefaultsAndRanges() {
+        StepDescriptor bar = new BarChartStepType().descriptor();
+        assertEquals(900L, bar.parameter("width").orElseThrow().defaultValue());
+        assertEquals(200.0, bar.parameter("width").orElseThrow().minimum());
+        assertEquals(4000.0, bar.parameter("width").orElseThrow().maximum());
+        assertEquals(560L, bar.parameter("height").orElseThrow().defaultValue());
+        assertEquals(150.0, bar.parameter("height").orElseThrow().minimum());
+        assertEquals(false, bar.parameter("allowPii").orElseThrow().defaultValue());
+    }
+
+    private static List<String> names(StepDescriptor d) {
+        return d.parameters().stream().map(ParameterSpec::name).toList();
+    }
+}
