@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.assay.api.data.ColumnNotFound;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
@@ -93,8 +94,7 @@ final class ClusterColumns {
         for (String name : new LinkedHashSet<>(requested)) {
             int i = schema.indexOf(name);
             if (i < 0) {
-                throw new StepFailure("columns: the input has no column '" + name + "'. The columns are "
-                        + schema.names() + ".");
+                throw new StepFailure("parameter columns: " + ColumnNotFound.message(name, schema, "the input") + ".");
             }
             Field f = schema.field(i);
             if (f.type() == FieldType.STRING) {

@@ -17,7 +17,6 @@ import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -47,24 +46,20 @@ final class WekaClusterStep implements Step {
      */
     static final String MODEL_FORMAT = "weka.clusterers.Clusterer";
 
+    private final WekaClusterParameters params;
     private final int slowRows;
 
-    WekaClusterStep() {
-        this(ClustererLimits.SLOW_ROWS);
-    }
-
-    /** With another row count for the slow-clusterer warning, so tests need not wait for a slow build. */
-    WekaClusterStep(int slowRows) {
+    WekaClusterStep(WekaClusterParameters params, int slowRows) {
+        this.params = params;
         this.slowRows = slowRows;
     }
 
     @Override
     public void run(StepContext context) throws Exception {
-        Parameters params = context.params();
-        String algorithm = params.string(WekaClusterStepType.ALGORITHM).trim();
-        String options = params.optionalString(WekaClusterStepType.OPTIONS).orElse("");
-        boolean standardize = params.bool(WekaClusterStepType.STANDARDIZE);
-        String clusterColumn = params.string(WekaClusterStepType.CLUSTER_COLUMN);
+        String algorithm = params.algorithm().trim();
+        String options = params.options();
+        boolean standardize = params.standardize();
+        String clusterColumn = params.clusterColumn();
 
         Clusterer clusterer;
         try {
@@ -78,7 +73,7 @@ final class WekaClusterStep implements Step {
         InstancesConverter converter;
         try (DataStream in = context.input(PortSpec.IN)) {
             schema = in.schema();
-            selection = ClusterColumns.choose(schema, params.stringList(WekaClusterStepType.COLUMNS), clusterColumn);
+            selection = ClusterColumns.choose(schema, params.columns(), clusterColumn);
             converter = new InstancesConverter(selection.candidates());
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 context.checkCancelled();

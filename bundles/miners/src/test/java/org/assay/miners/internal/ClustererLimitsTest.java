@@ -82,22 +82,7 @@ class ClustererLimitsTest {
 
     /** weka-cluster with the slow-clusterer warning from {@code slowRows} rows on. */
     private StepType withSlowRows(int slowRows) {
-        return new StepType() {
-            @Override
-            public StepDescriptor descriptor() {
-                return type.descriptor();
-            }
-
-            @Override
-            public Step newStep() {
-                return new WekaClusterStep(slowRows);
-            }
-
-            @Override
-            public List<String> validate(Parameters parameters) {
-                return type.validate(parameters);
-            }
-        };
+        return new WekaClusterStepType(slowRows);
     }
 
     @Test

@@ -18,7 +18,9 @@ class ClustererSetupTest {
     private final WekaClusterStepType type = new WekaClusterStepType();
 
     private List<String> validate(Map<String, Object> given) {
-        return type.validate(Parameters.of(type.descriptor(), given));
+        // As the user reads them: the validator puts each at its parameter.
+        return type.check(Parameters.of(type.descriptor(), given)).stream()
+                .map(p -> p.parameter() == null ? p.message() : p.parameter() + ": " + p.message()).toList();
     }
 
     @Test

@@ -131,15 +131,15 @@ class WekaClusterBundleIT {
         assertEquals(List.of(), validate(Map.of("algorithm", "weka.clusterers.FilteredClusterer",
                 "options", "-W weka.clusterers.SimpleKMeans -- -N 3")));
         List<String> problems = validate(Map.of("algorithm", "weka.clusterers.Nope"));
-        assertTrue(problems.get(0).startsWith("algorithm: Weka has no class 'weka.clusterers.Nope'"),
+        assertTrue(problems.get(0).startsWith("parameter algorithm: Weka has no class 'weka.clusterers.Nope'"),
                 problems.toString());
         // The Weka bundle's loader sees java.*: the name must be refused before it is asked.
         problems = validate(Map.of("algorithm", "java.lang.Runtime", "options", ""));
-        assertTrue(problems.get(0).startsWith("algorithm: 'java.lang.Runtime' is not a Weka clusterer"),
+        assertTrue(problems.get(0).startsWith("parameter algorithm: 'java.lang.Runtime' is not a Weka clusterer"),
                 problems.toString());
         problems = validate(Map.of("algorithm", "weka.clusterers.FilteredClusterer",
                 "options", "-W java.lang.ProcessBuilder"));
-        assertTrue(problems.get(0).startsWith("options: 'java.lang.ProcessBuilder' (after -W) is not a Weka class"),
+        assertTrue(problems.get(0).startsWith("parameter options: 'java.lang.ProcessBuilder' (after -W) is not a Weka class"),
                 problems.toString());
     }
 

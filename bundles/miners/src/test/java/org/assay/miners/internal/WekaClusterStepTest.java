@@ -367,7 +367,7 @@ class WekaClusterStepTest {
     void unknownColumnFailsListingTheColumns() {
         StepTestRunner r = blobRunner(blobs()).param("columns", List.of("x", "revenue"));
         StepFailure e = assertThrows(StepFailure.class, r::run);
-        assertTrue(e.getMessage().startsWith("columns: the input has no column 'revenue'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("parameter columns: no column 'revenue' in the input"), e.getMessage());
         assertTrue(e.getMessage().contains("[id, blob, x, y, phone]"), e.getMessage());
     }
 
@@ -424,8 +424,10 @@ class WekaClusterStepTest {
         assertThrows(StepCancelledException.class, r::run);
     }
 
+    /** The problems as the user reads them: each at its parameter. */
     private List<String> validate(Map<String, Object> given) {
-        return type.validate(Parameters.of(type.descriptor(), given));
+        return type.check(Parameters.of(type.descriptor(), given)).stream()
+                .map(p -> p.parameter() == null ? p.message() : p.parameter() + ": " + p.message()).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.assay.visualizers.internal;
 
 import java.util.Arrays;
 
+import org.assay.api.data.ColumnNotFound;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
@@ -42,8 +43,7 @@ final class ChartColumns {
                 () -> new IllegalStateException(descriptor.typeId() + " has no column parameter " + parameter));
         int index = schema.indexOf(column);
         if (index < 0) {
-            throw new StepFailure("parameter '" + parameter + "': there is no column '" + column
-                    + "'; the input's columns are " + schema.names());
+            throw new StepFailure("parameter " + parameter + ": " + ColumnNotFound.message(column, schema, "the input"));
         }
         Field field = schema.field(index);
         if (!rule.accepts(field.type())) {

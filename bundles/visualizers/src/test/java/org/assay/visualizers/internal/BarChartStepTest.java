@@ -162,7 +162,7 @@ class BarChartStepTest {
     void namesTheParameterAndTheColumnsWhenAColumnIsUnknown() {
         StepFailure failure = assertThrows(StepFailure.class,
                 () -> runner().param("category", "segmnt").input("in", ORDERS, ORDER_ROWS).run());
-        assertEquals("parameter 'category': there is no column 'segmnt'; the input's columns are"
+        assertEquals("parameter category: no column 'segmnt' in the input; did you mean 'segment'? Its columns are"
                 + " [segment, channel, amount, email]", failure.getMessage());
     }
 

@@ -129,7 +129,7 @@ class ScatterChartStepTest {
     void namesUnknownAndUnplottableColumns() {
         StepFailure unknown = assertThrows(StepFailure.class, () -> runner("a").param("x", "spend").param("y", "age")
                 .input("in", SampleCustomers.SCHEMA, SampleCustomers.rows(5), 5).run());
-        assertEquals("parameter 'y': there is no column 'age'; the input's columns are [customer_id, email, segment,"
+        assertEquals("parameter y: no column 'age' in the input; its columns are [customer_id, email, segment,"
                 + " region, spend, last_purchase, cluster]", unknown.getMessage());
 
         StepFailure text = assertThrows(StepFailure.class, () -> runner("b").param("x", "region").param("y", "spend")
