@@ -1,6 +1,10 @@
 package org.assay.connectors.file.internal;
 
+import java.util.Map;
+import java.util.Optional;
 import org.assay.api.data.BatchBuilder;
+import org.assay.api.data.Schema;
+import org.assay.api.step.DesignContext;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -33,5 +37,19 @@ public final class CsvReaderStepType extends TypedStepType<CsvReaderParameters> 
     @Override
     protected Step newStep(CsvReaderParameters p) {
         return new CsvReaderStep(p);
+    }
+
+    /**
+     * The schema the run will give, from the file's first MiB when the workflow may read it;
+     * unknown without the file, since declared columns may cover only some of its columns.
+     */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(CsvReaderParameters p, Map<String, Schema> inputs,
+            DesignContext ctx) {
+        if (!p.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        return ctx.readableFile(p.path()).flatMap(file -> DesignTimeSchema.of(file, p))
+                .map(schema -> Map.of(PortSpec.OUT, schema));
     }
 }
