@@ -24,7 +24,8 @@ record ColumnSpec(FieldType type, Set<FieldTag> tags) {
     /**
      * Parses one declaration.
      *
-     * @throws IllegalArgumentException with a message naming the column and the wrong word
+     * @throws IllegalArgumentException with a message naming the column and the wrong word (not the
+     *                                  parameter: the engine adds its name)
      */
     static ColumnSpec parse(String column, String text) {
         FieldType type = null;
@@ -37,7 +38,7 @@ record ColumnSpec(FieldType type, Set<FieldTag> tags) {
             FieldType t = typeOrNull(word);
             if (t != null) {
                 if (type != null && type != t) {
-                    throw new IllegalArgumentException("parameter columns: column '" + column + "' declares two types, "
+                    throw new IllegalArgumentException("column '" + column + "' declares two types, "
                             + type.jsonName() + " and " + t.jsonName() + "; keep one");
                 }
                 type = t;
@@ -45,7 +46,7 @@ record ColumnSpec(FieldType type, Set<FieldTag> tags) {
             }
             FieldTag tag = tagOrNull(word);
             if (tag == null) {
-                throw new IllegalArgumentException("parameter columns: column '" + column + "': '" + word
+                throw new IllegalArgumentException("column '" + column + "': '" + word
                         + "' is neither a type nor a tag; write " + SYNTAX);
             }
             tags.add(tag);

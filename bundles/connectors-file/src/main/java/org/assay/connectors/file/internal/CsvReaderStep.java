@@ -3,7 +3,6 @@ package org.assay.connectors.file.internal;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,42 +10,36 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
-import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Quarantine;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
 
-/** One run of {@code csv-reader}. See {@link CsvReaderStepType} for the parameters. */
+/** One run of {@code csv-reader}, with its bound parameters. See {@link CsvReaderStepType}. */
 final class CsvReaderStep implements Step {
 
     private static final char REPLACEMENT = '\uFFFD';
 
+    private final CsvReaderParameters params;
+
+    CsvReaderStep(CsvReaderParameters params) {
+        this.params = params;
+    }
+
     @Override
     public void run(StepContext ctx) throws Exception {
-        Parameters p = ctx.params();
-        String pathParam = p.string(CsvReaderStepType.PATH);
+        String pathParam = params.path();
         Path file = requireReadableFile(ctx.readPath(pathParam), pathParam);
-        Map<String, ColumnSpec> declared = new LinkedHashMap<>();
-        p.stringMap(CsvReaderStepType.COLUMNS).forEach((name, spec) -> declared.put(name, ColumnSpec.parse(name, spec)));
-        CellParser parser = new CellParser(p.string(CsvReaderStepType.DATE_FORMAT));
-        Set<String> nullValues = new HashSet<>(p.stringList(CsvReaderStepType.NULL_VALUES));
-        boolean infer = p.bool(CsvReaderStepType.INFER_TYPES);
-        int inferenceRows = p.intValue(CsvReaderStepType.INFERENCE_ROWS);
+        CellParser parser = params.cellParser();
+        Set<String> nullValues = params.nullTexts();
 
-        SourceFormat format = SourceFormat.detect(ctx, file, pathParam);
+        SourceFormat format = SourceFormat.detect(FileHead.read(file), params, file, ctx.log());
         SourceEncoding encoding = format.encoding();
         char delimiter = format.delimiter();
         long size = Math.max(1, Files.size(file));
@@ -54,17 +47,10 @@ final class CsvReaderStep implements Step {
         try (InputStream raw = Files.newInputStream(file);
                 CountingInputStream counted = new CountingInputStream(raw);
                 Reader text = new InputStreamReader(skip(counted, encoding.bomLength()), encoding.newDecoder());
-                CsvReader<CsvRow> csv = CsvReader.builder()
-                        .fieldSeparator(delimiter)
-                        .maxBufferSize(CsvRow.MAX_FIELD_CHARS)
-                        // Field-count mismatches are row problems for the quarantine, not parse errors.
-                        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                        .skipEmptyLines(true)
-                        .build(new CsvRow.Handler(), text)) {
+                CsvReader<CsvRow> csv = CsvLayout.parser(delimiter, text)) {
             CloseableIterator<CsvRow> records = csv.iterator();
-            Run run = new Run(ctx, file, pathParam, encoding, parser, nullValues, counted, size, delimiter);
-            run.read(records, p.bool(CsvReaderStepType.HEADER), declared, infer, inferenceRows);
+            CsvLayout layout = CsvLayout.read(records, params, parser, nullValues, file, ctx.log());
+            new Run(ctx, file, encoding, parser, nullValues, counted, size, layout).read(records);
         } catch (CsvParseException e) {
             throw ParseFailure.of(e, file, delimiter);
         } catch (UncheckedIOException e) {
@@ -98,140 +84,59 @@ final class CsvReaderStep implements Step {
     private static final class Run {
         private final StepContext ctx;
         private final Path file;
-        private final String pathParam;
         private final SourceEncoding encoding;
         private final CellParser parser;
-        private final Set<String> nullValues;
         private final CountingInputStream counted;
         private final long size;
-        private final char delimiter;
         private final Quarantine quarantine;
         private final NullTexts nullTexts;
         private final boolean isoDates;
+        private final CsvLayout layout;
+        private final String[] names;
+        private final FieldType[] types;
+        private final boolean[] inferred;
+        private final int inferenceSample;
+        private final Schema schema;
 
-        private String[] names;
-        private FieldType[] types;
-        private boolean[] inferred;
-        private int inferenceSample;
-        private Schema schema;
         private BatchBuilder builder;
         private BatchSink out;
         private long uncounted;
         private long read;
 
-        Run(StepContext ctx, Path file, String pathParam, SourceEncoding encoding, CellParser parser,
-                Set<String> nullValues, CountingInputStream counted, long size, char delimiter) {
+        Run(StepContext ctx, Path file, SourceEncoding encoding, CellParser parser, Set<String> nullValues,
+                CountingInputStream counted, long size, CsvLayout layout) {
             this.ctx = ctx;
             this.file = file;
-            this.pathParam = pathParam;
             this.encoding = encoding;
             this.parser = parser;
-            this.nullValues = nullValues;
             this.counted = counted;
             this.size = size;
-            this.delimiter = delimiter;
             this.quarantine = ctx.quarantine();
             this.nullTexts = new NullTexts(nullValues);
             this.isoDates = parser.isoDates();
+            this.layout = layout;
+            this.names = layout.names;
+            this.types = layout.types;
+            this.inferred = layout.inferred;
+            this.inferenceSample = layout.sample.size();
+            this.schema = layout.schema;
         }
 
-        void read(CloseableIterator<CsvRow> records, boolean header, Map<String, ColumnSpec> declared,
-                boolean infer, int inferenceRows) throws IOException, StepFailure {
-            if (!records.hasNext()) {
-                throw new StepFailure("parameter path: the file " + file + " is empty, so it has no columns (path \""
-                        + pathParam + "\"). Point path at a CSV file with a header line and rows.");
-            }
-            List<CsvRow> sample = new ArrayList<>();
-            // Rows are reused by the parser: what is kept past the next record is copied.
-            CsvRow first = records.next();
-            if (header) {
-                names = columnNames(first.fields());
-            } else {
-                first = first.copy();
-                names = new String[first.fieldCount()];
-                for (int i = 0; i < names.length; i++) {
-                    names[i] = "column_" + (i + 1);
-                }
-                sample.add(first);
-            }
-            for (String name : declared.keySet()) {
-                if (!List.of(names).contains(name)) {
-                    throw new StepFailure("parameter columns: column '" + name + "' is not in " + file
-                            + "; the columns are " + List.of(names) + ". Correct the name in columns"
-                            + (header ? "." : " (without a header the columns are named column_1, column_2, ...)."));
-                }
-            }
-            boolean needSample = false;
-            for (String name : names) {
-                ColumnSpec spec = declared.get(name);
-                needSample |= infer && (spec == null || spec.type() == null);
-            }
-            if (needSample) {
-                while (sample.size() < inferenceRows && records.hasNext()) {
-                    sample.add(records.next().copy());
-                }
-            }
-            schema = schema(declared, infer, sample);
+        /** Writes the sampled rows, then the rest of {@code records}. */
+        void read(CloseableIterator<CsvRow> records) throws IOException {
             ctx.log().info("Schema of {}: {}", file.getFileName(), schema);
             out = ctx.output(PortSpec.OUT, schema);
             builder = new BatchBuilder(schema);
-            for (CsvRow r : sample) {
+            for (CsvRow r : layout.sample) {
                 accept(r);
             }
-            sample.clear();
+            layout.sample.clear();
             while (records.hasNext()) {
                 accept(records.next());
             }
             flush();
             ctx.progress(1.0);
             ctx.log().info("Read {} rows from {}; {} went to quarantine", read, file.getFileName(), quarantine.count());
-        }
-
-        private Schema schema(Map<String, ColumnSpec> declared, boolean infer, List<CsvRow> sample) {
-            List<String[]> values = new ArrayList<>(sample.size());
-            for (CsvRow r : sample) {
-                if (r.fieldCount() == names.length) {
-                    values.add(r.fields().toArray(String[]::new));
-                }
-            }
-            inferenceSample = sample.size();
-            TypeInference inference = new TypeInference(parser, nullValues);
-            List<Field> fields = new ArrayList<>(names.length);
-            types = new FieldType[names.length];
-            inferred = new boolean[names.length];
-            for (int c = 0; c < names.length; c++) {
-                ColumnSpec spec = declared.get(names[c]);
-                FieldType type = spec == null ? null : spec.type();
-                if (type == null) {
-                    type = infer ? inference.infer(values, c) : FieldType.STRING;
-                    inferred[c] = infer;
-                }
-                types[c] = type;
-                fields.add(new Field(names[c], type, true, spec == null ? Set.of() : spec.tags(), List.of()));
-            }
-            return Schema.of(fields);
-        }
-
-        /** Header cells as column names: blanks get a position name, repeats a suffix, so every name is unique. */
-        private String[] columnNames(List<String> header) {
-            String[] result = new String[header.size()];
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < result.length; i++) {
-                String name = header.get(i).strip();
-                if (name.isEmpty()) {
-                    name = "column_" + (i + 1);
-                }
-                String unique = name;
-                for (int k = 2; !seen.add(unique); k++) {
-                    unique = name + "_" + k;
-                }
-                if (!unique.equals(header.get(i))) {
-                    ctx.log().warn("Header cell {} of {} ('{}') is read as column '{}'", i + 1, file.getFileName(),
-                            header.get(i), unique);
-                }
-                result[i] = unique;
-            }
-            return result;
         }
 
         private void accept(CsvRow r) throws IOException {

@@ -18,27 +18,28 @@ import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
-import org.assay.api.step.Parameters;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
 
-/** One run of {@code csv-writer}. See {@link CsvWriterStepType} for the parameters. */
+/** One run of {@code csv-writer}, with its bound parameters. See {@link CsvWriterStepType}. */
 final class CsvWriterStep implements Step {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    private final CsvWriterParameters params;
+
+    CsvWriterStep(CsvWriterParameters params) {
+        this.params = params;
+    }
+
     @Override
     public void run(StepContext ctx) throws Exception {
-        Parameters p = ctx.params();
-        String pathParam = p.string(CsvWriterStepType.PATH);
-        Path target = ctx.writePath(pathParam);
-        PiiPolicy pii = PiiPolicy.parse(p.string(CsvWriterStepType.PII));
-        String encodingParam = p.string(CsvWriterStepType.ENCODING);
-        boolean bom = CsvWriterStepType.UTF8_BOM.equalsIgnoreCase(encodingParam);
-        Charset charset = bom ? StandardCharsets.UTF_8 : Charset.forName(encodingParam);
-        char delimiter = (char) Delimiter.parse(p.string(CsvWriterStepType.DELIMITER));
+        Path target = ctx.writePath(params.path());
+        boolean bom = params.writesBom();
+        Charset charset = bom ? StandardCharsets.UTF_8 : Charset.forName(params.encoding());
+        char delimiter = (char) Delimiter.parse(params.delimiter());
 
         // Written beside the target and moved into place: a cancelled or replayed run never
         // leaves a half-written file under the real name.
@@ -46,14 +47,14 @@ final class CsvWriterStep implements Step {
         long rows = 0;
         Files.deleteIfExists(partial);
         try (DataStream raw = ctx.input(PortSpec.IN);
-                DataStream in = PiiColumns.apply(raw, pii);
+                DataStream in = PiiColumns.apply(raw, params.pii());
                 // CREATE_NEW: a link planted under the partial name is never followed.
                 OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE), 1 << 16)) {
             if (bom) {
                 os.write(UTF8_BOM);
             }
-            boolean header = p.bool(CsvWriterStepType.HEADER);
+            boolean header = params.header();
             if (charset.equals(StandardCharsets.UTF_8) && Utf8CsvWriter.supports(delimiter)) {
                 rows = writeUtf8(ctx, in, os, delimiter, header);
             } else {

@@ -41,21 +41,24 @@ final class Delimiter {
         return c;
     }
 
-    /** Why {@code text} is not a delimiter; only for a text {@link #parse} refused. */
+    /**
+     * Why {@code text} is not a delimiter, for the {@code delimiter} parameter (the engine names
+     * it); only for a text {@link #parse} refused.
+     */
     static String problem(String text) {
         String shown = show(text);
         if (isLineBreak(text)) {
-            return "parameter delimiter: " + shown + " is a line break, and line breaks end records, so they "
+            return shown + " is a line break, and line breaks end records, so they "
                     + "cannot separate fields; use e.g. \",\", \";\" or \"\\t\"";
         }
         if ("\"".equals(text)) {
-            return "parameter delimiter: '\"' is the quote character and cannot also separate fields; use e.g. "
+            return "'\"' is the quote character and cannot also separate fields; use e.g. "
                     + "\",\", \";\" or \"\\t\"";
         }
         if (text.isEmpty()) {
-            return "parameter delimiter: it is empty; give one character, e.g. \",\", \";\" or \"\\t\"";
+            return "it is empty; give one character, e.g. \",\", \";\" or \"\\t\"";
         }
-        return "parameter delimiter: " + shown + " is not a single character; use e.g. \",\", \";\" or \"\\t\"";
+        return shown + " is not a single character; use e.g. \",\", \";\" or \"\\t\"";
     }
 
     /** The delimiter as a workflow would write it, for messages: {@code ","}, {@code "\t"}. */

@@ -12,6 +12,7 @@ import org.assay.api.data.FieldType;
 import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.assay.api.step.StepFailure;
+import org.assay.api.step.typed.ParameterBinder;
 
 /**
  * The input of a sink as the {@code pii} parameter lets it leave: pii columns dropped,
@@ -109,6 +110,6 @@ final class PiiColumns implements DataStream {
 
     @Override
     public String toString() {
-        return "pii " + policy.jsonName() + " over " + in;
+        return "pii " + ParameterBinder.jsonName(policy) + " over " + in;
     }
 }

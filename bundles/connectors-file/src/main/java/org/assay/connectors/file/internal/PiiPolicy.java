@@ -1,12 +1,10 @@
 package org.assay.connectors.file.internal;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.assay.api.step.typed.DescribedValue;
 
 /** What {@code csv-writer} does with pii columns; the values of its {@code pii} parameter. */
-enum PiiPolicy {
+enum PiiPolicy implements DescribedValue {
     REFUSE("fail the step, naming the columns"),
     DROP("leave them out of the file"),
     MASK("write *** for every non-empty value"),
@@ -18,20 +16,9 @@ enum PiiPolicy {
         this.effect = effect;
     }
 
-    String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static PiiPolicy parse(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
-
-    static String[] names() {
-        return Arrays.stream(values()).map(PiiPolicy::jsonName).toArray(String[]::new);
-    }
-
-    static String describe() {
-        return Arrays.stream(values()).map(p -> "\"" + p.jsonName() + "\" " + p.effect).collect(Collectors.joining(", "));
+    @Override
+    public String description() {
+        return effect;
     }
 
     /** The message for {@link #REFUSE}: which columns, and the three ways on. */

@@ -39,7 +39,7 @@ record SourceEncoding(Charset charset, int bomLength, String detected) {
             + "fails and names the likelier charset to set. Rows with bytes invalid in the chosen charset go to "
             + "quarantine.";
 
-    /** Checks an {@code encoding} parameter value; null when it is fine, else the problem. */
+    /** Checks an {@code encoding} parameter value; null when it is fine, else the problem (the engine names the parameter). */
     static String problem(String name) {
         if (AUTO.equalsIgnoreCase(name)) {
             return null;
@@ -48,7 +48,7 @@ record SourceEncoding(Charset charset, int bomLength, String detected) {
             Charset.forName(name);
             return null;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return "parameter encoding: '" + name + "' is not a known charset; use auto, UTF-8, windows-1252, "
+            return "'" + name + "' is not a known charset; use auto, UTF-8, windows-1252, "
                     + "ISO-8859-1, GB18030, GBK or another Java charset name";
         }
     }

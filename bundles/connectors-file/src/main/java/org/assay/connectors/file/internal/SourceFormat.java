@@ -1,9 +1,8 @@
 package org.assay.connectors.file.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.slf4j.Logger;
 
 /**
  * What csv-reader finds out about a file before parsing it, from one bounded read of its
@@ -16,24 +15,23 @@ import org.assay.api.step.StepFailure;
 record SourceFormat(SourceEncoding encoding, char delimiter) {
 
     /**
-     * Looks at {@code file} for the step's {@code encoding} and {@code delimiter} parameters.
+     * Looks at the start of {@code file} for the step's {@code encoding} and {@code delimiter}
+     * parameters; at run time and for the design-time schema alike.
      *
+     * @param log where the choices and their reasons go
      * @throws StepFailure when the file is not text, or auto detection cannot tell and the
      *                     user has to set a parameter (the message says which and to what)
      */
-    static SourceFormat detect(StepContext ctx, Path file, String pathParam) throws IOException, StepFailure {
-        FileHead head = FileHead.read(file);
-        String encodingParam = ctx.params().string(CsvReaderStepType.ENCODING);
-        requireText(head, encodingParam, file, pathParam);
-        SourceEncoding encoding = SourceEncoding.of(head, encodingParam, file);
-        ctx.log().info("Reading {} as {} ({})", file, encoding.charset().name(), encoding.detected());
-        return new SourceFormat(encoding, delimiter(ctx, head, encoding, file));
+    static SourceFormat detect(FileHead head, CsvReaderParameters p, Path file, Logger log) throws StepFailure {
+        requireText(head, p.encoding(), file, p.path());
+        SourceEncoding encoding = SourceEncoding.of(head, p.encoding(), file);
+        log.info("Reading {} as {} ({})", file, encoding.charset().name(), encoding.detected());
+        return new SourceFormat(encoding, delimiter(head, p.delimiter(), encoding, file, log));
     }
 
     /** The {@code delimiter} parameter's character, or the detected one for {@code auto}. */
-    private static char delimiter(StepContext ctx, FileHead head, SourceEncoding encoding, Path file)
+    private static char delimiter(FileHead head, String given, SourceEncoding encoding, Path file, Logger log)
             throws StepFailure {
-        String given = ctx.params().string(CsvReaderStepType.DELIMITER);
         if (!Delimiter.isAuto(given)) {
             return (char) Delimiter.parse(given);
         }
@@ -46,7 +44,7 @@ record SourceFormat(SourceEncoding encoding, char delimiter) {
                     + d + " (" + choice.detail() + "; read with \",\" the header is one column). Rows with "
                     + "another number of fields then go to quarantine.");
         }
-        ctx.log().info("Delimiter of {}: {}", file.getFileName(), choice.detail());
+        log.info("Delimiter of {}: {}", file.getFileName(), choice.detail());
         return choice.delimiter();
     }
 

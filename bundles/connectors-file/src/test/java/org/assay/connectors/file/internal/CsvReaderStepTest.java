@@ -324,14 +324,16 @@ class CsvReaderStepTest {
     }
 
     @Test
-    void validateReportsBadParameters() {
+    void validateReportsBadParametersAtTheParameter() {
         StepTestRunner r = reader("c.csv").param("columns", Map.of("age", "integr")).param("delimiter", ";;")
                 .param("encoding", "no-such-charset").param("dateFormat", "yyyy-MM-dd'");
+        r.assertInvalid("columns", "column 'age': 'integr' is neither a type nor a tag")
+                .assertInvalid("delimiter", "';;' is not a single character")
+                .assertInvalid("encoding", "'no-such-charset' is not a known charset")
+                .assertInvalid("dateFormat", "'yyyy-MM-dd'' is not a valid date pattern");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-        assertTrue(e.getMessage().contains("column 'age': 'integr' is neither a type nor a tag"), e.getMessage());
         assertTrue(e.getMessage().contains("parameter delimiter: ';;'"), e.getMessage());
-        assertTrue(e.getMessage().contains("parameter encoding: 'no-such-charset'"), e.getMessage());
-        assertTrue(e.getMessage().contains("parameter dateFormat"), e.getMessage());
+        reader(" ").assertInvalid("path", "give the file to read, e.g. \"data/customers.csv\"");
     }
 
     @Test
@@ -342,5 +344,10 @@ class CsvReaderStepTest {
         assertEquals("out", d.outputs().get(0).name());
         assertEquals(List.of("", "NA", "null", "N/A"), d.parameter("nullValues").orElseThrow().defaultValue());
         assertTrue(d.parameter("path").orElseThrow().required());
+        assertEquals(org.assay.api.step.ParameterType.INPUT_PATH, d.parameter("path").orElseThrow().type());
+        assertEquals(1000L, d.parameter("inferenceRows").orElseThrow().defaultValue());
+        assertEquals(1_000_000.0, d.parameter("inferenceRows").orElseThrow().maximum());
+        assertEquals(null, d.parameter("columns").orElseThrow().column(),
+                "columns names columns of the file, not of an input: no column rule");
     }
 }

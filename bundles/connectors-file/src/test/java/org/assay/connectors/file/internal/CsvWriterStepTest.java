@@ -127,13 +127,27 @@ class CsvWriterStepTest {
 
     @Test
     void validateRejectsAutoEncodingForWriting() {
+        writer("x.csv").param("encoding", "auto").assertInvalid("encoding", "'auto' is not a charset to write");
+        writer("x.csv").param("encoding", "no-such").assertInvalid("encoding", "'no-such' is not a charset to write");
+        writer("x.csv").param("delimiter", "").assertInvalid("delimiter", "it is empty");
+        writer(" ").assertInvalid("path", "give the file to write");
+        writer("x.csv").param("pii", "hide").assertInvalid("pii", "'hide' is not allowed");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> writer("x.csv").param("encoding", "auto").run());
         assertTrue(e.getMessage().contains("parameter encoding: 'auto' is not a charset to write"), e.getMessage());
     }
 
     @Test
-    void readsItsInputOnceSoItCanStream() {
-        assertEquals(ReadMode.ONCE, new CsvWriterStepType().descriptor().input("in").orElseThrow().reads());
+    void descriptorDocumentsPiiChoicesAndStreamsItsInput() {
+        var d = new CsvWriterStepType().descriptor();
+        assertEquals("csv-writer", d.typeId());
+        var pii = d.parameter("pii").orElseThrow();
+        assertEquals(List.of("refuse", "drop", "mask", "write"), pii.allowedValues());
+        assertEquals("refuse", pii.defaultValue());
+        assertTrue(pii.description().contains("\"mask\": write *** for every non-empty value"), pii.description());
+        assertEquals(org.assay.api.step.ParameterType.OUTPUT_PATH, d.parameter("path").orElseThrow().type());
+        assertEquals(ReadMode.ONCE, d.input("in").orElseThrow().reads(), "one pass: it can stream");
+        assertEquals("UTF-8", d.parameter("encoding").orElseThrow().defaultValue());
+        assertEquals(true, d.parameter("header").orElseThrow().defaultValue());
     }
 }
