@@ -140,6 +140,30 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
         assertEquals(before, Files.readString(users));
     }
 
+    /**
+     * A column typo deep in the sample is found at deploy, before anything runs: csv-reader reads
+     * the file's header for its design-time schema and every step passes its columns on.
+     */
+    @Test
+    public void aColumnTypoInTheSampleIsRejectedAtDeployWithASuggestion() throws Exception {
+        String sample = Files.readString(workflowDir().resolve("customer-segmentation.json"), StandardCharsets.UTF_8)
+                .replace("\"customer-segmentation\"", "\"itest-typo\"")
+                .replace("\"total_spend\", \"last_purchase\"]", "\"total_spnd\", \"last_purchase\"]");
+        try {
+            workflows().deploy(sample, "itest-typo.json");
+            fail("a clustering column that does not exist must be rejected at deploy");
+        } catch (WorkflowRejectedException e) {
+            ValidationProblem p = e.problems().stream().filter(x -> x.path().startsWith("$.steps[2].params.columns"))
+                    .findFirst().orElseThrow(() -> new AssertionError(e.problems().toString()));
+            assertTrue(p.toString(), p.message().contains("no column 'total_spnd' in the input of step 'segments' "
+                    + "(from step 'filled'); did you mean 'total_spend'?"));
+            assertTrue(p.toString(), p.line() > 0 && p.column() > 0);
+        }
+        String schemas = executeCommand("assay:workflow-show customer-segmentation --schemas");
+        assertTrue(schemas, schemas.contains("segment") && schemas.contains("categorical"));
+        assertTrue(schemas, schemas.contains("email") && schemas.contains("pii"));
+    }
+
     /** The second exploit: reading /etc/passwd, relative or absolute. */
     @Test
     public void workflowThatReadsOutsideTheWorkflowFolderIsRefused() throws Exception {
