@@ -547,7 +547,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             RegisteredStep p = provider.get();
             StepDescriptor descriptor = p.info().descriptor();
             if (step.attempts == 0) {
-                Optional<String> invalid = revalidate(source, def);
+                Optional<String> invalid = revalidate(run, source, def);
                 if (invalid.isPresent()) {
                     return fail(run, step, invalid.get());
                 }
@@ -697,24 +697,26 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         }
     }
 
-    /** Parameters of a type that was missing at deploy time are checked when it arrives. */
-    private Optional<String> revalidate(String source, StepDefinition def) {
-        List<ValidationProblem> errors = validator.validate(source).errors().stream()
-                .filter(p -> p.path().startsWith(pathOf(source, def))).toList();
+    /**
+     * Parameters of a type that was missing at deploy time are checked when it arrives. The
+     * whole workflow is validated once per run and set of installed step types, not once per
+     * step: validation walks every step and may peek at files for design-time schemas.
+     */
+    private Optional<String> revalidate(RunState run, String source, StepDefinition def) {
+        Set<Long> providers = registry.serviceIds();
+        RunState.Validated v = run.validated;
+        if (v == null || !v.providers().equals(providers)) {
+            v = new RunState.Validated(providers, validator.validate(source).errors());
+            run.validated = v;
+        }
+        String at = "$.steps[" + run.workflow.steps().indexOf(def) + "]";
+        List<ValidationProblem> errors = v.errors().stream()
+                .filter(p -> p.path().equals(at) || p.path().startsWith(at + ".")).toList();
         if (errors.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("step '" + def.id() + "' has invalid parameters for " + def.type() + ": "
                 + String.join("; ", errors.stream().map(ValidationProblem::toString).toList()));
-    }
-
-    private static String pathOf(String source, StepDefinition def) {
-        try {
-            WorkflowDefinition wf = WorkflowValidator.readDeployed(source);
-            return "$.steps[" + wf.steps().stream().map(StepDefinition::id).toList().indexOf(def.id()) + "]";
-        } catch (SourceDocument.SyntaxError e) {
-            return "$";
-        }
     }
 
     private static Optional<String> missingOutputs(WorkflowDefinition wf, StepState step, Map<String, Path> outputs) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.assay.api.step.StepType;
@@ -116,6 +117,11 @@ public final class StepRegistry implements StepCatalog {
                 .filter(s -> s.typeId().equals(typeId))
                 .max(Comparator.comparing((RegisteredStep s) -> new VersionOrder(s.info().bundleVersion()))
                         .thenComparingLong(RegisteredStep::serviceId));
+    }
+
+    /** The registrations present now: when this changes, what a validation said may change. */
+    Set<Long> serviceIds() {
+        return Set.copyOf(byService.keySet());
     }
 
     /** Whether the given service registration is still present. */

@@ -388,6 +388,40 @@ class RunEngineTest {
         assertEquals(done.downtimeMillis(), RunRecords.read(record).downtimeMillis(), "the downtime is recorded");
     }
 
+    /** Validation walks every step (and may peek at files): a run does it once, not once per step. */
+    @Test
+    void aRunValidatesItsWorkflowOncePerSetOfStepTypes() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger walks = new java.util.concurrent.atomic.AtomicInteger();
+        registry.add(new org.assay.api.step.StepType() {
+            @Override
+            public org.assay.api.step.StepDescriptor descriptor() {
+                return TestSteps.copy("1.0.0", null, null).descriptor();
+            }
+
+            @Override
+            public org.assay.api.step.Step newStep() {
+                return TestSteps.copy("1.0.0", null, null).newStep();
+            }
+
+            @Override
+            public java.util.Optional<java.util.Map<String, org.assay.api.data.Schema>> outputSchemas(
+                    org.assay.api.step.Parameters p, java.util.Map<String, org.assay.api.data.Schema> inputs) {
+                walks.incrementAndGet();
+                return java.util.Optional.empty();
+            }
+        }, "test.steps", "1.0.0", 1, 2);
+        StringBuilder steps = new StringBuilder("{\"id\": \"s0\", \"type\": \"numbers\", \"params\": {\"rows\": 3}}");
+        for (int i = 1; i <= 6; i++) {
+            steps.append(",{\"id\": \"s").append(i).append("\", \"type\": \"copy\", \"inputs\": {\"in\": \"s")
+                    .append(i - 1).append("\"}}");
+        }
+        deploy(steps.toString());
+        int atDeploy = walks.get();
+        assertEquals(6, atDeploy, "one outputSchemas call per copy step at deploy");
+        assertEquals(RunStatus.SUCCEEDED, runToEnd().status());
+        assertEquals(atDeploy * 2, walks.get(), "the run validated the workflow once more, not once per step");
+    }
+
     @Test
     void aRunWaitingForATypeOneSlipFromAnInstalledOneFailsAtOnce() throws Exception {
         deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 5}},"
