@@ -142,12 +142,13 @@ public final class StepTestRunner {
     /**
      * Runs the step once; exceptions from the step propagate to the test. The parameters are
      * checked first exactly as the engine checks them at deploy ({@link ParameterChecks}):
-     * unknown names, types, allowed values, ranges, the step type's own checks.
+     * unknown names, types, allowed values, ranges, the step type's own checks, and column
+     * parameters against the schemas of the inputs fed so far.
      *
      * @throws IllegalArgumentException listing the problems when the engine would refuse them
      */
     public StepTestRunner run() throws Exception {
-        List<ParameterProblem> problems = ParameterChecks.problems(type, params);
+        List<ParameterProblem> problems = ParameterChecks.problems(type, params, inputSchemas);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid parameters: " + problems.stream()
                     .map(StepTestRunner::describe).toList());
@@ -161,7 +162,7 @@ public final class StepTestRunner {
      * {@code parameter} (null: the parameters as a whole) whose message contains {@code text}.
      */
     public StepTestRunner assertInvalid(String parameter, String text) {
-        List<ParameterProblem> problems = ParameterChecks.problems(type, params);
+        List<ParameterProblem> problems = ParameterChecks.problems(type, params, inputSchemas);
         boolean found = problems.stream().anyMatch(p -> java.util.Objects.equals(p.parameter(), parameter)
                 && p.message().contains(text));
         if (!found) {

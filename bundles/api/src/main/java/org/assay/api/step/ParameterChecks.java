@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.NearestName;
+import org.assay.api.data.Schema;
 
 /**
  * The checks the engine makes on a step's parameters before a run, in plain Java: unknown
@@ -16,6 +17,34 @@ import org.assay.api.data.NearestName;
 public final class ParameterChecks {
 
     private ParameterChecks() {
+    }
+
+    /**
+     * Every problem with {@code given}, and the column parameters ({@link ColumnRule}) checked
+     * against the schemas of the inputs, as the validator checks them when those schemas are
+     * known at deploy.
+     *
+     * @param inputs schema per input port; a port that is absent is not checked
+     */
+    public static List<ParameterProblem> problems(StepType type, Map<String, ?> given, Map<String, Schema> inputs) {
+        List<ParameterProblem> out = new ArrayList<>(problems(type, given));
+        if (!out.isEmpty()) {
+            return out;
+        }
+        Parameters params = Parameters.of(type.descriptor(), given);
+        for (ParameterSpec p : type.descriptor().parameters()) {
+            ColumnRule rule = p.column();
+            Schema schema = rule == null ? null : inputs.get(rule.port());
+            if (schema == null) {
+                continue;
+            }
+            for (String column : ColumnRule.named(params.asMap().get(p.name()))) {
+                rule.problem(p.name(), column, schema, params,
+                        rule.port().equals(PortSpec.IN) ? "the input" : "input '" + rule.port() + "'")
+                        .ifPresent(m -> out.add(ParameterProblem.of(p.name(), m)));
+            }
+        }
+        return out;
     }
 
     /** Every problem with {@code given} (values as parsed from JSON) for this step type. */

@@ -225,11 +225,11 @@ class ImputeStepTest {
     }
 
     @Test
-    void unknownColumnListsTheAvailableOnes() {
-        StepFailure e = assertThrows(StepFailure.class,
-                () -> impute(customers(), 2).param("columns", Map.of("salary", "median")).run());
-        assertEquals("parameter columns: no column 'salary' in the input; its columns are [customer_id, email, "
-                + "city, age, income, last_purchase]. Correct the name or remove it from columns.", e.getMessage());
+    void unknownColumnListsTheAvailableOnesBeforeTheRunAsTheEngineDoesAtDeploy() {
+        impute(customers(), 2).param("columns", Map.of("salary", "median")).assertInvalid("columns",
+                "no column 'salary' in the input; its columns are [customer_id, email, city, age, income, last_purchase]");
+        impute(customers(), 2).param("columns", Map.of("agee", "median"))
+                .assertInvalid("columns", "no column 'agee' in the input; did you mean 'age'?");
     }
 
     @Test

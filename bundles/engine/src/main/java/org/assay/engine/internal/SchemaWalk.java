@@ -2,7 +2,6 @@ package org.assay.engine.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.assay.api.data.ColumnNotFound;
-import org.assay.api.data.Field;
-import org.assay.api.data.FieldTag;
-import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ColumnRule;
 import org.assay.api.step.ParameterSpec;
@@ -153,56 +148,22 @@ final class SchemaWalk {
     private static void check(SourceDocument doc, String path, ParameterSpec p, ColumnRule rule, Parameters params,
             Schema schema, String where, List<ValidationProblem> out) {
         Object value = params.asMap().get(p.name());
-        if (value instanceof String column) {
-            problem(column, p, rule, params, schema, where).ifPresent(m -> out.add(doc.problem(path, m)));
-        } else if (value instanceof List<?> columns) {
-            for (int k = 0; k < columns.size(); k++) {
-                if (columns.get(k) instanceof String column) {
-                    String elementPath = path + "[" + k + "]";
-                    problem(column, p, rule, params, schema, where).ifPresent(m -> out.add(doc.problem(elementPath, m)));
-                }
+        List<String> named = ColumnRule.named(value);
+        for (int k = 0; k < named.size(); k++) {
+            String column = named.get(k);
+            Optional<String> problem = rule.problem(p.name(), column, schema, params, where);
+            if (problem.isEmpty()) {
+                continue;
             }
-        } else if (value instanceof Map<?, ?> columns) {
-            for (Object key : columns.keySet()) {
-                String column = String.valueOf(key);
-                problem(column, p, rule, params, schema, where)
-                        .ifPresent(m -> out.add(doc.keyProblem(path + "." + column, m)));
+            String message = "parameter " + p.name() + ": " + problem.get();
+            if (value instanceof List<?>) {
+                out.add(doc.problem(path + "[" + k + "]", message));
+            } else if (value instanceof Map<?, ?>) {
+                out.add(doc.keyProblem(path + "." + column, message));
+            } else {
+                out.add(doc.problem(path, message));
             }
         }
-    }
-
-    /** What is wrong with naming {@code column} in parameter {@code p}, if anything. */
-    private static Optional<String> problem(String column, ParameterSpec p, ColumnRule rule, Parameters params,
-            Schema schema, String where) {
-        String prefix = "parameter " + p.name() + ": ";
-        if (!schema.contains(column)) {
-            return Optional.of(prefix + ColumnNotFound.message(column, schema, where));
-        }
-        Field field = schema.field(column);
-        if (!rule.accepts(field.type())) {
-            return Optional.of(prefix + "column '" + column + "' is " + field.type().jsonName() + "; parameter "
-                    + p.name() + " takes " + typeList(rule.accepts()) + " columns");
-        }
-        if (field.has(FieldTag.PII) && !rule.allowPii() && !Boolean.TRUE.equals(allowed(params, rule))) {
-            return Optional.of(prefix + "column '" + column + "' is tagged pii; " + (rule.allowPiiParameter() != null
-                    ? "set \"" + rule.allowPiiParameter() + "\": true on this step if publishing it is intended"
-                    : "pii columns are not allowed here; clear them with a privacy step first"));
-        }
-        return Optional.empty();
-    }
-
-    private static Object allowed(Parameters params, ColumnRule rule) {
-        return rule.allowPiiParameter() == null ? null : params.asMap().get(rule.allowPiiParameter());
-    }
-
-    /** "integer or decimal", "string, categorical or date", in the order of {@link FieldType}. */
-    static String typeList(Collection<FieldType> types) {
-        List<String> names = types.stream().sorted().map(FieldType::jsonName).toList();
-        if (names.size() < 2) {
-            return String.join("", names);
-        }
-        return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
-                + " or " + names.get(names.size() - 1);
     }
 
     /**
