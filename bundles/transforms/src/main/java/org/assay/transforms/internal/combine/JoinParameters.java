@@ -24,7 +24,8 @@ record JoinParameters(
                 + "name is free): amount becomes amount_right.", defaultValue = "_right")
         String suffix,
         @Param(description = "Most right rows held in memory for the hash table; the right input should be the "
-                + "smaller one. A larger right input fails the step with this number in the message.",
+                + "smaller one. A larger right input is joined in parts spilled to disk; a part still larger fails the "
+                + "step with this number in the message.",
                 defaultValue = "2000000", min = 1)
         int buildRows) implements CheckedParameters {
 

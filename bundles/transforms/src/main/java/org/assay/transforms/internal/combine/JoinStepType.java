@@ -29,7 +29,9 @@ public final class JoinStepType extends TypedStepType<JoinParameters> {
         b.category(StepCategory.CLEANER).title("Join two inputs on keys").tags("join", "merge", "integrate")
                 .description("Matches left and right rows whose key columns are equal (inner, left, right, full, "
                         + "semi or anti). A hash join: the right input is read once into memory (at most buildRows "
-                        + "rows; put the smaller table on the right), then the left input streams past it. The "
+                        + "rows; put the smaller table on the right), then the left input streams past it. A larger "
+                        + "right input is split by key into " + JoinStep.PARTITIONS + " parts spilled to the step's "
+                        + "folder (deleted afterwards) and joined part by part; rows then come out grouped by part. The "
                         + "output has the left columns, then the right columns that are not keys; a right column "
                         + "whose name the left already has gets the suffix (amount_right). A null key matches "
                         + "nothing. A right key held by several rows gives a left row one output row per match "

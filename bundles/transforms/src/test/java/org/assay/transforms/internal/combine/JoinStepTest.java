@@ -198,11 +198,45 @@ class JoinStepTest {
     }
 
     @Test
-    void aRightInputOverTheBuildBudgetFailsNamingTheBudget() {
-        StepTestRunner r = join("inner", customers(), orders()).param("buildRows", 3);
+    void aRightInputOverTheBuildBudgetIsJoinedInSpilledPartsWithTheSameRows() throws Exception {
+        List<Object[]> left = new ArrayList<>();
+        List<Object[]> right = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            left.add(row(random.nextInt(10) == 0 ? null : (long) random.nextInt(200), "e" + i, i % 3 == 0 ? null : "c" + i));
+            right.add(row(random.nextInt(10) == 0 ? null : (long) random.nextInt(200), "r" + i, (double) i));
+        }
+        for (String kind : List.of("inner", "left", "right", "full", "semi", "anti")) {
+            StepTestRunner memory = join(kind, left, right).run();
+            StepTestRunner spilled = join(kind, left, right).param("buildRows", 40).run();
+
+            assertEquals(sorted(rows(memory)), sorted(rows(spilled)), kind + ": the same rows, in another order");
+            spilled.assertRowsAccountedFor();
+            String summary = Files.readString(spilled.artifacts().get(0).file());
+            assertTrue(summary.contains("partitions spilled to disk," + JoinStep.PARTITIONS), summary);
+            assertEquals(Files.readString(memory.artifacts().get(0).file()).replace("partitions spilled to disk,0",
+                    "partitions spilled to disk," + JoinStep.PARTITIONS), summary, kind + ": the same counts");
+            try (var files = Files.walk(spilled.artifacts().get(0).file().getParent())) {
+                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".spill")).toList(),
+                        "spill files are deleted");
+            }
+        }
+    }
+
+    @Test
+    void aSpilledPartStillOverTheBudgetFailsNamingTheBudget() {
+        List<Object[]> right = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            right.add(row(1L, "same key", (double) i));
+        }
+        StepTestRunner r = join("inner", customers(), right).param("buildRows", 10);
         StepFailure f = assertThrows(StepFailure.class, r::run);
-        assertTrue(f.getMessage().contains("more than 3 rows"), f.getMessage());
+        assertTrue(f.getMessage().contains("a part of more than 10 rows (parameter buildRows)"), f.getMessage());
         assertTrue(f.getMessage().contains("Put the smaller table on the right"), f.getMessage());
+    }
+
+    private static List<String> sorted(List<List<Object>> rows) {
+        return rows.stream().map(String::valueOf).sorted().toList();
     }
 
     @Test
