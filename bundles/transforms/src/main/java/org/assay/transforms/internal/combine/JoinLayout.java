@@ -41,15 +41,16 @@ final class JoinLayout {
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch);
         }
-        Set<Integer> leftKeySet = new HashSet<>();
-        for (int k : leftKeys) {
-            leftKeySet.add(k);
-        }
-        List<Field> fields = new ArrayList<>();
-        for (int i = 0; i < left.size(); i++) {
-            Field f = left.field(i);
-            // Right-only rows leave the left columns empty, except the keys.
-            fields.add(p.kind().keepsUnmatchedRight && !leftKeySet.contains(i) ? f.withNullable(true) : f);
+        List<Field> fields = new ArrayList<>(left.fields());
+        if (p.kind().keepsUnmatchedRight) {
+            // Right-only rows leave the left columns empty, except the keys, which get the right row's keys.
+            for (int i = 0; i < fields.size(); i++) {
+                fields.set(i, fields.get(i).withNullable(true));
+            }
+            for (int k = 0; k < leftKeys.length; k++) {
+                Field key = left.field(leftKeys[k]);
+                fields.set(leftKeys[k], key.withNullable(key.nullable() || right.field(rightKeys[k]).nullable()));
+            }
         }
         List<Integer> carried = new ArrayList<>();
         if (p.kind().widens) {

@@ -194,6 +194,14 @@ class JoinStepTest {
         Schema out = type.outputSchemas(params, Map.of("left", CUSTOMERS, "right", right)).orElseThrow().get("out");
         assertEquals(List.of("id", "email", "city", "city_right", "city_right_right"), out.names());
         assertTrue(out.field("city_right").nullable(), "a left join leaves right columns empty where nothing matched");
+        Schema strict = Schema.of(Field.of("id", FieldType.INTEGER).withNullable(false),
+                Field.of("email", FieldType.STRING).withNullable(false));
+        Parameters rightJoin = Parameters.of(type.descriptor(),
+                Map.of("kind", "right", "on", List.of("id"), "rightOn", List.of("customer")));
+        Schema rightOut = type.outputSchemas(rightJoin, Map.of("left", strict, "right", right)).orElseThrow().get("out");
+        assertFalse(rightOut.field("id").nullable(), "both keys are never null: right-only rows bring theirs");
+        assertTrue(rightOut.field("email").nullable(), "right-only rows have no left values");
+        assertFalse(rightOut.field("city").nullable());
         assertEquals(Optional.empty(), type.outputSchemas(params, Map.of("left", CUSTOMERS)), "unknown right: unknown");
     }
 
