@@ -66,6 +66,18 @@ final class BuildTable {
         }
     }
 
+    /** Lets go of every row and the index, so a join that spills does not hold them twice. */
+    void clear() {
+        batches.clear();
+        chains.clear();
+        matched.clear();
+        batchOf = new int[0];
+        rowOf = new int[0];
+        next = new int[0];
+        rows = 0;
+        nullKeys = 0;
+    }
+
     /** Rows held. */
     int rows() {
         return rows;

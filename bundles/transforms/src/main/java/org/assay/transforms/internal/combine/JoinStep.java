@@ -124,7 +124,7 @@ final class JoinStep implements Step {
                 for (Batch b : held.batches) {
                     spillRight(b, layout, rightParts, sink, out);
                 }
-                held.batches.clear();
+                held.clear();
                 spillRight(overflow, layout, rightParts, sink, out);
                 for (Batch b = right.next(); b != null; b = right.next()) {
                     ctx.checkCancelled();
