@@ -26,7 +26,7 @@ public final class JoinStepType extends TypedStepType<JoinParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Join two inputs on keys").tags("join", "merge", "integrate")
+        b.category(StepCategory.TRANSFORM).title("Join two inputs on keys").tags("join", "merge", "integrate")
                 .description("Matches left and right rows whose key columns are equal (inner, left, right, full, "
                         + "semi or anti). A hash join: the right input is read once into memory (at most buildRows "
                         + "rows; put the smaller table on the right), then the left input streams past it. A larger "

@@ -25,7 +25,7 @@ public final class LookupStepType extends TypedStepType<LookupParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Add columns from a reference table").tags("lookup", "enrich", "integrate")
+        b.category(StepCategory.TRANSFORM).title("Add columns from a reference table").tags("lookup", "enrich", "integrate")
                 .description("Reads the reference into memory (at most maxReferenceRows rows), then adds the chosen "
                         + "reference columns to every input row whose key matches; a row without a match (or with "
                         + "a null key) gets each column's default, or null. Every input row comes out exactly once, "

@@ -23,7 +23,7 @@ public final class SampleStepType extends TypedStepType<SampleParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Random sample of rows").tags("sample", "subset")
+        b.category(StepCategory.TRANSFORM).title("Random sample of rows").tags("sample", "subset")
                 .description("Keeps n rows, or a fraction of the rows, chosen at random with a seed; with stratify, "
                         + "from each value of that column separately. Exact counts, rows kept in input order. Reads "
                         + "the input twice (count, then choose) and holds only a counter per stratum. Rows left out "

@@ -26,7 +26,7 @@ public final class SplitStepType extends TypedStepType<SplitParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Split into train and test").tags("split", "train", "test", "holdout")
+        b.category(StepCategory.TRANSFORM).title("Split into train and test").tags("split", "train", "test", "holdout")
                 .description("Sends every row to train or test: at random with a seed (testFraction, exact per "
                         + "stratum with stratify; reads the input twice), or in time (rows before cutoff in "
                         + "dateColumn to train, the rest to test; reads it once). Rows keep their input order.")

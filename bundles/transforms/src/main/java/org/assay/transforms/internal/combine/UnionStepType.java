@@ -31,7 +31,7 @@ public final class UnionStepType extends TypedStepType<UnionParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Stack rows of several inputs").tags("union", "append", "integrate")
+        b.category(StepCategory.TRANSFORM).title("Stack rows of several inputs").tags("union", "append", "integrate")
                 .description("Writes the rows of first, then second, then third (when connected), matching columns by "
                         + "name. The output has first's columns, then any column a later input adds. Types: integer "
                         + "with decimal is decimal, date with timestamp is timestamp, string or categorical with "
