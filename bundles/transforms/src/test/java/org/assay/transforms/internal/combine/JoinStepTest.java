@@ -176,11 +176,10 @@ class JoinStepTest {
     }
 
     @Test
-    void missingKeyAtRunTimeUsesTheNoSuchColumnWording() {
-        StepTestRunner r = new StepTestRunner(new JoinStepType(), dir).param("on", List.of("idd"))
-                .input("left", CUSTOMERS, customers(), 2).input("right", CUSTOMERS, customers(), 2);
-        StepFailure f = assertThrows(StepFailure.class, r::run);
-        assertTrue(f.getMessage().contains("no column 'idd' in input 'left'; did you mean 'id'?"), f.getMessage());
+    void missingKeyIsRefusedBeforeTheRunWithTheNoSuchColumnWording() {
+        new StepTestRunner(new JoinStepType(), dir).param("on", List.of("idd"))
+                .input("left", CUSTOMERS, customers(), 2).input("right", CUSTOMERS, customers(), 2)
+                .assertInvalid("on", "no column 'idd' in input 'left'; did you mean 'id'?");
     }
 
     @Test

@@ -84,10 +84,9 @@ class SampleStepTest {
     }
 
     @Test
-    void aMissingStratifyColumnAtRunTimeUsesTheNoSuchColumnWording() {
-        StepFailure f = assertThrows(StepFailure.class,
-                () -> sample(people()).param("n", 1).param("stratify", "segmnet").run());
-        assertTrue(f.getMessage().startsWith("no column 'segmnet' in the input; did you mean 'segment'?"), f.getMessage());
+    void aMissingStratifyColumnIsRefusedBeforeTheRunWithTheNoSuchColumnWording() {
+        sample(people()).param("n", 1).param("stratify", "segmnet")
+                .assertInvalid("stratify", "no column 'segmnet' in the input; did you mean 'segment'?");
     }
 
     @Test
