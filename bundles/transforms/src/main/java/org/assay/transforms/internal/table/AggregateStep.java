@@ -1,15 +1,12 @@
 package org.assay.transforms.internal.table;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.stream.Stream;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
@@ -71,7 +68,7 @@ final class AggregateStep implements Step {
                     }
                     if (cells >= budget) {
                         if (spillDir == null) {
-                            spillDir = Files.createTempDirectory(ctx.artifactDir(), "aggregate-spill-");
+                            spillDir = SpillFolder.create(ctx, "aggregate");
                         }
                         Path file = spillDir.resolve("run-" + runs.size() + ".bin");
                         SpillRun.write(plan, table, file);
@@ -100,7 +97,7 @@ final class AggregateStep implements Step {
             ctx.countFiltered(rows - groups);
             ctx.log().info("aggregate: {} rows into {} groups", rows, groups);
         } finally {
-            deleteAll(spillDir);
+            SpillFolder.delete(spillDir);
         }
     }
 
@@ -182,22 +179,6 @@ final class AggregateStep implements Step {
     private static void flush(BatchBuilder b, BatchSink out) throws IOException {
         if (!b.isEmpty()) {
             out.write(b.build());
-        }
-    }
-
-    /** Removes the spill folder; spilled runs hold the data's values and must not outlive the run. */
-    private static void deleteAll(Path dir) throws IOException {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -22,7 +22,9 @@ final class GroupKey implements Comparable<GroupKey> {
         }
         Object[] v = new Object[columns.length];
         for (int k = 0; k < columns.length; k++) {
-            v[k] = Values.get(b.column(columns[k]), row);
+            Object value = Values.get(b.column(columns[k]), row);
+            // 0.0 and -0.0 are one amount; Double.equals would make them two groups.
+            v[k] = value instanceof Double d && d == 0.0 ? (Object) 0.0 : value;
         }
         return new GroupKey(v);
     }

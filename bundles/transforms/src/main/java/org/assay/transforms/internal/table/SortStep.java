@@ -5,14 +5,12 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.stream.Stream;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
@@ -66,7 +64,7 @@ final class SortStep implements Step {
                     buffer.add(row);
                     if ((long) buffer.size() * width >= budget) {
                         if (spillDir == null) {
-                            spillDir = Files.createTempDirectory(ctx.artifactDir(), "sort-spill-");
+                            spillDir = SpillFolder.create(ctx, "sort");
                         }
                         runs.add(writeRun(buffer, order, storage, spillDir.resolve("run-" + runs.size() + ".bin")));
                         buffer.clear();
@@ -92,7 +90,7 @@ final class SortStep implements Step {
                 out.write(builder.build());
             }
         } finally {
-            deleteAll(spillDir);
+            SpillFolder.delete(spillDir);
         }
     }
 
@@ -216,22 +214,6 @@ final class SortStep implements Step {
         b.endRow();
         if (b.isFull()) {
             out.write(b.build());
-        }
-    }
-
-    /** Removes the spill folder: runs hold the data's values and must not outlive the run. */
-    static void deleteAll(Path dir) throws IOException {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -229,4 +229,15 @@ class AggregateStepTest {
                 List.of(), aggs("s", "sum(qty)")).run());
         assertTrue(f.getMessage().contains("cast the column to decimal"), f.getMessage());
     }
+
+    @Test
+    void decimalKeysTreatMinusZeroAsZero() throws Exception {
+        List<Object[]> rows = List.of(row(1L, null, 0.0, 1L, null, null), row(2L, null, -0.0, 1L, null, null),
+                row(3L, null, null, 1L, null, null));
+        StepTestRunner r = aggregate(new AggregateStepType(), rows, 10, List.of("amount"),
+                aggs("n", "count(*)")).run().assertRowsAccountedFor();
+        assertEquals(2, r.output().size());
+        assertArrayEquals(row(0.0, 2L), r.output().get(0));
+        assertArrayEquals(row(null, 1L), r.output().get(1));
+    }
 }
