@@ -30,8 +30,11 @@ import org.assay.api.step.StepFailure;
  */
 final class SortStep implements Step {
 
-    /** Cells (rows times columns) buffered at once, about 40 bytes each boxed: some 160 MiB. */
-    static final long CELL_BUDGET = 1L << 22;
+    /**
+     * Cells (rows times columns) buffered at once, 30 to 40 bytes each boxed: some 80 MiB, the
+     * same as aggregate's, so a workflow running both side by side stays well inside a default heap.
+     */
+    static final long CELL_BUDGET = 1L << 21;
 
     private static final int BUFFER = 1 << 16;
 

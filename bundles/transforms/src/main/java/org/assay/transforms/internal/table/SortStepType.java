@@ -35,8 +35,9 @@ public final class SortStepType extends TypedStepType<SortParameters> {
                 .description("Sorts rows by the columns in by, most significant first, low to high or (descending) "
                         + "high to low; nulls last either way; rows with equal keys keep their input order (stable). "
                         + "Text sorts by code point, dates and timestamps by time, booleans false first. Reads the "
-                        + "input once. Rows are held in memory up to a budget of about 4M cells (rows times "
-                        + "columns); past it, sorted runs are written to the run folder, merged and deleted.")
+                        + "input once. Rows are held in memory up to a budget of about 2M cells (rows times "
+                        + "columns, some 80 MiB); past it, sorted runs are written to the run folder, merged and "
+                        + "deleted.")
                 .input(PortSpec.streamed(PortSpec.IN, "Rows to sort."))
                 .output(PortSpec.OUT, "The same rows, sorted.");
     }
