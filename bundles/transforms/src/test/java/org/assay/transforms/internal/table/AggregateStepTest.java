@@ -240,4 +240,19 @@ class AggregateStepTest {
         assertArrayEquals(row(0.0, 2L), r.output().get(0));
         assertArrayEquals(row(null, 1L), r.output().get(1));
     }
+
+    @Test
+    void aSpecIsOnlyAFunctionAndAColumnNameNeverCode() {
+        // The spec is looked up, never evaluated: whatever is inside the parentheses is a column name.
+        for (String abuse : List.of("sum(java.lang.Runtime.getRuntime().exec('x'))", "count(${env:HOME})",
+                "mean(" + "(".repeat(50_000) + ")")) {
+            StepFailure f = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(), 10,
+                    List.of(), aggs("x", abuse)).run(), abuse);
+            assertTrue(f.getMessage().contains("no column") || f.getMessage().contains("is not"), f.getMessage());
+        }
+        new StepTestRunner(new AggregateStepType(), dir).param("aggregations", aggs("x", "getClass(amount)"))
+                .assertInvalid("aggregations", "unknown function 'getClass'");
+        new StepTestRunner(new AggregateStepType(), dir).param("aggregations", aggs("x", "max(amount); drop table"))
+                .assertInvalid("aggregations", "is not \"function(column)\"");
+    }
 }
