@@ -1,0 +1,425 @@
+package org.assay.transforms.internal.table;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.assay.api.data.BatchBuilder;
+import org.assay.api.data.Column;
+import org.assay.api.data.FieldType;
+import org.assay.api.step.StepFailure;
+
+/**
+ * The running state of one aggregate for one group. States merge, so a group whose rows fell
+ * into several spilled runs is combined in the merge; runs are merged in input order, which
+ * keeps first and last right. Not thread-safe; one per group and aggregate.
+ */
+abstract class Accumulator {
+
+    /**
+     * Takes row {@code row} of {@code c} (null for count(*)).
+     *
+     * @return values newly held in memory (median and count_distinct), for the memory budget
+     */
+    abstract int add(Column c, int row) throws StepFailure;
+
+    /** Folds in the state of the same aggregate over later rows of the same group. */
+    abstract void merge(Accumulator later) throws StepFailure;
+
+    abstract void write(DataOutput out) throws IOException;
+
+    abstract void read(DataInput in) throws IOException;
+
+    /** Sets the result in column {@code col} of the builder's current row. */
+    abstract void emit(BatchBuilder b, int col);
+
+    /** A fresh state for {@code f} over a column of type {@code type} (null for count(*)). */
+    static Accumulator of(AggregateFunction f, FieldType type) {
+        return switch (f) {
+            case COUNT -> type == null ? new Rows() : new Count();
+            case COUNT_DISTINCT -> new Distinct(type.storage());
+            case SUM -> type == FieldType.DECIMAL ? new DecimalSum() : new IntegerSum();
+            case MEAN -> new Moments(false);
+            case STD -> new Moments(true);
+            case MEDIAN -> new Median();
+            case MIN -> new Extreme(type.storage(), -1);
+            case MAX -> new Extreme(type.storage(), 1);
+            case FIRST -> new Pick(type.storage(), true);
+            case LAST -> new Pick(type.storage(), false);
+        };
+    }
+
+    /** count(*): every row. */
+    static final class Rows extends Accumulator {
+        long n;
+
+        @Override int add(Column c, int row) {
+            n++;
+            return 0;
+        }
+
+        @Override void merge(Accumulator later) {
+            n += ((Rows) later).n;
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeLong(n);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            n = in.readLong();
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            b.setLong(col, n);
+        }
+    }
+
+    /** count(column): non-null values. */
+    static final class Count extends Accumulator {
+        long n;
+
+        @Override int add(Column c, int row) {
+            if (!c.isNull(row)) {
+                n++;
+            }
+            return 0;
+        }
+
+        @Override void merge(Accumulator later) {
+            n += ((Count) later).n;
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeLong(n);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            n = in.readLong();
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            b.setLong(col, n);
+        }
+    }
+
+    static final class IntegerSum extends Accumulator {
+        long sum;
+        boolean any;
+
+        @Override int add(Column c, int row) throws StepFailure {
+            if (!c.isNull(row)) {
+                sum = plus(sum, c.longs()[row]);
+                any = true;
+            }
+            return 0;
+        }
+
+        private static long plus(long a, long b) throws StepFailure {
+            try {
+                return Math.addExact(a, b);
+            } catch (ArithmeticException e) {
+                throw new StepFailure("an integer sum overflowed the 64-bit range; cast the column to decimal "
+                        + "with a select step before aggregate to sum it approximately");
+            }
+        }
+
+        @Override void merge(Accumulator later) throws StepFailure {
+            IntegerSum o = (IntegerSum) later;
+            sum = plus(sum, o.sum);
+            any |= o.any;
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeBoolean(any);
+            out.writeLong(sum);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            any = in.readBoolean();
+            sum = in.readLong();
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            if (any) {
+                b.setLong(col, sum);
+            } else {
+                b.setNull(col);
+            }
+        }
+    }
+
+    /** A decimal sum, compensated (Kahan–Neumaier) so a million small amounts do not drift. */
+    static final class DecimalSum extends Accumulator {
+        double sum;
+        double compensation;
+        boolean any;
+
+        @Override int add(Column c, int row) {
+            if (!c.isNull(row)) {
+                plus(c.doubles()[row]);
+                any = true;
+            }
+            return 0;
+        }
+
+        private void plus(double v) {
+            double t = sum + v;
+            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+
+        @Override void merge(Accumulator later) {
+            DecimalSum o = (DecimalSum) later;
+            plus(o.sum);
+            compensation += o.compensation;
+            any |= o.any;
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeBoolean(any);
+            out.writeDouble(sum);
+            out.writeDouble(compensation);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            any = in.readBoolean();
+            sum = in.readDouble();
+            compensation = in.readDouble();
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            if (any) {
+                b.setDouble(col, sum + compensation);
+            } else {
+                b.setNull(col);
+            }
+        }
+    }
+
+    /** Mean and standard deviation by Welford's update, merged by Chan's formula. */
+    static final class Moments extends Accumulator {
+        private final boolean std;
+        long n;
+        double mean;
+        double m2;
+
+        Moments(boolean std) {
+            this.std = std;
+        }
+
+        @Override int add(Column c, int row) {
+            if (!c.isNull(row)) {
+                double v = c.getDouble(row);
+                n++;
+                double d = v - mean;
+                mean += d / n;
+                m2 += d * (v - mean);
+            }
+            return 0;
+        }
+
+        @Override void merge(Accumulator later) {
+            Moments o = (Moments) later;
+            if (o.n == 0) {
+                return;
+            }
+            long total = n + o.n;
+            double d = o.mean - mean;
+            mean += d * o.n / total;
+            m2 += o.m2 + d * d * ((double) n * o.n / total);
+            n = total;
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeLong(n);
+            out.writeDouble(mean);
+            out.writeDouble(m2);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            n = in.readLong();
+            mean = in.readDouble();
+            m2 = in.readDouble();
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            if (std ? n < 2 : n < 1) {
+                b.setNull(col);
+            } else {
+                b.setDouble(col, std ? Math.sqrt(m2 / (n - 1)) : mean);
+            }
+        }
+    }
+
+    /** Every non-null value of the group, for the exact median. */
+    static final class Median extends Accumulator {
+        double[] values = new double[2];
+        int n;
+
+        @Override int add(Column c, int row) {
+            if (c.isNull(row)) {
+                return 0;
+            }
+            push(c.getDouble(row));
+            return 1;
+        }
+
+        private void push(double v) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = v;
+        }
+
+        @Override void merge(Accumulator later) {
+            Median o = (Median) later;
+            for (int i = 0; i < o.n; i++) {
+                push(o.values[i]);
+            }
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                out.writeDouble(values[i]);
+            }
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            n = 0;
+            int count = in.readInt();
+            values = new double[Math.max(2, count)];
+            for (int i = 0; i < count; i++) {
+                values[n++] = in.readDouble();
+            }
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            if (n == 0) {
+                b.setNull(col);
+                return;
+            }
+            Arrays.sort(values, 0, n);
+            double m = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+            b.setDouble(col, m);
+        }
+    }
+
+    static final class Distinct extends Accumulator {
+        private final FieldType.Storage storage;
+        Set<Object> seen = new HashSet<>();
+
+        Distinct(FieldType.Storage storage) {
+            this.storage = storage;
+        }
+
+        @Override int add(Column c, int row) {
+            Object v = Values.get(c, row);
+            return v != null && seen.add(v) ? 1 : 0;
+        }
+
+        @Override void merge(Accumulator later) {
+            seen.addAll(((Distinct) later).seen);
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            out.writeInt(seen.size());
+            for (Object v : seen) {
+                Values.write(out, storage, v);
+            }
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            int count = in.readInt();
+            seen = new HashSet<>(Math.max(4, count * 2));
+            for (int i = 0; i < count; i++) {
+                seen.add(Values.read(in, storage));
+            }
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            b.setLong(col, seen.size());
+        }
+    }
+
+    /** min (sign -1) or max (sign 1). */
+    static final class Extreme extends Accumulator {
+        private final FieldType.Storage storage;
+        private final int sign;
+        Object best;
+
+        Extreme(FieldType.Storage storage, int sign) {
+            this.storage = storage;
+            this.sign = sign;
+        }
+
+        @Override int add(Column c, int row) {
+            offer(Values.get(c, row));
+            return 0;
+        }
+
+        private void offer(Object v) {
+            if (v != null && (best == null || Integer.signum(Values.compare(v, best)) == sign)) {
+                best = v;
+            }
+        }
+
+        @Override void merge(Accumulator later) {
+            offer(((Extreme) later).best);
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            Values.write(out, storage, best);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            best = Values.read(in, storage);
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            Values.set(b, col, best);
+        }
+    }
+
+    /** first or last non-null value in input order. */
+    static final class Pick extends Accumulator {
+        private final FieldType.Storage storage;
+        private final boolean first;
+        Object value;
+
+        Pick(FieldType.Storage storage, boolean first) {
+            this.storage = storage;
+            this.first = first;
+        }
+
+        @Override int add(Column c, int row) {
+            offer(Values.get(c, row));
+            return 0;
+        }
+
+        private void offer(Object v) {
+            if (v != null && (!first || value == null)) {
+                value = v;
+            }
+        }
+
+        @Override void merge(Accumulator later) {
+            offer(((Pick) later).value);
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            Values.write(out, storage, value);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            value = Values.read(in, storage);
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            Values.set(b, col, value);
+        }
+    }
+}
