@@ -32,7 +32,7 @@ public final class AggregateStepType extends TypedStepType<AggregateParameters> 
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Aggregate by group").tags("group by", "aggregate", "summary")
+        b.category(StepCategory.TRANSFORM).title("Aggregate by group").tags("group by", "aggregate", "summary")
                 .description("Groups rows by the columns in by and gives one row per group: the group columns, "
                         + "then each aggregate of aggregations. Functions: "
                         + java.util.Arrays.stream(AggregateFunction.values())

@@ -24,7 +24,7 @@ public final class SelectStepType extends TypedStepType<SelectParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Select, rename, cast and retag columns")
+        b.category(StepCategory.TRANSFORM).title("Select, rename, cast and retag columns")
                 .tags("columns", "rename", "cast", "types", "tags")
                 .description("Keeps (in the order given) or drops columns, renames them, casts them to another "
                         + "type and replaces their tags (id, target, pii). Every parameter names columns as the "

@@ -31,7 +31,7 @@ public final class SortStepType extends TypedStepType<SortParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.CLEANER).title("Sort rows").tags("sort", "order")
+        b.category(StepCategory.TRANSFORM).title("Sort rows").tags("sort", "order")
                 .description("Sorts rows by the columns in by, most significant first, low to high or (descending) "
                         + "high to low; nulls last either way; rows with equal keys keep their input order (stable). "
                         + "Text sorts by code point, dates and timestamps by time, booleans false first. Reads the "

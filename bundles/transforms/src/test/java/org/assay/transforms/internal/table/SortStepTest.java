@@ -99,8 +99,7 @@ class SortStepTest {
         new StepTestRunner(new SortStepType(), dir).param("by", List.of()).assertInvalid("by", "at least one");
         new StepTestRunner(new SortStepType(), dir).param("by", List.of("a")).param("descending", List.of("b"))
                 .assertInvalid("descending", "not in by");
-        StepFailure f = assertThrows(StepFailure.class, () -> new StepTestRunner(new SortStepType(), dir)
-                .input("in", S, List.<Object[]>of(), 10).param("by", List.of("cty")).run());
-        assertTrue(f.getMessage().contains("did you mean 'city'"), f.getMessage());
+        new StepTestRunner(new SortStepType(), dir).input("in", S, List.<Object[]>of(), 10).param("by", List.of("cty"))
+                .assertInvalid("by", "did you mean 'city'");
     }
 }
