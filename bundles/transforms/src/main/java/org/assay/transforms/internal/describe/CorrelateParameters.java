@@ -27,5 +27,8 @@ record CorrelateParameters(
         long seed,
         @Param(description = "A categorical column with more distinct values than this gets no Cramér's V.",
                 defaultValue = "100", min = 2, max = 10000)
-        int maxCategories) {
+        int maxCategories,
+        @Param(description = "Also draw the Pearson and Spearman matrices as PNG heatmaps (up to "
+                + CorrelationHeatmap.MAX_COLUMNS + " numeric columns).", defaultValue = "true")
+        boolean heatmap) {
 }

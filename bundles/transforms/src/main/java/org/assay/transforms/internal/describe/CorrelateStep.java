@@ -27,6 +27,7 @@ final class CorrelateStep implements Step {
     static final String TABLE_FILE = "correlations.csv";
     static final List<String> HEADER = List.of("column_a", "column_b", "method", "value", "n", "note");
 
+    private static final List<String> METHODS = List.of("pearson", "spearman");
     private static final Set<FieldType> NUMERIC = Set.of(FieldType.INTEGER, FieldType.DECIMAL);
     private static final Set<FieldType> CATEGORIES = Set.of(FieldType.CATEGORICAL, FieldType.STRING,
             FieldType.BOOLEAN);
@@ -57,11 +58,12 @@ final class CorrelateStep implements Step {
         String sampleNote = sample.sampled() ? "sample of " + sample.held() + " of " + sample.seen() + " rows (seed "
                 + p.seed() + ")" : "";
         List<List<String>> rows = new ArrayList<>();
-        numericPairs(sample, numeric, sampleNote, rows);
+        double[][][] matrices = numericPairs(sample, numeric, sampleNote, rows);
         categoricalPairs(sample, categorical, sampleNote, rows);
         Path table = ctx.artifactDir().resolve(TABLE_FILE);
         CsvTable.write(table, HEADER, rows);
         ctx.addArtifact(table, ArtifactKind.TABLE, "Correlations");
+        heatmaps(ctx, numeric, matrices, sampleNote);
         ctx.countOut(sample.seen());
         if (numeric.size() < 2 && categorical.size() < 2) {
             ctx.log().warn("correlate: fewer than two numeric and two categorical columns, no pair to correlate");
@@ -107,8 +109,42 @@ final class CorrelateStep implements Step {
         return fields.stream().mapToInt(f -> schema.indexOf(f.name())).toArray();
     }
 
-    private void numericPairs(RowSample s, List<Field> fields, String sampleNote, List<List<String>> out) {
+    private void heatmaps(StepContext ctx, List<Field> numeric, double[][][] matrices, String sampleNote)
+            throws java.io.IOException {
+        if (!p.heatmap() || numeric.size() < 2) {
+            return;
+        }
+        if (numeric.size() > CorrelationHeatmap.MAX_COLUMNS) {
+            ctx.log().info("correlate: no heatmap for {} columns (at most {}); correlations.csv has every pair",
+                    numeric.size(), CorrelationHeatmap.MAX_COLUMNS);
+            return;
+        }
+        List<String> names = numeric.stream().map(Field::name).toList();
+        String suffix = sampleNote.isEmpty() ? "" : " (" + sampleNote + ")";
+        for (int m = 0; m < METHODS.size(); m++) {
+            String method = METHODS.get(m);
+            Path png = ctx.artifactDir().resolve("correlations-" + method + ".png");
+            String title = (m == 0 ? "Pearson" : "Spearman") + " correlation" + suffix;
+            if (CorrelationHeatmap.write(png, title, names, matrices[m])) {
+                ctx.addArtifact(png, ArtifactKind.CHART, title);
+            } else {
+                ctx.log().info("correlate: no {} heatmap, no coefficient is defined", method);
+            }
+        }
+    }
+
+    /** Writes the pairs' lines; returns the Pearson and Spearman matrices (NaN where undefined, on the diagonal too for a constant column). */
+    private double[][][] numericPairs(RowSample s, List<Field> fields, String sampleNote, List<List<String>> out) {
+        int k = fields.size();
+        double[][][] matrices = new double[METHODS.size()][k][k];
         int held = s.held();
+        for (int i = 0; i < k; i++) {
+            // A column is perfectly correlated with itself unless it is constant (or nearly empty).
+            double self = definedAlone(s.numeric(i), held) ? 1 : Double.NaN;
+            for (double[][] m : matrices) {
+                m[i][i] = self;
+            }
+        }
         double[] x = new double[held];
         double[] y = new double[held];
         for (int a = 0; a < fields.size(); a++) {
@@ -127,12 +163,29 @@ final class CorrelateStep implements Step {
                 String note = join(why, sampleNote);
                 String a1 = fields.get(a).name();
                 String b1 = fields.get(b).name();
-                out.add(List.of(a1, b1, "pearson", CsvTable.number(Coefficients.pearson(x, y, n)), Long.toString(n),
-                        note));
-                out.add(List.of(a1, b1, "spearman", CsvTable.number(Coefficients.spearman(x, y, n)),
-                        Long.toString(n), note));
+                double pearson = Coefficients.pearson(x, y, n);
+                double spearman = Coefficients.spearman(x, y, n);
+                matrices[0][a][b] = matrices[0][b][a] = pearson;
+                matrices[1][a][b] = matrices[1][b][a] = spearman;
+                out.add(List.of(a1, b1, METHODS.get(0), CsvTable.number(pearson), Long.toString(n), note));
+                out.add(List.of(a1, b1, METHODS.get(1), CsvTable.number(spearman), Long.toString(n), note));
             }
         }
+        return matrices;
+    }
+
+    private static boolean definedAlone(double[] v, int held) {
+        double first = Double.NaN;
+        for (int r = 0; r < held; r++) {
+            if (!Double.isNaN(v[r])) {
+                if (Double.isNaN(first)) {
+                    first = v[r];
+                } else if (v[r] != first) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String undefinedNumeric(Field a, Field b, double[] x, double[] y, int n) {

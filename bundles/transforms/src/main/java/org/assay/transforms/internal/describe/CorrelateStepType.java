@@ -31,8 +31,9 @@ public final class CorrelateStepType extends TypedStepType<CorrelateParameters> 
                         + "value (non-finite decimals count as missing), and n says how many. A coefficient that is "
                         + "undefined (a column constant over those rows, one category, fewer than 2 rows) is left "
                         + "empty and the note says why. Up to rowBudget rows are held in memory; above it a seeded "
-                        + "uniform sample of rowBudget rows is used and every line's note says so. The rows end here "
-                        + "(counted as written); no heatmap image yet.")
+                        + "uniform sample of rowBudget rows is used and every line's note says so. With heatmap (the "
+                        + "default) the Pearson and Spearman matrices are also drawn as PNG heatmaps, blue -1 to red "
+                        + "1, undefined cells empty. The rows end here (counted as written).")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to correlate; read once, every row consumed."));
     }
 

@@ -218,6 +218,8 @@ class CorrelateStepTest {
         assertEquals("0", xy.get("n"));
         assertTrue(xy.get("note").contains("fewer than 2 rows"));
         assertEquals(0, r.countedOut());
+        assertEquals(List.of(ArtifactKind.TABLE), r.artifacts().stream().map(StepTestRunner.Artifact::kind).toList(),
+                "nothing defined: no heatmap");
         r.assertRowsAccountedFor();
     }
 
@@ -274,6 +276,29 @@ class CorrelateStepTest {
         StepTestRunner again = new StepTestRunner(new CorrelateStepType(), dir.resolve("two")).param("rowBudget", 10)
                 .input("in", s, rows, 16).run();
         assertEquals(t, table(again), "the same seed gives the same sample");
+    }
+
+    @Test
+    void heatmapsArePngChartsAndCanBeTurnedOff() throws Exception {
+        Schema s = Schema.of(Field.of("x", FieldType.INTEGER), Field.of("y", FieldType.DECIMAL),
+                Field.of("k", FieldType.DECIMAL));
+        List<Object[]> rows = List.of(row(1L, 2.0, 7.0), row(2L, 4.0, 7.0), row(3L, 5.0, 7.0), row(4L, 4.0, 7.0));
+        StepTestRunner r = correlate(s, rows).run();
+
+        List<StepTestRunner.Artifact> charts = r.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CHART)
+                .toList();
+        assertEquals(List.of("correlations-pearson.png", "correlations-spearman.png"),
+                charts.stream().map(a -> a.file().getFileName().toString()).toList());
+        for (StepTestRunner.Artifact a : charts) {
+            byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(a.file()), 4);
+            assertEquals("\u0089PNG", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1),
+                    "a constant column's undefined cells still render");
+        }
+        assertEquals("Pearson correlation", charts.get(0).title());
+
+        StepTestRunner off = new StepTestRunner(new CorrelateStepType(), dir.resolve("off")).param("heatmap", false)
+                .input("in", s, rows, 2).run();
+        assertEquals(List.of(ArtifactKind.TABLE), off.artifacts().stream().map(StepTestRunner.Artifact::kind).toList());
     }
 
     @Test
