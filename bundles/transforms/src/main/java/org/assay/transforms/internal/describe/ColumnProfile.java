@@ -276,7 +276,11 @@ final class ColumnProfile {
                 .map(e -> display(e.getKey()) + "=" + e.getValue()[0]).collect(Collectors.joining("; "));
     }
 
-    /** Equal-width bins over [min, max] of the kept values: "lo..hi:count; ...", the last bin closed. */
+    /**
+     * Equal-width bins over [min, max] of the kept values: "lo..hi:count; ...", each bin from lo
+     * (inclusive) to hi (exclusive, the last inclusive). Integer columns get whole-number widths
+     * and inclusive integer bounds, so no bin straddles half a value (which would alternate counts).
+     */
     private String histogram(double[] sorted, double iqr) {
         if (sampled == 0) {
             return "";
@@ -284,8 +288,13 @@ final class ColumnProfile {
         double lo = sorted[0];
         double hi = sorted[sampled - 1];
         int bins = p.bins().bins(sampled, lo, hi, iqr, p.maxBins());
-        long[] counts = new long[bins];
+        boolean integer = field.type() == FieldType.INTEGER;
         double width = (hi - lo) / bins;
+        if (integer) {
+            width = Math.max(1, Math.ceil((hi - lo + 1) / bins));
+            bins = (int) Math.ceil((hi - lo + 1) / width);
+        }
+        long[] counts = new long[bins];
         for (int i = 0; i < sampled; i++) {
             int b = width == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((sorted[i] - lo) / width));
             counts[b]++;
@@ -293,7 +302,7 @@ final class ColumnProfile {
         StringBuilder s = new StringBuilder();
         for (int b = 0; b < bins; b++) {
             double from = lo + b * width;
-            double to = b == bins - 1 ? hi : lo + (b + 1) * width;
+            double to = integer ? Math.min(hi, from + width - 1) : b == bins - 1 ? hi : lo + (b + 1) * width;
             s.append(b == 0 ? "" : "; ").append(CsvTable.number(from)).append("..").append(CsvTable.number(to))
                     .append(':').append(counts[b]);
         }

@@ -239,18 +239,21 @@ class ProfileStepTest {
 
     @Test
     void histogramBinsFollowTheStatedRule() throws Exception {
-        Schema s = Schema.of(Field.of("v", FieldType.INTEGER));
+        Schema s = Schema.of(Field.of("v", FieldType.INTEGER), Field.of("d", FieldType.DECIMAL));
         List<Object[]> rows = new ArrayList<>();
         for (long i = 1; i <= 10; i++) {
-            rows.add(row(i));
+            rows.add(row(i, (double) i));
         }
         // Freedman-Diaconis: IQR 7.75 - 3.25 = 4.5, width 2 * 4.5 / cbrt(10) = 4.18, ceil(9 / 4.18) = 3 bins.
         StepTestRunner fd = new StepTestRunner(new ProfileStepType(), dir.resolve("fd")).input("in", s, rows, 4).run();
-        assertEquals("1..4:3; 4..7:3; 7..10:4", column(fd, "v").get("histogram"));
-        // Sturges: ceil(log2 10) + 1 = 5 bins of width 1.8.
+        assertEquals("1..4:3; 4..7:3; 7..10:4", column(fd, "d").get("histogram"));
+        // Integers get whole widths, inclusive bounds: ceil(10 values / 3) = 4 per bin.
+        assertEquals("1..4:4; 5..8:4; 9..10:2", column(fd, "v").get("histogram"));
+        // Sturges: ceil(log2 10) + 1 = 5 bins of width 1.8 (integers: 2).
         StepTestRunner st = new StepTestRunner(new ProfileStepType(), dir.resolve("st")).param("bins", "sturges")
                 .input("in", s, rows, 4).run();
-        assertEquals("1..2.8:2; 2.8..4.6:2; 4.6..6.4:2; 6.4..8.2:2; 8.2..10:2", column(st, "v").get("histogram"));
+        assertEquals("1..2.8:2; 2.8..4.6:2; 4.6..6.4:2; 6.4..8.2:2; 8.2..10:2", column(st, "d").get("histogram"));
+        assertEquals("1..2:2; 3..4:2; 5..6:2; 7..8:2; 9..10:2", column(st, "v").get("histogram"));
     }
 
     @Test
