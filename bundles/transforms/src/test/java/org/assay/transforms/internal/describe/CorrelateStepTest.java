@@ -311,6 +311,17 @@ class CorrelateStepTest {
     }
 
     @Test
+    void deployTimeColumnRulesRefuseWrongTypesAndPii() {
+        CorrelateStepType type = new CorrelateStepType();
+        org.assay.api.step.ColumnRule numeric = type.descriptor().parameter("columns").orElseThrow().column();
+        assertEquals(java.util.Set.of(FieldType.INTEGER, FieldType.DECIMAL), numeric.accepts());
+        assertTrue(!numeric.allowPii() && "allowPii".equals(numeric.allowPiiParameter()));
+        org.assay.api.step.ColumnRule categorical = type.descriptor().parameter("categorical").orElseThrow().column();
+        assertTrue(categorical.accepts(FieldType.CATEGORICAL) && !categorical.accepts(FieldType.DECIMAL));
+        assertTrue(!categorical.allowPii() && "allowPii".equals(categorical.allowPiiParameter()));
+    }
+
+    @Test
     void badParametersAreRefused() {
         new StepTestRunner(new CorrelateStepType(), dir).param("rowBudget", 5).assertInvalid("rowBudget", "at least 10");
         new StepTestRunner(new CorrelateStepType(), dir).param("maxCategories", 1)
