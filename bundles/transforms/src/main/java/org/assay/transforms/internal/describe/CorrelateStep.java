@@ -58,8 +58,8 @@ final class CorrelateStep implements Step {
         String sampleNote = sample.sampled() ? "sample of " + sample.held() + " of " + sample.seen() + " rows (seed "
                 + p.seed() + ")" : "";
         List<List<String>> rows = new ArrayList<>();
-        double[][][] matrices = numericPairs(sample, numeric, sampleNote, rows);
-        categoricalPairs(sample, categorical, sampleNote, rows);
+        double[][][] matrices = numericPairs(ctx, sample, numeric, sampleNote, rows);
+        categoricalPairs(ctx, sample, categorical, sampleNote, rows);
         Path table = ctx.artifactDir().resolve(TABLE_FILE);
         CsvTable.write(table, HEADER, rows);
         ctx.addArtifact(table, ArtifactKind.TABLE, "Correlations");
@@ -134,10 +134,16 @@ final class CorrelateStep implements Step {
     }
 
     /** Writes the pairs' lines; returns the Pearson and Spearman matrices (NaN where undefined, on the diagonal too for a constant column). */
-    private double[][][] numericPairs(RowSample s, List<Field> fields, String sampleNote, List<List<String>> out) {
+    private double[][][] numericPairs(StepContext ctx, RowSample s, List<Field> fields, String sampleNote,
+            List<List<String>> out) {
         int k = fields.size();
         double[][][] matrices = new double[METHODS.size()][k][k];
         int held = s.held();
+        boolean[] complete = new boolean[k];
+        double[][] fullRanks = new double[k][];
+        for (int i = 0; i < k; i++) {
+            complete[i] = java.util.Arrays.stream(s.numeric(i), 0, held).noneMatch(Double::isNaN);
+        }
         for (int i = 0; i < k; i++) {
             // A column is perfectly correlated with itself unless it is constant (or nearly empty).
             double self = definedAlone(s.numeric(i), held) ? 1 : Double.NaN;
@@ -148,6 +154,7 @@ final class CorrelateStep implements Step {
         double[] x = new double[held];
         double[] y = new double[held];
         for (int a = 0; a < fields.size(); a++) {
+            ctx.checkCancelled();
             for (int b = a + 1; b < fields.size(); b++) {
                 double[] va = s.numeric(a);
                 double[] vb = s.numeric(b);
@@ -164,7 +171,10 @@ final class CorrelateStep implements Step {
                 String a1 = fields.get(a).name();
                 String b1 = fields.get(b).name();
                 double pearson = Coefficients.pearson(x, y, n);
-                double spearman = Coefficients.spearman(x, y, n);
+                // A pair of columns without missing values shares the columns' own ranks: each is sorted once.
+                double spearman = n == held && complete[a] && complete[b]
+                        ? Coefficients.pearson(ranks(s, a, held, fullRanks), ranks(s, b, held, fullRanks), n)
+                        : Coefficients.spearman(x, y, n);
                 matrices[0][a][b] = matrices[0][b][a] = pearson;
                 matrices[1][a][b] = matrices[1][b][a] = spearman;
                 out.add(List.of(a1, b1, METHODS.get(0), CsvTable.number(pearson), Long.toString(n), note));
@@ -172,6 +182,13 @@ final class CorrelateStep implements Step {
             }
         }
         return matrices;
+    }
+
+    private static double[] ranks(RowSample s, int column, int held, double[][] cache) {
+        if (cache[column] == null) {
+            cache[column] = Coefficients.ranks(s.numeric(column), held);
+        }
+        return cache[column];
     }
 
     private static boolean definedAlone(double[] v, int held) {
@@ -210,11 +227,13 @@ final class CorrelateStep implements Step {
         return true;
     }
 
-    private void categoricalPairs(RowSample s, List<Field> fields, String sampleNote, List<List<String>> out) {
+    private void categoricalPairs(StepContext ctx, RowSample s, List<Field> fields, String sampleNote,
+            List<List<String>> out) {
         int held = s.held();
         int[] x = new int[held];
         int[] y = new int[held];
         for (int a = 0; a < fields.size(); a++) {
+            ctx.checkCancelled();
             for (int b = a + 1; b < fields.size(); b++) {
                 String a1 = fields.get(a).name();
                 String b1 = fields.get(b).name();
