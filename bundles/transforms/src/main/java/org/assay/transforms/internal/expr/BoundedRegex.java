@@ -25,11 +25,21 @@ final class BoundedRegex {
 
     /** Whether {@code regex} finds a match in {@code text}. */
     static boolean find(String text, String regex) {
+        return run(text, regex, false);
+    }
+
+    /** Whether {@code regex} matches the whole of {@code text}. */
+    static boolean matchesWhole(String text, String regex) {
+        return run(text, regex, true);
+    }
+
+    private static boolean run(String text, String regex, boolean whole) {
         Pattern p = compile(regex);
         try {
-            return p.matcher(new Budgeted(text)).find();
+            java.util.regex.Matcher m = p.matcher(new Budgeted(text));
+            return whole ? m.matches() : m.find();
         } catch (BudgetExceeded e) {
-            throw new IllegalArgumentException("matches: the pattern '" + regex + "' needed more than " + MAX_STEPS
+            throw new IllegalArgumentException("matches: the pattern needed more than " + MAX_STEPS
                     + " steps on this value; simplify it (nested repetition like (a+)+ backtracks without end)");
         }
     }
@@ -45,7 +55,7 @@ final class BoundedRegex {
             try {
                 p = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("matches: '" + regex + "' is not a regular expression: "
+                throw new IllegalArgumentException("matches: the pattern is not a regular expression: "
                         + e.getDescription());
             }
             if (PATTERNS.size() >= CACHE) {

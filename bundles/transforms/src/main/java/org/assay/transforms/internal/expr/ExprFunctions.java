@@ -59,7 +59,7 @@ public final class ExprFunctions {
         try {
             return LocalDate.parse(text(text, "date"));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date('" + text + "'): not an ISO date like 2024-01-31");
+            throw new IllegalArgumentException("date: the text is not an ISO date like 2024-01-31");
         }
     }
 
@@ -210,7 +210,7 @@ public final class ExprFunctions {
         if (n instanceof Long l) {
             return l;
         }
-        throw new IllegalArgumentException(fn + ": expected a whole number, got " + n);
+        throw new IllegalArgumentException(fn + ": expected a whole number, got a decimal");
     }
 
     private static double finite(double d, String fn) {
@@ -241,22 +241,28 @@ public final class ExprFunctions {
         throw new IllegalArgumentException(fn + ": expected a date or timestamp, got " + describe(v));
     }
 
-    /** A value's kind in the words of the schema, for messages; never the value's class name. */
+    /**
+     * A value's kind in the words of the schema, for quarantine reasons: never the value itself
+     * (it may be a person's data, and the reason is not masked) nor its Java class name.
+     */
     static String describe(Object v) {
         if (v == null) {
             return "null";
         }
-        if (v instanceof String s) {
-            return "text '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
+        if (v instanceof String) {
+            return "text";
         }
         if (v instanceof Number) {
-            return "the number " + v;
+            return "a number";
         }
         if (v instanceof Boolean) {
-            return "the boolean " + v;
+            return "a boolean";
         }
-        if (v instanceof LocalDate || v instanceof Instant) {
-            return "the date " + v;
+        if (v instanceof LocalDate) {
+            return "a date";
+        }
+        if (v instanceof Instant) {
+            return "a timestamp";
         }
         return "a " + v.getClass().getSimpleName();
     }

@@ -127,8 +127,11 @@ public final class ExpressionCompiler {
         namespaces.put(NAMESPACE, ExprFunctions.class);
         ENGINE = new JexlBuilder().features(FEATURES).permissions(SandboxPermissions.INSTANCE)
                 .arithmetic(new NullSafeArithmetic()).strict(true).safe(false).silent(false).antish(false)
-                .namespaces(namespaces).stackOverflow(512).cache(0).create();
+                .booleanLogical(true).namespaces(namespaces).stackOverflow(512).cache(0).create();
     }
+
+    private static final java.util.regex.Pattern FEATURE =
+            java.util.regex.Pattern.compile("@\\d+:\\d+ (.*?) error in '(.*)'");
 
     private ExpressionCompiler() {
     }
@@ -306,7 +309,9 @@ public final class ExpressionCompiler {
         String where = info == null ? "" : " at line " + info.getLine() + ", column " + info.getColumn();
         String detail = e.getDetail();
         if (e instanceof JexlException.Feature) {
-            return "not allowed in an expression" + where + ": " + e.getMessage().replaceAll("^.*?error in ", "");
+            java.util.regex.Matcher m = FEATURE.matcher(String.valueOf(e.getMessage()));
+            return m.find() ? m.group(1) + " is not allowed in an expression" + where + ": '" + m.group(2) + "'"
+                    : "not allowed in an expression" + where;
         }
         return "syntax error" + where + (detail == null || detail.isBlank() ? "" : " near '" + detail + "'");
     }

@@ -28,6 +28,12 @@ public final class NullSafeArithmetic extends JexlArithmetic {
         return new NullSafeArithmetic(context, scale);
     }
 
+    /** No operator refuses a null operand: each gives the documented null result instead. */
+    @Override
+    public boolean isStrict(org.apache.commons.jexl3.JexlOperator operator) {
+        return false;
+    }
+
     @Override
     public Object add(Object left, Object right) {
         return left == null || right == null ? null : super.add(left, right);
@@ -116,10 +122,26 @@ public final class NullSafeArithmetic extends JexlArithmetic {
             return false;
         }
         if (container instanceof String regex && value instanceof String text) {
-            return BoundedRegex.find(text, regex);
+            return BoundedRegex.matchesWhole(text, regex);
         }
-        if (container instanceof Collection<?> || container.getClass().isArray()) {
-            return super.contains(container, value);
+        if (container instanceof java.util.regex.Pattern regex && value instanceof String text) {
+            // JEXL compiles a literal pattern before it gets here; it is matched with the same budget.
+            return BoundedRegex.matchesWhole(text, regex.pattern());
+        }
+        if (container instanceof Collection<?> list) {
+            return list.stream().anyMatch(v -> v != null && equals(v, value));
+        }
+        if (container instanceof Object[] array) {
+            return java.util.Arrays.stream(array).anyMatch(v -> v != null && equals(v, value));
+        }
+        if (container.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(container);
+            for (int i = 0; i < n; i++) {
+                if (equals(java.lang.reflect.Array.get(container, i), value)) {
+                    return true;
+                }
+            }
+            return false;
         }
         throw new IllegalArgumentException("=~ needs text and a pattern, or a value and a list, got "
                 + ExprFunctions.describe(value) + " and " + ExprFunctions.describe(container));
