@@ -23,7 +23,7 @@ public final class CorrelateStepType extends TypedStepType<CorrelateParameters> 
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.VISUALIZER).title("Correlate columns").tags("correlation", "statistics")
+        b.category(StepCategory.TRANSFORM).title("Correlate columns").tags("correlation", "statistics")
                 .description("Reads the input once and writes correlations.csv (column_a, column_b, method, value, n, "
                         + "note): Pearson's r and Spearman's rho (ties get their average rank) for every pair of "
                         + "numeric columns, Cramér's V (without bias correction) for every pair of categorical "

@@ -23,7 +23,7 @@ public final class ProfileStepType extends TypedStepType<ProfileParameters> {
 
     @Override
     protected void describe(StepDescriptor.Builder b) {
-        b.category(StepCategory.VISUALIZER).title("Profile columns").tags("profile", "statistics", "data quality")
+        b.category(StepCategory.TRANSFORM).title("Profile columns").tags("profile", "statistics", "data quality")
                 .description("Reads the input once and passes every row on unchanged, so it can sit anywhere in a "
                         + "pipeline. Writes profile.csv, one line per column: count, missing, completeness, invalid "
                         + "values, distinct (exact up to distinctBudget, then a HyperLogLog estimate), for id "
