@@ -73,6 +73,25 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
                 Arrays.asList(lines.get(0).split(",")).contains("segment"));
     }
 
+    /** The second sample joins two sources, filters, derives, aggregates and profiles, on the real bundles. */
+    @Test
+    public void customerOrdersJoinsAggregatesAndProfiles() throws Exception {
+        awaitDeployedFromFolder("customer-orders");
+        RunInfo run = awaitFinished(runs().start("customer-orders").runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        StepRunInfo customers = run.steps().stream().filter(s -> s.stepId().equals("customers")).findFirst().orElseThrow();
+        StepRunInfo joined = run.steps().stream().filter(s -> s.stepId().equals("customer-360")).findFirst().orElseThrow();
+        assertEquals("a left join keeps every customer once\n" + describe(run), customers.rowsOut(), joined.rowsOut());
+        assertTrue("refunds are filtered\n" + describe(run), stepOfType(run, "filter").filtered() > 0);
+        StepRunInfo profile = stepOfType(run, "profile");
+        assertTrue("no profile table among " + profile.artifacts(), profile.artifacts().stream()
+                .anyMatch(a -> a.kind() == ArtifactKind.TABLE && a.path().getFileName().toString().equals("profile.csv")));
+        String table = Files.readString(profile.artifacts().stream()
+                .filter(a -> a.path().getFileName().toString().equals("profile.csv")).findFirst().orElseThrow().path());
+        assertTrue(table, table.contains("revenue") && table.contains("order_count"));
+        assertFalse("pii columns get counts only: " + table, table.contains("@example.com"));
+    }
+
     /**
      * The sample's customers have names and e-mails tagged pii: none of them may reach a side
      * file of the run (quarantine, report, record, charts, tables, the written CSV) or the log.
