@@ -164,6 +164,21 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
         assertTrue(schemas, schemas.contains("email") && schemas.contains("pii"));
     }
 
+    /** An expression that reads a column its input lacks is refused at deploy, at the expression. */
+    @Test
+    public void anExpressionTypoIsRejectedAtDeploy() throws Exception {
+        String sample = Files.readString(workflowDir().resolve("customer-orders.json"), StandardCharsets.UTF_8)
+                .replace("\"customer-orders\"", "\"itest-expr-typo\"").replace("amount > 0", "amont > 0");
+        try {
+            workflows().deploy(sample, "itest-expr-typo.json");
+            fail("an expression reading a missing column must be rejected at deploy");
+        } catch (WorkflowRejectedException e) {
+            ValidationProblem p = problemAt(e.problems(), "$.steps[2].params.expression");
+            assertTrue(p.toString(), p.message().contains("reads no column 'amont' in the input; did you mean 'amount'?"));
+            assertTrue(p.toString(), p.line() > 0);
+        }
+    }
+
     /** The second exploit: reading /etc/passwd, relative or absolute. */
     @Test
     public void workflowThatReadsOutsideTheWorkflowFolderIsRefused() throws Exception {

@@ -44,6 +44,9 @@ public final class ParameterChecks {
                         .ifPresent(m -> out.add(ParameterProblem.of(p.name(), m)));
             }
         }
+        if (out.isEmpty() && !inputs.isEmpty()) {
+            out.addAll(type.checkWithInputs(params, inputs));
+        }
         return out;
     }
 

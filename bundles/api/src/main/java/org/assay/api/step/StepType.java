@@ -46,6 +46,18 @@ public interface StepType {
     }
 
     /**
+     * Checks that need the input schemas (an expression's columns, a join's key types), made
+     * by the validator at deploy when the schemas of the connected inputs are known, and by
+     * {@code StepTestRunner} with the schemas it is fed. Reported like {@link #check}. Never
+     * throws for bad input.
+     *
+     * @param inputs schema per connected dataset input whose schema is known
+     */
+    default List<ParameterProblem> checkWithInputs(Parameters parameters, Map<String, Schema> inputs) {
+        return List.of();
+    }
+
+    /**
      * The design-time schema of each output, given the parameters and the schemas of the
      * connected dataset inputs (KNIME's {@code configure}). The validator walks the workflow in
      * order with these and checks every column parameter ({@link ColumnRule}) against them

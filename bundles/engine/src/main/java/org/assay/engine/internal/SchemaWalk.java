@@ -14,6 +14,7 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.ColumnRule;
 import org.assay.api.step.ParameterSpec;
 import org.assay.api.step.DesignContext;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
@@ -113,6 +114,12 @@ final class SchemaWalk {
                     check(doc, at + p.name(), p, rule, params, schema, where, problems);
                 }
             }
+            if (problems.size() == before && !inputs.isEmpty()) {
+                for (ParameterProblem p : checkWithInputs(s, provider.get(), params, inputs)) {
+                    problems.add(p.parameter() == null ? doc.problem(at.substring(0, at.length() - 1), p.message())
+                            : doc.problem(at + p.parameter(), "parameter " + p.parameter() + ": " + p.message()));
+                }
+            }
             if (problems.size() > before) {
                 // Its outputs would be built from columns that do not exist: unknown, not wrong.
                 continue;
@@ -120,6 +127,19 @@ final class SchemaWalk {
             outputSchemas(s, provider.get(), params, inputs).ifPresent(o -> outputs.put(s.id(), o));
         }
         return new Outcome(outputs, problems);
+    }
+
+    /** The step type's own checks against its input schemas; none when it fails (a bug of its own, logged). */
+    private static List<ParameterProblem> checkWithInputs(StepDefinition s, RegisteredStep provider, Parameters params,
+            Map<String, Schema> inputs) {
+        try {
+            List<ParameterProblem> found = provider.type().checkWithInputs(params, Map.copyOf(inputs));
+            return found == null ? List.of() : found;
+        } catch (RuntimeException e) {
+            LOG.warn("Step type {} from {} failed to check step '{}' against its input schemas", s.type(),
+                    provider.provider(), s.id(), e);
+            return List.of();
+        }
     }
 
     /** The step type's answer, or empty when it cannot tell or fails (a bug of its own, logged). */

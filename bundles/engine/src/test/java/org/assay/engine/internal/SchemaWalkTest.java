@@ -203,4 +203,39 @@ class SchemaWalkTest {
                 new StepSchemas("report", "publish", true, Map.of())), schemas);
         assertEquals(Optional.empty(), store.outputSchemas("nope"));
     }
+
+    /** A step type's own checks against its input schema are reported at the parameter, with its line. */
+    @Test
+    void aStepsOwnCheckAgainstTheInputSchemaIsReportedAtTheParameter() {
+        org.assay.api.step.StepType copy = TestSteps.copy("1.0.0", null, null);
+        registry.add(new org.assay.api.step.StepType() {
+            @Override
+            public org.assay.api.step.StepDescriptor descriptor() {
+                return org.assay.api.step.StepDescriptor.builder("needs-age").category(org.assay.api.step.StepCategory.CLEANER)
+                        .parameter(org.assay.api.step.ParameterSpec.builder("expression",
+                                org.assay.api.step.ParameterType.STRING).required().build())
+                        .input("in", "rows").output("out", "rows").build();
+            }
+
+            @Override
+            public org.assay.api.step.Step newStep() {
+                return copy.newStep();
+            }
+
+            @Override
+            public List<org.assay.api.step.ParameterProblem> checkWithInputs(org.assay.api.step.Parameters p,
+                    java.util.Map<String, org.assay.api.data.Schema> inputs) {
+                String column = p.string("expression");
+                return inputs.get("in").contains(column) ? List.of()
+                        : List.of(org.assay.api.step.ParameterProblem.of("expression", "reads no column '" + column + "'"));
+            }
+        }, "test.steps", "1.0.0", 1, 7);
+        String step = "    {\"id\": \"n\", \"type\": \"needs-age\", \"inputs\": {\"in\": \"customers\"},\n"
+                + "     \"params\": {\"expression\": \"%s\"}}";
+        accepted(wf(CUSTOMERS, String.format(step, "age")));
+        ValidationProblem p = only(wf(CUSTOMERS, String.format(step, "agee")));
+        assertEquals("parameter expression: reads no column 'agee'", p.message());
+        assertEquals("$.steps[1].params.expression", p.path());
+        assertTrue(p.line() > 0, p.toString());
+    }
 }

@@ -1,8 +1,11 @@
 package org.assay.transforms.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -38,6 +41,16 @@ public final class DeriveStepType extends TypedStepType<DeriveParameters> {
     @Override
     protected Step newStep(DeriveParameters p) {
         return new DeriveStep(p);
+    }
+
+    /** The columns each expression reads must be in the input: checked at deploy when its schema is known. */
+    @Override
+    protected List<ParameterProblem> check(DeriveParameters p, Map<String, Schema> inputs) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (String source : p.columns().values()) {
+            problems.addAll(ExpressionColumns.problems("columns", source, inputs.get(PortSpec.IN)));
+        }
+        return problems;
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.assay.transforms.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -38,6 +40,12 @@ public final class FilterStepType extends TypedStepType<FilterParameters> {
     @Override
     protected Step newStep(FilterParameters p) {
         return new FilterStep(p);
+    }
+
+    /** The columns the expression reads must be in the input: checked at deploy when its schema is known. */
+    @Override
+    protected List<ParameterProblem> check(FilterParameters p, Map<String, Schema> inputs) {
+        return ExpressionColumns.problems("expression", p.expression(), inputs.get(PortSpec.IN));
     }
 
     /**

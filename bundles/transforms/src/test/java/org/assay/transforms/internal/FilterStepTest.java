@@ -123,9 +123,9 @@ class FilterStepTest {
     }
 
     @Test
-    void anUnknownColumnFailsTheRunNamingIt() {
-        StepFailure f = assertThrows(StepFailure.class, () -> filter("ordrs > 1").run());
-        assertTrue(f.getMessage().contains("no column 'ordrs'"), f.getMessage());
+    void anUnknownColumnIsRefusedAtTheExpressionBeforeTheRun() {
+        filter("ordrs > 1").assertInvalid("expression",
+                "the expression 'ordrs > 1' reads no column 'ordrs' in the input; did you mean 'orders'?");
     }
 
     @Test

@@ -72,6 +72,14 @@ public abstract class TypedStepType<P extends Record> implements StepType {
         return parameters instanceof CheckedParameters c ? c.problems() : List.of();
     }
 
+    /**
+     * Checks that need the input schemas (the columns an expression reads, key types); see
+     * {@link StepType#checkWithInputs}. Only inputs whose schema is known are in the map.
+     */
+    protected List<ParameterProblem> check(P parameters, Map<String, Schema> inputs) {
+        return List.of();
+    }
+
     /** The design-time output schemas; see {@link StepType#outputSchemas}. Empty: unknown. */
     protected Optional<Map<String, Schema>> outputSchemas(P parameters, Map<String, Schema> inputs) {
         return Optional.empty();
@@ -121,6 +129,15 @@ public abstract class TypedStepType<P extends Record> implements StepType {
             return List.of(ParameterProblem.general(e.getMessage()));
         }
         return check(bound);
+    }
+
+    @Override
+    public final List<ParameterProblem> checkWithInputs(Parameters parameters, Map<String, Schema> inputs) {
+        try {
+            return check(bind(parameters), inputs);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // check(Parameters) reports what does not bind
+        }
     }
 
     @Override
