@@ -38,7 +38,7 @@ abstract class Accumulator {
     /** A fresh state for {@code f} over a column of type {@code type} (null for count(*)). */
     static Accumulator of(AggregateFunction f, FieldType type) {
         return switch (f) {
-            case COUNT -> type == null ? new Rows() : new Count();
+            case COUNT -> new Count(type == null);
             case COUNT_DISTINCT -> new Distinct(type.storage());
             case SUM -> type == FieldType.DECIMAL ? new DecimalSum() : new IntegerSum();
             case MEAN -> new Moments(false);
@@ -51,38 +51,17 @@ abstract class Accumulator {
         };
     }
 
-    /** count(*): every row. */
-    static final class Rows extends Accumulator {
-        long n;
-
-        @Override int add(Column c, int row) {
-            n++;
-            return 0;
-        }
-
-        @Override void merge(Accumulator later) {
-            n += ((Rows) later).n;
-        }
-
-        @Override void write(DataOutput out) throws IOException {
-            out.writeLong(n);
-        }
-
-        @Override void read(DataInput in) throws IOException {
-            n = in.readLong();
-        }
-
-        @Override void emit(BatchBuilder b, int col) {
-            b.setLong(col, n);
-        }
-    }
-
-    /** count(column): non-null values. */
+    /** count(*) (every row, {@code nullsToo}) or count(column) (its non-null values). */
     static final class Count extends Accumulator {
+        private final boolean nullsToo;
         long n;
 
+        Count(boolean nullsToo) {
+            this.nullsToo = nullsToo;
+        }
+
         @Override int add(Column c, int row) {
-            if (!c.isNull(row)) {
+            if (nullsToo || !c.isNull(row)) {
                 n++;
             }
             return 0;
