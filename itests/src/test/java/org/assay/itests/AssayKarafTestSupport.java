@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Collection;
@@ -181,14 +182,23 @@ public abstract class AssayKarafTestSupport {
 
     /** Runs shell commands as the karaf user with the admin role and returns what they printed. */
     protected String executeCommand(String command) throws Exception {
+        return executeCommandAs("karaf", Set.of("admin", "manager", "operator", "viewer"), command);
+    }
+
+    /**
+     * Runs shell commands as a user with the given roles, the way an SSH login would: Karaf's
+     * command ACLs decide on these roles. A refused command prints Karaf's "Command not found"
+     * or "Insufficient credentials"; other failures are returned as their message.
+     */
+    protected String executeCommandAs(String user, Set<String> roles, String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             SessionFactory sessions = service(SessionFactory.class);
             awaitAssayCommands(sessions);
             Session session = sessions.create(InputStream.nullInputStream(), out, out);
             Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal("karaf"));
-            for (String role : Set.of("admin", "manager", "viewer")) {
+            subject.getPrincipals().add(new UserPrincipal(user));
+            for (String role : roles) {
                 subject.getPrincipals().add(new RolePrincipal(role));
             }
             try {
@@ -196,6 +206,11 @@ public abstract class AssayKarafTestSupport {
                 if (result != null) {
                     out.println(result);
                 }
+            } catch (PrivilegedActionException e) {
+                out.println(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            } catch (RuntimeException e) {
+                // Gogo's CommandNotFoundException (how an ACL refusal shows) is unchecked.
+                out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
             } finally {
                 session.close();
             }

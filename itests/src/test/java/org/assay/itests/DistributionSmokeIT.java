@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.security.auth.callback.Callback;
@@ -62,6 +63,43 @@ public class DistributionSmokeIT extends AssayKarafTestSupport {
         assertNotNull(catalog().get("csv-reader").orElse(null));
         String out = executeCommand("assay:step-list");
         assertTrue(out, out.contains("weka-cluster"));
+    }
+
+    /**
+     * Roles on the assay:* commands (etc/org.apache.karaf.command.acl.assay.cfg): a viewer reads,
+     * an operator also runs, only admin deploys; a command without an ACL entry needs admin.
+     */
+    @Test
+    public void commandAclsGiveEachRoleItsCommands() throws Exception {
+        Set<String> viewer = Set.of("viewer", "ssh");
+        Set<String> operator = Set.of("operator", "viewer", "ssh");
+        Path probe = workflowDir().getParent().resolve("acl-probe.json");
+
+        String steps = executeCommandAs("ann", viewer, "assay:step-list");
+        assertTrue(steps, steps.contains("csv-reader"));
+        String runs = executeCommandAs("ann", viewer, "assay:run-list | grep -v nothing");
+        assertFalse(runs, refused(runs));
+        assertRefused(executeCommandAs("ann", viewer, "assay:run customer-segmentation"));
+        assertRefused(executeCommandAs("ann", viewer, "assay:run-cancel 20000101-0001"));
+        assertRefused(executeCommandAs("ann", viewer, "shell:cat etc/users.properties"));
+        assertRefused(executeCommandAs("ann", viewer, "bundle:list"));
+
+        assertRefused(executeCommandAs("olaf", operator, "assay:workflow-deploy " + probe));
+        assertRefused(executeCommandAs("olaf", operator, "log:display"));
+        assertRefused(executeCommandAs("olaf", operator, "feature:install webconsole"));
+        String cancel = executeCommandAs("olaf", operator, "assay:run-cancel 20000101-0001");
+        assertFalse(cancel, refused(cancel));
+
+        String admin = executeCommand("assay:workflow-deploy " + probe);
+        assertFalse(admin, refused(admin));
+    }
+
+    private static boolean refused(String out) {
+        return out.contains("Command not found") || out.contains("Insufficient credentials");
+    }
+
+    private static void assertRefused(String out) {
+        assertTrue("expected the command to be refused, got: " + out, refused(out));
     }
 
     @Test
