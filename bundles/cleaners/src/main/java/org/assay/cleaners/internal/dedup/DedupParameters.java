@@ -133,6 +133,9 @@ record DedupParameters(
             if (two.length != 2 || !fields.containsKey(two[0].strip()) || !fields.containsKey(two[1].strip())) {
                 problems.add(ParameterProblem.of("swappable", "'" + s + "' must be two columns of fields joined by /,"
                         + " e.g. \"first_name/last_name\""));
+            } else if (numericRule(two[0].strip()) || numericRule(two[1].strip())) {
+                problems.add(ParameterProblem.of("swappable", "'" + s + "': only fields with a text comparator can be"
+                        + " swapped"));
             }
         }
         for (Map.Entry<String, String> e : survivorship.entrySet()) {
@@ -142,6 +145,14 @@ record DedupParameters(
             }
         }
         return problems;
+    }
+
+    private boolean numericRule(String column) {
+        try {
+            return FieldRule.parse(column, fields.get(column)).comparator().numeric();
+        } catch (IllegalArgumentException bad) {
+            return false; // reported under fields
+        }
     }
 
     List<FieldRule> fieldRules() {

@@ -192,7 +192,9 @@ class DedupStepTest {
                 .assertInvalid("reviewThreshold", "below threshold");
         r.param("reviewThreshold", 0.5).param("swappable", List.of("name/email"))
                 .assertInvalid("swappable", "two columns of fields");
-        r.param("swappable", List.of()).param("defaultSurvivorship", "most-recent")
+        r.param("fields", Map.of("name", "jaro-winkler", "spend", "numeric")).param("swappable", List.of("name/spend"))
+                .assertInvalid("swappable", "only fields with a text comparator");
+        r.param("fields", Map.of("name", "jaro-winkler")).param("swappable", List.of()).param("defaultSurvivorship", "most-recent")
                 .assertInvalid("recencyColumn", "most-recent needs");
         r.param("survivorship", Map.of("city", "newest")).assertInvalid("survivorship", "not a rule");
         new StepTestRunner(new DedupStepType(), dir).input("in", PEOPLE, people(), 2).param("keys", List.of("email"))
