@@ -90,7 +90,7 @@ public final class DedupStepType extends TypedStepType<DedupParameters> {
                 FieldType t = in.field(e.getKey()).type();
                 if (!r.comparator().fits(t)) {
                     problems.add(ParameterProblem.of("fields", "column '" + e.getKey() + "' is " + t.jsonName()
-                            + ", and " + r.comparator().jsonName() + " compares " + (r.comparator() == Comparator.DATE
+                            + ", and " + r.comparator().jsonName() + " compares " + (r.comparator() == FieldComparator.DATE
                             ? "dates and timestamps" : "integers and decimals") + "; use a text comparator"));
                 }
             } catch (IllegalArgumentException bad) {

@@ -6,17 +6,17 @@ package org.assay.cleaners.internal.dedup;
  * Written {@code <comparator>[:<weight>[:<range>]]}, e.g. {@code "jaro-winkler:3"} or
  * {@code "date:2:30"}.
  */
-record FieldRule(String column, Comparator comparator, double weight, double range) {
+record FieldRule(String column, FieldComparator comparator, double weight, double range) {
 
     static final String SYNTAX = "\"<comparator>[:<weight>[:<range>]]\", e.g. \"jaro-winkler:3\" or \"date:2:30\"";
 
     /** @throws IllegalArgumentException naming the column and the fix */
     static FieldRule parse(String column, String text) {
         String[] parts = text.strip().split(":", -1);
-        Comparator c = Comparator.parse(parts[0].strip());
+        FieldComparator c = FieldComparator.parse(parts[0].strip());
         if (c == null) {
             throw new IllegalArgumentException("column '" + column + "': '" + parts[0].strip()
-                    + "' is not a comparator; use one of " + Comparator.names());
+                    + "' is not a comparator; use one of " + FieldComparator.names());
         }
         if (parts.length > 3) {
             throw new IllegalArgumentException("column '" + column + "': write " + SYNTAX);

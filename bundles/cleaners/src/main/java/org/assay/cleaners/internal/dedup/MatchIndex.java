@@ -59,7 +59,7 @@ final class MatchIndex {
             FieldRule rule = rules.get(f);
             for (int r = 0; r < b.rowCount(); r++) {
                 if (rule.comparator().numeric()) {
-                    numbers[f][size + r] = c.isNull(r) ? Double.NaN : Comparator.days(c.type(), c.getDouble(r));
+                    numbers[f][size + r] = c.isNull(r) ? Double.NaN : FieldComparator.days(c.type(), c.getDouble(r));
                 } else {
                     String raw = c.getString(r);
                     String form = raw == null ? null : rule.comparator().form(raw);

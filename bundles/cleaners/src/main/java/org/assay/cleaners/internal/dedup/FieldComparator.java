@@ -11,7 +11,7 @@ import org.assay.api.step.typed.DescribedValue;
 import org.assay.cleaners.internal.text.TextForm;
 
 /** How two values of one field are compared: a similarity between 0 (different) and 1 (same). */
-enum Comparator implements DescribedValue {
+enum FieldComparator implements DescribedValue {
     EXACT("1 when the key forms (case, accents, punctuation, spaces ignored) are equal, else 0"),
     JARO_WINKLER("Jaro-Winkler similarity of the key forms (commons-text); forgiving of typos, rewards a "
             + "common start: names"),
@@ -30,7 +30,7 @@ enum Comparator implements DescribedValue {
 
     private final String description;
 
-    Comparator(String description) {
+    FieldComparator(String description) {
         this.description = description;
     }
 
@@ -43,8 +43,8 @@ enum Comparator implements DescribedValue {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Comparator parse(String text) {
-        for (Comparator c : values()) {
+    static FieldComparator parse(String text) {
+        for (FieldComparator c : values()) {
             if (c.jsonName().equals(text)) {
                 return c;
             }
@@ -54,7 +54,7 @@ enum Comparator implements DescribedValue {
 
     static String names() {
         StringBuilder b = new StringBuilder();
-        for (Comparator c : values()) {
+        for (FieldComparator c : values()) {
             b.append(b.length() == 0 ? "" : ", ").append(c.jsonName());
         }
         return b.toString();
