@@ -71,9 +71,8 @@ final class DedupStep implements Step {
         long rows = linking.index.size();
         ctx.countFiltered(rows - written);
         writeSummary(ctx, linking, rows, written);
-        ctx.log().info("dedup: {} rows in, {} out ({} golden records of {} clusters); {} pairs compared of {} "
-                + "possible", rows, written, linking.clusterCount, linking.clusterCount, linking.compared,
-                allPairs(rows));
+        ctx.log().info("dedup: {} rows in, {} out ({} golden records); {} pairs compared of {} possible", rows,
+                written, linking.clusterCount, linking.compared, allPairs(rows));
     }
 
     /** The links of one run: the clusters, and for the summary how they were found. */
