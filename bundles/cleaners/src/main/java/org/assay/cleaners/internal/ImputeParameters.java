@@ -22,7 +22,13 @@ record ImputeParameters(
         Map<String, String> columns,
         @Param(description = "The fill value when strategy is constant, as text: \"0\", \"unknown\", \"2024-01-31\", "
                 + "\"true\".")
-        Optional<String> value) implements CheckedParameters {
+        Optional<String> value,
+        @Param(description = "Columns that get a boolean column <name>_was_missing, true where the input had no "
+                + "value, so a model can tell a filled value from a measured one.", defaultValue = "[]")
+        @Columns
+        List<String> indicators) implements CheckedParameters {
+
+    static final String INDICATOR_SUFFIX = "_was_missing";
 
     @Override
     public List<ParameterProblem> problems() {

@@ -52,6 +52,16 @@ final class ImputeStep implements Step {
         List<ColumnPlan> plans;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
+            List<org.assay.api.step.ParameterProblem> problems = ImputeStepType.indicatorProblems(params, in.schema());
+            if (!problems.isEmpty()) {
+                throw new StepFailure("parameter indicators: " + problems.get(0).message());
+            }
+            for (String c : params.indicators()) {
+                if (!in.schema().contains(c)) {
+                    throw new StepFailure("parameter indicators: " + ColumnNotFound.message(c, in.schema(),
+                            "the input") + ". Correct the name or remove it from indicators.");
+                }
+            }
             plans = plan(in.schema(), params);
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
@@ -78,7 +88,7 @@ final class ImputeStep implements Step {
             p.decide();
         }
         ctx.progress(0.5);
-        Schema outSchema = fill(ctx, plans, rows);
+        Schema outSchema = fill(ctx, plans, rows, params.indicators());
         writeSummary(ctx, plans);
         ctx.log().info("Filled {} missing values in {} columns of {} rows; schema {}",
                 plans.stream().mapToLong(p -> p.filled).sum(), plans.stream().filter(p -> p.filled > 0).count(), rows,
@@ -198,7 +208,8 @@ final class ImputeStep implements Step {
         }
     }
 
-    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows) throws IOException {
+    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators)
+            throws IOException {
         List<ColumnPlan> active = plans.stream().filter(p -> p.value != null && p.nulls > 0).toList();
         long done = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -206,9 +217,23 @@ final class ImputeStep implements Step {
             for (ColumnPlan p : active) {
                 schema = schema.with(p.index, p.outField());
             }
+            Schema inSchema = in.schema();
+            int[] marked = indicators.stream().mapToInt(inSchema::require).toArray();
+            for (String c : indicators) {
+                schema = schema.with(Field.of(c + ImputeParameters.INDICATOR_SUFFIX, FieldType.BOOLEAN));
+            }
             BatchSink out = ctx.output(PortSpec.OUT, schema);
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Batch result = b;
+                for (int i = 0; i < marked.length; i++) {
+                    Column c = b.column(marked[i]);
+                    long[] flags = new long[c.size()];
+                    for (int r = 0; r < flags.length; r++) {
+                        flags[r] = c.isNull(r) ? 1 : 0;
+                    }
+                    result = result.with(schema.field(inSchema.size() + i),
+                            Column.ofLongs(FieldType.BOOLEAN, flags, flags.length, null));
+                }
                 for (ColumnPlan p : active) {
                     Column c = b.column(p.index);
                     int nulls = c.nullCount();

@@ -1,8 +1,13 @@
 package org.assay.cleaners.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -46,7 +51,38 @@ public final class ImputeStepType extends TypedStepType<ImputeParameters> {
     }
 
     @Override
+    protected List<ParameterProblem> check(ImputeParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        return in == null ? List.of() : indicatorProblems(p, in);
+    }
+
+    static List<ParameterProblem> indicatorProblems(ImputeParameters p, Schema in) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (String c : p.indicators()) {
+            String name = c + ImputeParameters.INDICATOR_SUFFIX;
+            if (in.contains(name)) {
+                problems.add(ParameterProblem.of("indicators", "the input already has a column '" + name
+                        + "'; rename it with a select step first"));
+            }
+        }
+        return problems;
+    }
+
+    @Override
     protected Optional<Map<String, Schema>> outputSchemas(ImputeParameters p, Map<String, Schema> inputs) {
-        return sameAsInput(inputs);
+        Schema in = inputs.get(PortSpec.IN);
+        if (in == null || !indicatorProblems(p, in).isEmpty() || !p.indicators().stream().allMatch(in::contains)) {
+            return p.indicators().isEmpty() ? sameAsInput(inputs) : Optional.empty();
+        }
+        return Optional.of(Map.of(PortSpec.OUT, withIndicators(in, p)));
+    }
+
+    /** The input schema with a boolean column per indicator; fill refines the filled fields' categories. */
+    static Schema withIndicators(Schema in, ImputeParameters p) {
+        Schema s = in;
+        for (String c : p.indicators()) {
+            s = s.with(Field.of(c + ImputeParameters.INDICATOR_SUFFIX, FieldType.BOOLEAN));
+        }
+        return s;
     }
 }

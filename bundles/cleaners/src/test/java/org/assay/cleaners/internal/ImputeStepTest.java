@@ -72,6 +72,27 @@ class ImputeStepTest {
     }
 
     @Test
+    void indicatorsMarkTheValuesThatWereMissing() throws Exception {
+        StepTestRunner r = impute(customers(), 2).param("indicators", List.of("age", "income")).run();
+        assertEquals(Arrays.asList(false, true, false, false, false), column(r, 6));
+        assertEquals(Arrays.asList(false, false, true, false, true), column(r, 7));
+        assertEquals(Arrays.asList(30L, 36L, 41L, 50L, 20L), column(r, 3), "still filled");
+        Schema out = r.outputSchema("out");
+        assertEquals(List.of("age_was_missing", "income_was_missing"), out.names().subList(6, 8));
+        assertEquals(out, new ImputeStepType().outputSchemas(Parameters.of(new ImputeStepType().descriptor(),
+                Map.of("indicators", List.of("age", "income"))), Map.of("in", CUSTOMERS)).orElseThrow().get("out"));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void anIndicatorThatClashesOrNamesNoColumnIsRefused() {
+        impute(customers(), 2).param("indicators", List.of("agee")).assertInvalid("indicators", "did you mean 'age'");
+        Schema s = Schema.of(Field.of("age", FieldType.INTEGER), Field.of("age_was_missing", FieldType.BOOLEAN));
+        new StepTestRunner(new ImputeStepType(), dir).input("in", s, List.of(), 1).param("indicators", List.of("age"))
+                .assertInvalid("indicators", "already has a column 'age_was_missing'");
+    }
+
+    @Test
     void summaryTableListsEveryColumnWithMissingValuesAndWhatWasDone() throws Exception {
         StepTestRunner r = impute(customers(), 2).run();
 
@@ -156,7 +177,7 @@ class ImputeStepTest {
     void theDescriptorComesFromTheRecordAndDocumentsEveryStrategy() {
         var d = new ImputeStepType().descriptor();
         assertEquals("impute", d.typeId());
-        assertEquals(List.of("strategy", "columns", "value"), d.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("strategy", "columns", "value", "indicators"), d.parameters().stream().map(p -> p.name()).toList());
         var strategy = d.parameter("strategy").orElseThrow();
         assertEquals("median", strategy.defaultValue());
         assertTrue(strategy.description().contains("\"mode\": the most frequent value"), strategy.description());
