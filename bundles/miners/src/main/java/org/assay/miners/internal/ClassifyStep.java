@@ -196,7 +196,7 @@ final class ClassifyStep implements Step {
 
         byte[] content = WekaModelCodec.encode(model, data);
         TrainedModel trained = TrainingData.describe(TrainedModel.builder(WekaModelCodec.FORMAT, modelSchema), params,
-                columns, data, metrics).content(content).build();
+                columns, data, metrics, positive).content(content).build();
         if (params.storeAs().isPresent()) {
             ChampionChallenger.Decision decision = ChampionChallenger.store(store, params.storeAs().get(), content,
                     trained, metrics, params.championMetric(), params.championMargin(), context.runId(),

@@ -77,7 +77,7 @@ final class TrainingData {
 
     /** The model's description on the model port and in the store. */
     static TrainedModel.Builder describe(TrainedModel.Builder b, ClassifyParameters p, PredictorColumns columns,
-            Instances data, ModelMetrics metrics) {
+            Instances data, ModelMetrics metrics, int positive) {
         b.algorithm(p.algorithm().trim()).options(p.optionString()).trainedRows(data.numInstances())
                 .property("target", columns.target().name())
                 .property("task", columns.task())
@@ -86,6 +86,9 @@ final class TrainingData {
         Attribute cls = data.classAttribute();
         if (cls.isNominal()) {
             b.property("classes", String.join(",", values(cls)));
+            if (positive >= 0) {
+                b.property("positiveClass", cls.value(positive));
+            }
         }
         for (Map.Entry<String, Double> m : metrics.headline().entrySet()) {
             if (!m.getValue().isNaN()) {
