@@ -58,6 +58,10 @@ public class PredictIT extends AssayKarafTestSupport {
         Path store = Path.of(System.getProperty("karaf.data"), "assay", "models", WORKFLOW);
         assertTrue("no stored version under " + store, Files.isRegularFile(store.resolve("v1/model.bin")));
         assertTrue(Files.readString(store.resolve("v1/model.properties")).contains("metric.auc="));
+        String list = executeCommand("assay:model-list " + WORKFLOW);
+        assertTrue(list, list.contains("v1") && list.contains("champion") && list.contains("Logistic"));
+        String show = executeCommand("assay:model-show " + WORKFLOW + " 1");
+        assertTrue(show, show.contains("metric.auc") && show.contains("sha256") && show.contains("schema.0"));
 
         List<String> scored = Files.readAllLines(dataArtifact(step(run, "scored")), StandardCharsets.UTF_8);
         assertEquals("header plus the 500 new customers", 501, scored.size());

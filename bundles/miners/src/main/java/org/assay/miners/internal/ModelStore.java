@@ -30,7 +30,7 @@ public interface ModelStore {
     record Version(String name, int version, Instant created, boolean champion, Map<String, String> metadata) {
 
         /** A headline metric recorded with the version, or NaN. */
-        double metric(String metric) {
+        public double metric(String metric) {
             String v = metadata.get("metric." + metric);
             try {
                 return v == null ? Double.NaN : Double.parseDouble(v);
@@ -39,7 +39,7 @@ public interface ModelStore {
             }
         }
 
-        String label() {
+        public String label() {
             return name + " v" + version;
         }
     }
