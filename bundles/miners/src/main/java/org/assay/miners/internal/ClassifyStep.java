@@ -173,6 +173,7 @@ final class ClassifyStep implements Step {
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
         metrics.writeArtifacts(context, eval, data);
+        AttributeImportance.write(context, data);
         if (model == null) {
             model = AbstractClassifier.makeCopy(template);
             build(model, data, columns);

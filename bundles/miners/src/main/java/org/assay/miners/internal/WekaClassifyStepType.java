@@ -44,7 +44,7 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                     + " input), then trains the final model on every row with a target. Reads all rows before writing."
                     + " Rows without a target are left out (counted as filtered). Artifacts: metrics.json,"
                     + " confusion-matrix.csv and roc-curve.csv (ROC, precision/recall and lift points per class, for"
-                    + " charts), model-summary.txt (the model and Weka's evaluation report) and model.bin (classifier"
+                    + " charts), attribute-importance.csv (information gain and gain ratio, or correlation for a regression), model-summary.txt (the model and Weka's evaluation report) and model.bin (classifier"
                     + " and header, readable by Weka's SerializationHelper.readAll and the Explorer). Quality gates"
                     + " fail the run when a figure misses its bound; storeAs keeps the model as a new version in the"
                     + " model store (champion or challenger).")

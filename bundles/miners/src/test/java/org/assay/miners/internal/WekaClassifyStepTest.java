@@ -107,6 +107,11 @@ class WekaClassifyStepTest {
         for (String f : List.of("metrics.json", "confusion-matrix.csv", "roc-curve.csv", "model.bin")) {
             assertTrue(Files.isRegularFile(dir.resolve("artifacts").resolve(f)), f);
         }
+        List<String> importance = Files.readAllLines(dir.resolve("artifacts/attribute-importance.csv"));
+        assertEquals("attribute,information_gain,gain_ratio", importance.get(0));
+        // The planted drivers rank above the noise column.
+        assertTrue(importance.indexOf(importance.stream().filter(l -> l.startsWith("monthly_charges,")).findFirst()
+                .orElseThrow()) == importance.size() - 1, importance.toString());
         String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
         assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
         r.assertRowsAccountedFor();
@@ -140,6 +145,7 @@ class WekaClassifyStepTest {
                 .param("target", "y").param("algorithm", "weka.classifiers.functions.LinearRegression").run();
         Map<String, Double> m = figures(r);
         assertTrue(m.get("r2") > 0.95, m.toString());
+        assertTrue(Files.readString(dir.resolve("artifacts/attribute-importance.csv")).startsWith("attribute,correlation\nx,"));
         assertTrue(m.get("rmse") < 1.3, m.toString());
         assertFalse(m.containsKey("accuracy"));
         assertEquals("regression", r.outputModel("model").property("task").orElseThrow());
