@@ -268,6 +268,7 @@ final class ModelMetrics {
         return Double.isNaN(v) || Double.isInfinite(v) ? "null" : number(v);
     }
 
+    /** Shortest text that reads back as the same double (curves have thousands of points: no String.format). */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
@@ -275,7 +276,7 @@ final class ModelMetrics {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e");
+        return Double.toString(v);
     }
 
     static String quote(String s) {

@@ -99,12 +99,20 @@ final class PerturbationExplainer {
             double contribution = score - without;
             if (!Double.isNaN(contribution) && Math.abs(contribution) >= NEGLIGIBLE) {
                 Attribute a = header.attribute(j);
-                String value = a.isNominal() ? row.stringValue(j) : ModelMetrics.number(row.value(j));
+                String value = a.isNominal() ? row.stringValue(j) : shown(row.value(j));
                 reasons.add(new Reason(a.name(), value, contribution));
             }
         }
         reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.contribution())));
         return reasons.size() > k ? reasons.subList(0, k) : reasons;
+    }
+
+    /** A value as a marketer reads it: whole numbers plain, others to two decimals. */
+    static String shown(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     /** The class whose probability is explained for this row; -1 for a regression. */
