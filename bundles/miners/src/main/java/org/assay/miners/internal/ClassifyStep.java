@@ -184,14 +184,15 @@ final class ClassifyStep implements Step {
         StringBuilder summary = new StringBuilder(TrainingData.header(params, columns, data, measured, warnings));
         summary.append(eval.toSummaryString("\n=== Evaluation: " + measured + " ===\n", false));
         if (data.classAttribute().isNominal()) {
-            summary.append('\n').append(eval.toClassDetailsString()).append('\n').append(eval.toMatrixString());
+            // Per-class figures are in metrics.json; Weka's class-details report would rebuild every curve.
+            summary.append('\n').append(eval.toMatrixString());
         }
         List<String> failed = QualityGates.failures(gates, metrics.headline(), measured);
         if (!failed.isEmpty()) {
             summary.insert(0, "Quality gates missed; the model was not published:\n  " + String.join("\n  ", failed)
                     + "\n\n");
             writeText(context, summary.append("\n=== Model ===\n").append(model).toString());
-            throw new StepFailure("quality gate missed: " + String.join("; ", failed) + ". The model was not stored;"
+            throw new StepFailure("gates: " + String.join("; ", failed) + ". The model was not published or stored;"
                     + " see " + ModelMetrics.JSON_FILE + " and " + SUMMARY_FILE + ".");
         }
 

@@ -48,6 +48,8 @@ final class ModelMetrics {
     private final List<Metric> all = new ArrayList<>();
     private final Map<String, Double> headline = new LinkedHashMap<>();
     private final String measured;
+    /** Per class, Weka's threshold curve over the predictions, built once (each has a point per prediction). */
+    private Instances[] curves = new Instances[0];
 
     private ModelMetrics(String measured) {
         this.measured = measured;
@@ -67,27 +69,38 @@ final class ModelMetrics {
             m.add("correct", null, eval.correct());
             m.add("incorrect", null, eval.incorrect());
             m.add("baseline_accuracy", null, majorityShare(eval));
+            // Weka's areaUnderROC(c) and areaUnderPRC(c) build this curve on every call (and the
+            // weighted figures call them again for each class): build each once and read the
+            // areas with the same ThresholdCurve methods Weka uses, so the figures are Weka's.
+            m.curves = new Instances[cls.numValues()];
+            double[] auc = new double[cls.numValues()];
+            double[] prc = new double[cls.numValues()];
+            for (int c = 0; c < cls.numValues(); c++) {
+                m.curves[c] = new ThresholdCurve().getCurve(eval.predictions(), c);
+                auc[c] = m.curves[c] == null ? Double.NaN : ThresholdCurve.getROCArea(m.curves[c]);
+                prc[c] = m.curves[c] == null ? Double.NaN : ThresholdCurve.getPRCArea(m.curves[c]);
+            }
             m.headline("weighted_precision", eval.weightedPrecision());
             m.headline("weighted_recall", eval.weightedRecall());
             m.headline("weighted_f1", eval.weightedFMeasure());
-            m.headline("weighted_auc", eval.weightedAreaUnderROC());
-            m.headline("weighted_pr_auc", eval.weightedAreaUnderPRC());
+            m.headline("weighted_auc", weighted(eval, auc));
+            m.headline("weighted_pr_auc", weighted(eval, prc));
             boolean binary = positive >= 0;
             m.headline("precision", binary ? eval.precision(positive) : eval.weightedPrecision());
             m.headline("recall", binary ? eval.recall(positive) : eval.weightedRecall());
             m.headline("f1", binary ? eval.fMeasure(positive) : eval.weightedFMeasure());
-            m.headline("auc", binary ? eval.areaUnderROC(positive) : eval.weightedAreaUnderROC());
-            m.headline("pr_auc", binary ? eval.areaUnderPRC(positive) : eval.weightedAreaUnderPRC());
+            m.headline("auc", binary ? auc[positive] : weighted(eval, auc));
+            m.headline("pr_auc", binary ? prc[positive] : weighted(eval, prc));
             for (int c = 0; c < cls.numValues(); c++) {
                 String v = cls.value(c);
                 m.add("precision", v, eval.precision(c));
                 m.add("recall", v, eval.recall(c));
                 m.add("f1", v, eval.fMeasure(c));
-                m.add("auc", v, eval.areaUnderROC(c));
-                m.add("pr_auc", v, eval.areaUnderPRC(c));
+                m.add("auc", v, auc[c]);
+                m.add("pr_auc", v, prc[c]);
             }
             if (binary) {
-                m.bestF1Threshold(eval, positive, cls.value(positive));
+                m.bestF1Threshold(positive, cls.value(positive));
             }
         } else {
             m.headline("mae", eval.meanAbsoluteError());
@@ -99,6 +112,24 @@ final class ModelMetrics {
             m.add("root_relative_squared_error", null, eval.rootRelativeSquaredError() / 100);
         }
         return m;
+    }
+
+    /** Weka's class-weighted average: each class with rows weighted by its true count, over the rows classified. */
+    private static double weighted(Evaluation eval, double[] perClass) {
+        double[][] matrix = eval.confusionMatrix();
+        double sum = 0;
+        double classified = 0;
+        for (int c = 0; c < matrix.length; c++) {
+            double n = 0;
+            for (double v : matrix[c]) {
+                n += v;
+            }
+            if (n > 0) {
+                sum += perClass[c] * n;
+            }
+            classified += n;
+        }
+        return sum / classified;
     }
 
     private void headline(String name, double value) {
@@ -151,8 +182,8 @@ final class ModelMetrics {
         return sst == 0 ? Double.NaN : 1 - sse / sst;
     }
 
-    private void bestF1Threshold(Evaluation eval, int positive, String value) {
-        Instances curve = new ThresholdCurve().getCurve(eval.predictions(), positive);
+    private void bestF1Threshold(int positive, String value) {
+        Instances curve = curves[positive];
         if (curve == null || curve.numInstances() == 0) {
             return;
         }
@@ -218,11 +249,11 @@ final class ModelMetrics {
             }
         }
         context.addArtifact(confusion, ArtifactKind.TABLE, "Confusion matrix (" + measured + ")");
-        Path curves = context.artifactDir().resolve(CURVE_FILE);
-        try (Writer w = Files.newBufferedWriter(curves, StandardCharsets.UTF_8)) {
+        Path curveFile = context.artifactDir().resolve(CURVE_FILE);
+        try (Writer w = Files.newBufferedWriter(curveFile, StandardCharsets.UTF_8)) {
             w.write("class,threshold,false_positive_rate,true_positive_rate,precision,recall,sample_share,lift\n");
-            for (int c = 0; c < cls.numValues(); c++) {
-                Instances curve = new ThresholdCurve().getCurve(eval.predictions(), c);
+            for (int c = 0; c < curves.length; c++) {
+                Instances curve = curves[c];
                 if (curve == null) {
                     continue;
                 }
@@ -242,7 +273,7 @@ final class ModelMetrics {
                 }
             }
         }
-        context.addArtifact(curves, ArtifactKind.TABLE, "ROC, precision/recall and lift curves per class ("
+        context.addArtifact(curveFile, ArtifactKind.TABLE, "ROC, precision/recall and lift curves per class ("
                 + measured + ")");
     }
 

@@ -71,6 +71,9 @@ class WekaClassifyStepTest {
         int bad = credit.classAttribute().indexOfValue("bad");
         assertEquals(weka.areaUnderROC(bad), m.get("auc"), 1e-12);
         assertEquals(weka.fMeasure(bad), m.get("f1"), 1e-12);
+        assertEquals(weka.areaUnderPRC(bad), m.get("pr_auc"), 1e-12);
+        assertEquals(weka.weightedAreaUnderPRC(), m.get("weighted_pr_auc"), 1e-12);
+        assertEquals(weka.weightedFMeasure(), m.get("weighted_f1"), 1e-12);
         assertEquals(0.7, m.get("baseline_accuracy"), 1e-12);
         r.assertRowsAccountedFor();
     }
