@@ -71,6 +71,19 @@ public class PredictIT extends AssayKarafTestSupport {
         int reason = header.indexOf("reason_1");
         long explained = scored.stream().skip(1).filter(l -> l.split(",", -1)[reason].matches(".+: [+-]\\d.*")).count();
         assertTrue("rows with a reason: " + explained, explained > 400);
+
+        // The e-mails (pii) of the training and scored customers reach no file of the run or the store.
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path root : List.of(run.folder(), store)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertTrue(f + " holds a pii e-mail", !text.contains("@example.com"));
+        }
+        assertTrue("the model file is among those checked", files.contains(store.resolve("v1/model.bin")));
     }
 
     /** Reads the metrics CSV the workflow wrote: metric,class,value with the class empty for headline figures. */
