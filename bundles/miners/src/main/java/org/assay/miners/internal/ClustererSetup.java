@@ -40,6 +40,7 @@ final class ClustererSetup {
     static final String WEKA_PACKAGE = "weka.";
     /** Option keys whose value Weka loads as a class (with its own options) in the common schemes. */
     static final Set<String> SCHEME_KEYS = Set.of("-W", "-F", "-A", "-K");
+    private static final String CLUSTERER_EXAMPLE = "-W weka.clusterers.SimpleKMeans or -A weka.core.EuclideanDistance";
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private ClustererSetup() {
@@ -74,7 +75,7 @@ final class ClustererSetup {
         if (split.length == 0) {
             return clusterer;
         }
-        refuseForeignClasses(split);
+        refuseForeignClasses(split, CLUSTERER_EXAMPLE);
         String shortName = clusterer.getClass().getSimpleName();
         if (!(clusterer instanceof OptionHandler handler)) {
             throw new SetupException("options: " + shortName + " takes no options; leave 'options' empty.", null);
@@ -148,7 +149,7 @@ final class ClustererSetup {
      * Weka class name. Quoted nested option strings ({@code -F "weka.filters.X -R 1"}) and
      * options after {@code --} are checked the same way, however deep.
      */
-    private static void refuseForeignClasses(String[] tokens) throws SetupException {
+    static void refuseForeignClasses(String[] tokens, String example) throws SetupException {
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
             if (SCHEME_KEYS.contains(token) && i + 1 < tokens.length) {
@@ -156,7 +157,7 @@ final class ClustererSetup {
                 String first = value.split("\\s+", 2)[0];
                 boolean anotherOption = first.startsWith("-") && !isNumber(first);
                 if (!first.isEmpty() && !anotherOption && !isNumber(first) && !isWekaClass(first)) {
-                    throw notWeka(first, token);
+                    throw notWeka(first, token, example);
                 }
             }
             if (token.strip().chars().anyMatch(Character::isWhitespace)) {
@@ -168,9 +169,9 @@ final class ClustererSetup {
                             + "). Quote a nested scheme as on Weka's command line, e.g. -F \"weka.filters"
                             + ".unsupervised.attribute.Remove -R 1\".", e);
                 }
-                refuseForeignClasses(nested);
+                refuseForeignClasses(nested, example);
             } else if (DOTTED_NAME.matcher(token).matches() && !token.startsWith(WEKA_PACKAGE)) {
-                throw notWeka(token, null);
+                throw notWeka(token, null, example);
             }
         }
     }
@@ -188,13 +189,12 @@ final class ClustererSetup {
         }
     }
 
-    private static SetupException notWeka(String name, String key) {
+    private static SetupException notWeka(String name, String key, String example) {
         return new SetupException("options: '" + name + "'" + (key == null ? "" : " (after " + key + ")")
-                + " is not a Weka class; options may name only classes under weka., e.g. -W"
-                + " weka.clusterers.SimpleKMeans or -A weka.core.EuclideanDistance.", null);
+                + " is not a Weka class; options may name only classes under weka., e.g. " + example + ".", null);
     }
 
-    private static String optionNames(OptionHandler handler) {
+    static String optionNames(OptionHandler handler) {
         Set<String> names = new LinkedHashSet<>();
         Enumeration<Option> e = handler.listOptions();
         while (e.hasMoreElements()) {

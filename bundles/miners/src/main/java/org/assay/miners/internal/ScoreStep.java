@@ -1,0 +1,198 @@
+package org.assay.miners.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.assay.api.data.Batch;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepFailure;
+import weka.core.Instance;
+
+/**
+ * One run of {@code weka-score}: loads the model (from the model port, or the store) through
+ * the deserialisation filter, checks the input against its training header, then streams the
+ * input once, appending the prediction, the probabilities and the reasons to each batch.
+ */
+final class ScoreStep implements Step {
+
+    private final ScoreParameters params;
+    private final ModelStore store;
+
+    ScoreStep(ScoreParameters params, ModelStore store) {
+        this.params = params;
+        this.store = store;
+    }
+
+    /** A model ready to score: classifier and header, its Assay schema and its properties. */
+    record Loaded(WekaModelCodec.Decoded model, Schema schema, Map<String, String> properties, String label) {
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        Loaded loaded = load(context);
+        WekaModelCodec.Decoded model = loaded.model();
+        List<Field> added = ScoredColumns.fields(loaded.schema(), params);
+        boolean classification = model.header().classAttribute().isNominal();
+        int positive = -1;
+        if (classification && loaded.properties().containsKey("positiveClass")) {
+            positive = model.header().classAttribute().indexOfValue(loaded.properties().get("positiveClass"));
+        }
+        PerturbationExplainer explainer = params.reasons() == 0 ? null : new PerturbationExplainer(model.classifier(),
+                model.header(), baselines(loaded.properties()), positive);
+        long rows = 0;
+        long failed = 0;
+        RowEncoder encoder;
+        try (DataStream in = context.input(PortSpec.IN)) {
+            Schema schema = in.schema();
+            encoder = RowEncoder.of(model.header(), loaded.schema(), schema, "input 'in' does not fit " + loaded.label());
+            Schema outSchema = ScoredColumns.output(schema, added);
+            BatchSink out = context.output(PortSpec.OUT, outSchema);
+            int classes = classification ? model.header().classAttribute().numValues() : 0;
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                context.checkCancelled();
+                int n = batch.rowCount();
+                String[] predicted = new String[n];
+                double[] value = new double[n];
+                BitSet noValue = new BitSet();
+                double[][] probability = new double[classes][n];
+                BitSet noProbability = new BitSet();
+                String[][] reasons = new String[params.reasons()][n];
+                for (int r = 0; r < n; r++) {
+                    Instance row = encoder.encode(batch, r);
+                    try {
+                        if (classification) {
+                            double[] dist = model.classifier().distributionForInstance(row);
+                            int best = argmax(dist);
+                            predicted[r] = best < 0 ? null : model.header().classAttribute().value(best);
+                            for (int c = 0; c < classes; c++) {
+                                probability[c][r] = dist[c];
+                            }
+                        } else {
+                            value[r] = model.classifier().classifyInstance(row);
+                            if (Double.isNaN(value[r])) {
+                                noValue.set(r);
+                            }
+                        }
+                        if (explainer != null) {
+                            int explained = explainer.explainedClass(row);
+                            double score = explainer.score(row, explained);
+                            List<PerturbationExplainer.Reason> why = explainer.explain(row, score, params.reasons());
+                            for (int k = 0; k < why.size(); k++) {
+                                reasons[k][r] = why.get(k).text();
+                            }
+                        }
+                    } catch (Exception e) {
+                        // A row the model cannot score keeps empty predictions; counted and logged once below.
+                        failed++;
+                        noValue.set(r);
+                        noProbability.set(r);
+                        predicted[r] = null;
+                    }
+                }
+                Batch scored = batch;
+                int f = 0;
+                if (classification) {
+                    scored = scored.with(added.get(f++), Column.ofTexts(FieldType.CATEGORICAL, predicted, n));
+                    if (params.probabilities()) {
+                        for (int c = 0; c < classes; c++) {
+                            scored = scored.with(added.get(f++), Column.ofDoubles(FieldType.DECIMAL, probability[c], n,
+                                    (BitSet) noProbability.clone()));
+                        }
+                    }
+                } else {
+                    scored = scored.with(added.get(f++), Column.ofDoubles(FieldType.DECIMAL, value, n, noValue));
+                }
+                for (int k = 0; k < params.reasons(); k++) {
+                    scored = scored.with(added.get(f++), Column.ofTexts(FieldType.STRING, reasons[k], n));
+                }
+                out.write(scored.withSchema(outSchema));
+                rows += n;
+            }
+        }
+        if (failed > 0) {
+            context.log().warn("weka-score: {} of {} rows could not be scored by {}; their prediction is empty",
+                    failed, rows, loaded.label());
+        }
+        Map<String, Long> unseen = new TreeMap<>(encoder.unseen());
+        unseen.forEach((column, n) -> context.log().warn("weka-score: {} rows have a {} value {} never saw in"
+                + " training; scored as missing", n, column, loaded.label()));
+        context.log().info("weka-score: scored {} rows with {}", rows, loaded.label());
+        context.progress(1.0);
+    }
+
+    private static int argmax(double[] dist) {
+        int best = -1;
+        double max = 0;
+        for (int c = 0; c < dist.length; c++) {
+            if (dist[c] > max) {
+                max = dist[c];
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static Map<String, String> baselines(Map<String, String> properties) {
+        Map<String, String> out = new TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (k.startsWith(TrainingData.BASELINE)) {
+                out.put(k.substring(TrainingData.BASELINE.length()), v);
+            }
+        });
+        return out;
+    }
+
+    private Loaded load(StepContext context) throws IOException, StepFailure {
+        if (context.hasInput(PortSpec.MODEL)) {
+            TrainedModel m = context.inputModel(PortSpec.MODEL);
+            if (!WekaModelCodec.FORMAT.equals(m.format())) {
+                throw new StepFailure("input 'model' carries a " + m.format() + " model; weka-score applies "
+                        + WekaModelCodec.FORMAT + " models from weka-classify.");
+            }
+            try (InputStream in = m.openContent()) {
+                return new Loaded(WekaModelCodec.decode(in, "the model on input 'model'"), m.header(), m.properties(),
+                        "the model on input 'model'");
+            }
+        }
+        if (params.modelName().isEmpty()) {
+            throw new StepFailure("no model: connect input 'model' to a weka-classify step, or name a stored model in"
+                    + " 'modelName'.");
+        }
+        ModelStore.Version v = resolve(store, params.modelName().get(), params);
+        try (InputStream in = store.open(v.name(), v.version())) {
+            return new Loaded(WekaModelCodec.decode(in, "stored model " + v.label()), StoredSchema.of(v),
+                    v.metadata(), "stored model " + v.label());
+        }
+    }
+
+    static ModelStore.Version resolve(ModelStore store, String name, ScoreParameters p) throws IOException, StepFailure {
+        List<ModelStore.Version> versions = store.versions(name);
+        if (versions.isEmpty()) {
+            List<String> names = store.names();
+            throw new StepFailure("modelName: the model store has no model '" + name + "'"
+                    + (names.isEmpty() ? " (it is empty; store one with weka-classify's storeAs)" : "; it has " + names)
+                    + ".");
+        }
+        if (ScoreParameters.CHAMPION.equals(p.version())) {
+            return store.champion(name).orElseThrow(() -> new StepFailure("version: model '" + name + "' has no"
+                    + " champion; promote one (assay:model-promote) or give a version number."));
+        }
+        int number = p.versionNumber();
+        return store.version(name, number).orElseThrow(() -> new StepFailure("version: model '" + name + "' has no"
+                + " version " + number + "; it has " + new ArrayList<>(versions.stream().map(x -> "v" + x.version())
+                        .toList()) + "."));
+    }
+}

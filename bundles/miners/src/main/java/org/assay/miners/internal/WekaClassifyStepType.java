@@ -1,0 +1,105 @@
+package org.assay.miners.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepCategory;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepFailure;
+import org.assay.api.step.StepType;
+import org.assay.api.step.typed.AssayStepType;
+import org.assay.api.step.typed.TypedStepType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@code weka-classify} step type: trains and measures any Weka classifier or regression. Stateless. */
+@Component(service = StepType.class)
+@AssayStepType("weka-classify")
+public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters> {
+
+    private final ModelStore store;
+
+    @Activate
+    public WekaClassifyStepType(@Reference ModelStore store) {
+        super(ClassifyParameters.class);
+        this.store = store;
+    }
+
+    @Override
+    protected void describe(StepDescriptor.Builder b) {
+        b.category(StepCategory.MINER)
+                .title("Train and evaluate a Weka classifier")
+                .description("Learns to predict the target column (churned, bought, value) from the other columns with"
+                    + " any Weka classifier; a categorical or boolean target is a classification, a numeric one a"
+                    + " regression. Measures the model with Weka's own Evaluation (cross-validation, holdout or a test"
+                    + " input), then trains the final model on every row with a target. Reads all rows before writing."
+                    + " Rows without a target are left out (counted as filtered). Artifacts: metrics.json,"
+                    + " confusion-matrix.csv and roc-curve.csv (ROC, precision/recall and lift points per class, for"
+                    + " charts), attribute-importance.csv (information gain and gain ratio, or correlation for a regression), model-summary.txt (the model and Weka's evaluation report) and model.bin (classifier"
+                    + " and header, readable by Weka's SerializationHelper.readAll and the Explorer). Quality gates"
+                    + " fail the run when a figure misses its bound; storeAs keeps the model as a new version in the"
+                    + " model store (champion or challenger).")
+                .tags("weka", "classification", "regression", "prediction", "churn")
+                .input(PortSpec.IN, "Training rows, with the target")
+                .input(new PortSpec(ClassifyStep.TEST_PORT, "Rows to measure on, with the target, for evaluation"
+                        + " test-input", true))
+                .output(ClassifyStep.METRICS_PORT, "The evaluation figures: metric, class (empty for the whole"
+                        + " model), value")
+                .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
+                        + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
+    }
+
+    @Override
+    protected Step newStep(ClassifyParameters p) {
+        return new ClassifyStep(p, store);
+    }
+
+    /** The target must exist (or be tagged) and the named features must not include it. */
+    @Override
+    protected List<ParameterProblem> check(ClassifyParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        List<ParameterProblem> problems = new ArrayList<>();
+        if (in == null) {
+            return problems;
+        }
+        try {
+            PredictorColumns.choose(in, p.target(), p.columns());
+        } catch (StepFailure e) {
+            String m = e.getMessage();
+            int colon = m.indexOf(": ");
+            String parameter = m.startsWith("target:") || m.startsWith("parameter target:") ? "target" : "columns";
+            problems.add(ParameterProblem.of(parameter, colon < 0 ? m : m.substring(colon + 2)));
+        }
+        return problems;
+    }
+
+    /** The metrics table always; the model's header (features then target) when the input schema is known. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(ClassifyParameters p, Map<String, Schema> inputs) {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        out.put(ClassifyStep.METRICS_PORT, ModelMetrics.SCHEMA);
+        Schema in = inputs.get(PortSpec.IN);
+        if (in != null) {
+            try {
+                PredictorColumns c = PredictorColumns.choose(in, p.target(), p.columns());
+                List<Field> fields = new ArrayList<>();
+                c.features().forEach(f -> fields.add(f.field()));
+                fields.add(c.target().field().withTags(FieldTag.TARGET));
+                // Key-like columns may still drop out at run time; the header at run time is exact.
+                out.put(PortSpec.MODEL, Schema.of(fields));
+            } catch (StepFailure e) {
+                // check() reports it
+            }
+        }
+        return Optional.of(out);
+    }
+}

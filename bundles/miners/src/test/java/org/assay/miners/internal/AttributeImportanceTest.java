@@ -1,0 +1,35 @@
+package org.assay.miners.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import weka.attributeSelection.GainRatioAttributeEval;
+import weka.attributeSelection.InfoGainAttributeEval;
+import weka.core.Instances;
+
+class AttributeImportanceTest {
+
+    /** Discretising once for both evaluators gives exactly what each gives on its own. */
+    @Test
+    void sameFiguresAsWekasEvaluatorsOnCreditG() throws Exception {
+        Instances credit = ChurnData.creditG();
+        InfoGainAttributeEval gain = new InfoGainAttributeEval();
+        gain.buildEvaluator(credit);
+        GainRatioAttributeEval ratio = new GainRatioAttributeEval();
+        ratio.buildEvaluator(credit);
+        List<AttributeImportance.Row> rows = AttributeImportance.scores(credit);
+        assertEquals(credit.numAttributes() - 1, rows.size());
+        for (int j = 0; j < rows.size(); j++) {
+            assertEquals(gain.evaluateAttribute(j), rows.get(j).first(), 1e-12, rows.get(j).attribute());
+            assertEquals(ratio.evaluateAttribute(j), rows.get(j).second(), 1e-12, rows.get(j).attribute());
+        }
+    }
+
+    @Test
+    void valuesInReasonsAreShort() {
+        assertEquals("2", PerturbationExplainer.shown(2.0));
+        assertEquals("70.55", PerturbationExplainer.shown(70.549999));
+        assertEquals("0.3", PerturbationExplainer.shown(0.1 + 0.2));
+    }
+}

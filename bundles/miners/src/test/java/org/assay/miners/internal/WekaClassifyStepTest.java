@@ -1,0 +1,277 @@
+package org.assay.miners.internal;
+
+import static org.assay.testkit.StepTestRunner.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
+import org.assay.api.model.TrainedModel;
+import org.assay.api.step.PortKind;
+import org.assay.api.step.StepFailure;
+import org.assay.testkit.StepTestRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.Evaluation;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.trees.J48;
+import weka.core.Instances;
+
+class WekaClassifyStepTest {
+
+    @TempDir
+    Path dir;
+
+    private WekaClassifyStepType type() {
+        return new WekaClassifyStepType(new FileModelStore(dir.resolve("models")));
+    }
+
+    private StepTestRunner churn(int n) {
+        return new StepTestRunner(type(), dir).input("in", ChurnData.SCHEMA, ChurnData.rows(n, 11), 64);
+    }
+
+    private static Map<String, Double> figures(StepTestRunner r) {
+        Map<String, Double> m = new HashMap<>();
+        for (Object[] row : r.output("metrics")) {
+            if (row[1] == null) {
+                m.put((String) row[0], (Double) row[2]);
+            }
+        }
+        return m;
+    }
+
+    /** Weka's reference result through the step: J48, 10-fold CV, seed 1 on credit-g is 705 of 1000. */
+    @Test
+    void j48OnCreditGMatchesWekaToTheInstance() throws Exception {
+        Instances credit = ChurnData.creditG();
+        StepTestRunner r = new StepTestRunner(type(), dir)
+                .input("in", ChurnData.schemaOf(credit), ChurnData.rowsOf(credit), 100)
+                .param("target", "class").run();
+        Map<String, Double> m = figures(r);
+        assertEquals(705.0, m.get("correct"));
+
+        Evaluation weka = new Evaluation(credit);
+        weka.crossValidateModel(new J48(), credit, 10, new Random(1));
+        assertEquals(weka.pctCorrect() / 100, m.get("accuracy"), 1e-12);
+        assertEquals(weka.kappa(), m.get("kappa"), 1e-12);
+        assertEquals(weka.weightedAreaUnderROC(), m.get("weighted_auc"), 1e-12);
+        // Two classes, "bad" is rarer: the headline figures are bad's.
+        int bad = credit.classAttribute().indexOfValue("bad");
+        assertEquals(weka.areaUnderROC(bad), m.get("auc"), 1e-12);
+        assertEquals(weka.fMeasure(bad), m.get("f1"), 1e-12);
+        assertEquals(weka.areaUnderPRC(bad), m.get("pr_auc"), 1e-12);
+        assertEquals(weka.weightedAreaUnderPRC(), m.get("weighted_pr_auc"), 1e-12);
+        assertEquals(weka.weightedFMeasure(), m.get("weighted_f1"), 1e-12);
+        assertEquals(0.7, m.get("baseline_accuracy"), 1e-12);
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void logisticOnCreditGMatchesWekaToo() throws Exception {
+        Instances credit = ChurnData.creditG();
+        StepTestRunner r = new StepTestRunner(type(), dir)
+                .input("in", ChurnData.schemaOf(credit), ChurnData.rowsOf(credit), 100)
+                .param("target", "class").param("algorithm", "weka.classifiers.functions.Logistic")
+                .param("folds", 5).param("seed", 7).run();
+        Evaluation weka = new Evaluation(credit);
+        weka.crossValidateModel(new Logistic(), credit, 5, new Random(7));
+        assertEquals(weka.correct(), figures(r).get("correct"));
+        assertEquals(weka.weightedAreaUnderROC(), figures(r).get("weighted_auc"), 1e-12);
+    }
+
+    @Test
+    void churnModelBeatsTheMajorityBaselineAndLeavesIdAndPiiOut() throws Exception {
+        StepTestRunner r = churn(1500).param("algorithm", "weka.classifiers.functions.Logistic").run();
+        Map<String, Double> m = figures(r);
+        assertTrue(m.get("accuracy") > m.get("baseline_accuracy") + 0.03, m.toString());
+        assertTrue(m.get("auc") > 0.75, m.toString());
+
+        TrainedModel model = r.outputModel("model");
+        assertEquals(List.of("contract", "tenure_months", "monthly_charges", "support_calls", "churned"),
+                model.header().names());
+        assertEquals("churned", model.property("target").orElseThrow());
+        assertEquals("yes", model.property("positiveClass").orElse("yes"));
+        assertTrue(model.property("baseline.tenure_months").isPresent());
+        String summary = Files.readString(dir.resolve("artifacts/model-summary.txt"));
+        assertTrue(summary.contains("customer_id: tagged id"), summary);
+        assertTrue(summary.contains("email: tagged pii"), summary);
+        for (String f : List.of("metrics.json", "confusion-matrix.csv", "roc-curve.csv", "model.bin")) {
+            assertTrue(Files.isRegularFile(dir.resolve("artifacts").resolve(f)), f);
+        }
+        List<String> importance = Files.readAllLines(dir.resolve("artifacts/attribute-importance.csv"));
+        assertEquals("attribute,information_gain,gain_ratio", importance.get(0));
+        // The planted drivers rank above the noise column.
+        assertTrue(importance.indexOf(importance.stream().filter(l -> l.startsWith("monthly_charges,")).findFirst()
+                .orElseThrow()) == importance.size() - 1, importance.toString());
+        String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
+        assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void theModelOnThePortReadsBackAsAWekaClassifier() throws Exception {
+        StepTestRunner r = churn(300).run();
+        TrainedModel model = r.outputModel("model");
+        assertEquals(WekaModelCodec.FORMAT, model.format());
+        try (InputStream in = model.openContent()) {
+            WekaModelCodec.Decoded d = WekaModelCodec.decode(in, "the model");
+            assertInstanceOf(J48.class, d.classifier());
+            assertEquals("churned", d.header().classAttribute().name());
+            assertEquals(0, d.header().numInstances());
+        }
+    }
+
+    @Test
+    void numericTargetIsARegressionWithR2() throws Exception {
+        Schema schema = Schema.of(Field.of("x", FieldType.DECIMAL), Field.of("z", FieldType.CATEGORICAL),
+                Field.of("y", FieldType.DECIMAL));
+        Random random = new Random(3);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double x = random.nextDouble() * 10;
+            String z = random.nextBoolean() ? "a" : "b";
+            rows.add(row(x, z, 3 * x + ("a".equals(z) ? 5 : 0) + random.nextGaussian()));
+        }
+        StepTestRunner r = new StepTestRunner(type(), dir).input("in", schema, rows, 50)
+                .param("target", "y").param("algorithm", "weka.classifiers.functions.LinearRegression").run();
+        Map<String, Double> m = figures(r);
+        assertTrue(m.get("r2") > 0.95, m.toString());
+        assertTrue(Files.readString(dir.resolve("artifacts/attribute-importance.csv")).startsWith("attribute,correlation\nx,"));
+        assertTrue(m.get("rmse") < 1.3, m.toString());
+        assertFalse(m.containsKey("accuracy"));
+        assertEquals("regression", r.outputModel("model").property("task").orElseThrow());
+    }
+
+    @Test
+    void classifierThatCannotPredictNumbersSaysWhatToUse() {
+        Schema schema = Schema.of(Field.of("x", FieldType.DECIMAL), Field.of("y", FieldType.DECIMAL));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(row((double) i, 2.0 * i));
+        }
+        StepFailure e = assertThrows(StepFailure.class, () -> new StepTestRunner(type(), dir)
+                .input("in", schema, rows, 10).param("target", "y").run());
+        assertTrue(e.getMessage().contains("Use a regression algorithm"), e.getMessage());
+    }
+
+    @Test
+    void missedGateFailsTheRunAndStoresNothing() throws Exception {
+        StepTestRunner r = churn(400).param("gates", Map.of("auc", ">= 0.99")).param("storeAs", "churn");
+        StepFailure e = assertThrows(StepFailure.class, r::run);
+        assertTrue(e.getMessage().contains("gate auc >= 0.99 missed: auc was"), e.getMessage());
+        assertTrue(new FileModelStore(dir.resolve("models")).names().isEmpty());
+        assertTrue(Files.readString(dir.resolve("artifacts/model-summary.txt")).startsWith("Quality gates missed"));
+    }
+
+    @Test
+    void gatesThatPassLetTheModelThrough() throws Exception {
+        StepTestRunner r = churn(400).param("gates", Map.of("auc", ">= 0.6", "accuracy", "> 0.5")).run();
+        assertEquals(WekaModelCodec.FORMAT, r.outputModel("model").format());
+    }
+
+    @Test
+    void badGatesAndParametersAreRefusedAtDeploy() {
+        churn(10).param("gates", Map.of("auroc", ">= 0.8")).assertInvalid("gates", "'auroc' is not a metric");
+        churn(10).param("gates", Map.of("auc", "at least 0.8")).assertInvalid("gates", "write a comparison");
+        churn(10).param("storeAs", "../etc").assertInvalid("storeAs", "is not a model name");
+        churn(10).param("target", "nope").assertInvalid("target", "nope");
+        churn(10).param("target", "email").assertInvalid("target", "");
+        churn(10).param("columns", List.of("churned", "tenure_months")).assertInvalid("columns", "");
+    }
+
+    @Test
+    void targetMustBeNamedWhenNoColumnIsTagged() {
+        Schema schema = Schema.of(Field.of("x", FieldType.DECIMAL), Field.of("y", FieldType.CATEGORICAL));
+        new StepTestRunner(type(), dir).input("in", schema, row(1.0, "a"))
+                .assertInvalid("target", "no input column is tagged target");
+    }
+
+    @Test
+    void rowsWithoutTargetAreFilteredAndAccountedFor() throws Exception {
+        List<Object[]> rows = ChurnData.rows(200, 5);
+        for (int i = 0; i < 200; i += 10) {
+            rows.get(i)[6] = null;
+        }
+        StepTestRunner r = new StepTestRunner(type(), dir).input("in", ChurnData.SCHEMA, rows, 64).run();
+        assertEquals(20, r.filtered());
+        assertEquals(180.0, figures(r).get("rows"));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void holdoutMeasuresOnTheRestOfTheRows() throws Exception {
+        StepTestRunner r = churn(500).param("evaluation", "holdout").param("trainPercent", 80.0).run();
+        assertEquals(100.0, figures(r).get("rows"));
+        assertEquals(500, r.outputModel("model").trainedRows());
+    }
+
+    @Test
+    void testInputIsMeasuredWithTheTrainingHeader() throws Exception {
+        List<Object[]> test = ChurnData.rows(300, 99);
+        test.get(0)[2] = "three-year"; // a contract the training rows never had
+        StepTestRunner r = churn(600).param("evaluation", "test-input")
+                .input("test", ChurnData.SCHEMA, test, 64).run();
+        assertEquals(300.0, figures(r).get("rows"));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void testInputMustBeConnectedForTestInputEvaluation() {
+        StepFailure e = assertThrows(StepFailure.class, () -> churn(50).param("evaluation", "test-input").run());
+        assertTrue(e.getMessage().contains("input 'test'"), e.getMessage());
+    }
+
+    @Test
+    void emptyInputFailsWithAPlainMessage() {
+        StepFailure e = assertThrows(StepFailure.class, () -> new StepTestRunner(type(), dir)
+                .input("in", ChurnData.SCHEMA, List.of(), 10).run());
+        assertTrue(e.getMessage().contains("no rows"), e.getMessage());
+    }
+
+    @Test
+    void aSingleClassTargetIsRefused() {
+        List<Object[]> rows = ChurnData.rows(50, 1);
+        rows.forEach(x -> x[6] = "no");
+        StepFailure e = assertThrows(StepFailure.class, () -> new StepTestRunner(type(), dir)
+                .input("in", ChurnData.SCHEMA, rows, 10).run());
+        assertTrue(e.getMessage().contains("only the value 'no'"), e.getMessage());
+    }
+
+    @Test
+    void tooManyFoldsAreRefused() {
+        StepFailure e = assertThrows(StepFailure.class, () -> churn(5).param("folds", 10).run());
+        assertTrue(e.getMessage().contains("choose fewer folds"), e.getMessage());
+    }
+
+    @Test
+    void metaSchemesWithNestedOptionsWork() throws Exception {
+        StepTestRunner r = churn(300).param("algorithm", "weka.classifiers.meta.FilteredClassifier")
+                .param("options", "-F \"weka.filters.unsupervised.attribute.Discretize -B 5\" -W weka.classifiers.trees.J48"
+                        + " -- -M 5").run();
+        assertTrue(figures(r).get("accuracy") > 0.5);
+    }
+
+    @Test
+    void designTimeSchemasGiveTheMetricsTableAndTheModelHeader() {
+        Map<String, Schema> out = type().outputSchemas(
+                org.assay.api.step.Parameters.of(type().descriptor(), Map.of()), Map.of("in", ChurnData.SCHEMA))
+                .orElseThrow();
+        assertEquals(ModelMetrics.SCHEMA, out.get("metrics"));
+        assertEquals(List.of("contract", "tenure_months", "monthly_charges", "support_calls", "churned"),
+                out.get("model").names());
+        assertTrue(out.get("model").field("churned").has(FieldTag.TARGET));
+        assertEquals(PortKind.MODEL, type().descriptor().output("model").orElseThrow().kind());
+    }
+}

@@ -1,0 +1,129 @@
+package org.assay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assay.api.step.ArtifactKind;
+import org.assay.engine.ArtifactInfo;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunStatus;
+import org.assay.engine.StepRunInfo;
+import org.junit.Test;
+
+/**
+ * The churn sample on the real distribution: train and measure a classifier with a quality
+ * gate, store it, score new customers with probabilities and reasons.
+ */
+public class PredictIT extends AssayKarafTestSupport {
+
+    private static final String WORKFLOW = "customer-churn";
+
+    @Test
+    public void churnSampleTrainsGatesStoresAndScores() throws Exception {
+        awaitDeployed(WORKFLOW);
+        RunInfo run = awaitFinished(runs().start(WORKFLOW).runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        for (StepRunInfo step : run.steps()) {
+            assertEquals("step " + step.stepId() + ": rows in = out + quarantined + filtered\n" + describe(run),
+                    step.rowsIn(), step.rowsOut() + step.quarantined() + step.filtered());
+        }
+
+        // The planted drivers must carry the model well past always guessing "no churn".
+        Map<String, Double> figures = headlineFigures(step(run, "metrics"));
+        double accuracy = figures.get("accuracy");
+        double baseline = figures.get("baseline_accuracy");
+        assertTrue("accuracy " + accuracy + " does not beat the majority-class baseline " + baseline,
+                accuracy > baseline + 0.02);
+        assertTrue("AUC " + figures.get("auc") + " is not well above chance", figures.get("auc") > 0.75);
+        assertEquals(4000.0, figures.get("rows"), 0);
+
+        StepRunInfo train = step(run, "train");
+        for (String name : List.of("metrics.json", "confusion-matrix.csv", "roc-curve.csv", "model-summary.txt")) {
+            assertTrue(name + " missing from " + train.artifacts(), train.artifacts().stream()
+                    .anyMatch(a -> a.path().getFileName().toString().equals(name) && Files.isRegularFile(a.path())));
+        }
+        String summary = Files.readString(artifact(train, "model-summary.txt"), StandardCharsets.UTF_8);
+        assertTrue(summary, summary.contains("customer-churn v") && summary.contains("Left out"));
+        assertTrue(summary, summary.contains("email: tagged pii") && summary.contains("customer_id: tagged id"));
+
+        Path store = Path.of(System.getProperty("karaf.data"), "assay", "models", WORKFLOW);
+        assertTrue("no stored version under " + store, Files.isRegularFile(store.resolve("v1/model.bin")));
+        assertTrue(Files.readString(store.resolve("v1/model.properties")).contains("metric.auc="));
+        String list = executeCommand("assay:model-list " + WORKFLOW);
+        assertTrue(list, list.contains("v1") && list.contains("champion") && list.contains("Logistic"));
+        String show = executeCommand("assay:model-show " + WORKFLOW + " 1");
+        assertTrue(show, show.contains("metric.auc") && show.contains("sha256") && show.contains("schema.0"));
+
+        List<String> scored = Files.readAllLines(dataArtifact(step(run, "scored")), StandardCharsets.UTF_8);
+        assertEquals("header plus the 500 new customers", 501, scored.size());
+        List<String> header = Arrays.asList(scored.get(0).split(","));
+        assertTrue(header.toString(), header.containsAll(List.of("churn_prediction", "probability_yes", "reason_1")));
+        assertTrue("pii dropped: " + header, !header.contains("email"));
+        int reason = header.indexOf("reason_1");
+        long explained = scored.stream().skip(1).filter(l -> l.split(",", -1)[reason].matches(".+: [+-]\\d.*")).count();
+        assertTrue("rows with a reason: " + explained, explained > 400);
+
+        // The e-mails (pii) of the training and scored customers reach no file of the run or the store.
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path root : List.of(run.folder(), store)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertTrue(f + " holds a pii e-mail", !text.contains("@example.com"));
+        }
+        assertTrue("the model file is among those checked", files.contains(store.resolve("v1/model.bin")));
+    }
+
+    /** Reads the metrics CSV the workflow wrote: metric,class,value with the class empty for headline figures. */
+    private static Map<String, Double> headlineFigures(StepRunInfo writer) throws Exception {
+        Map<String, Double> out = new HashMap<>();
+        List<String> lines = Files.readAllLines(dataArtifact(writer), StandardCharsets.UTF_8);
+        assertEquals("metric,class,value", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[1].isEmpty() && !f[2].isEmpty()) {
+                out.put(f[0], Double.parseDouble(f[2]));
+            }
+        }
+        return out;
+    }
+
+    private static Path dataArtifact(StepRunInfo step) {
+        return step.artifacts().stream().filter(a -> a.kind() == ArtifactKind.DATA).map(ArtifactInfo::path).findFirst()
+                .orElseThrow(() -> new AssertionError(step.stepId() + " registered no data artifact"));
+    }
+
+    private static Path artifact(StepRunInfo step, String name) {
+        return step.artifacts().stream().map(ArtifactInfo::path).filter(p -> p.getFileName().toString().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    private static StepRunInfo step(RunInfo run, String id) {
+        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
+    }
+
+    private void awaitDeployed(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (workflows().get(id).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
+                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
+            }
+            Thread.sleep(100);
+        }
+        assertNotNull(workflows().get(id));
+    }
+}
