@@ -62,4 +62,48 @@ final class GeneratedBaskets {
         }
         return rows;
     }
+
+    /** Purchase lines with a date: basket_id, customer_id, item, day (epoch day). */
+    static final Schema DATED = Schema.of(Field.of("basket_id", FieldType.STRING),
+            Field.of("customer_id", FieldType.STRING), Field.of("item", FieldType.STRING),
+            Field.of("day", FieldType.DATE));
+
+    /**
+     * Customers with a persona: a parent buys from {diapers, beer, wipes}, a cook from {pasta,
+     * tomato sauce, parmesan}, each basket also holding independent filler items. Within a basket
+     * the persona items co-occur, so the rules mined from baskets also say what a customer will
+     * buy next: the held-out evaluation should favour rules over popularity.
+     */
+    static List<Object[]> personaLines(int customers, int basketsPerCustomer, long seed) {
+        Random random = new Random(seed);
+        String[][] personas = {{"diapers", "beer", "wipes"}, {"pasta", "tomato sauce", "parmesan"}};
+        List<Object[]> rows = new ArrayList<>();
+        int basket = 0;
+        for (int c = 0; c < customers; c++) {
+            String[] persona = personas[c % 2];
+            for (int k = 0; k < basketsPerCustomer; k++) {
+                Set<String> items = new LinkedHashSet<>();
+                if (random.nextDouble() < 0.6) {
+                    for (String item : persona) {
+                        if (random.nextDouble() < 0.55) {
+                            items.add(item);
+                        }
+                    }
+                }
+                for (int i = 0; i < 30; i++) {
+                    if (random.nextDouble() < 0.25 / (1 + i * 0.3)) {
+                        items.add(String.format("p%02d", i));
+                    }
+                }
+                if (items.isEmpty()) {
+                    items.add("p00");
+                }
+                String id = "B" + basket++;
+                for (String item : items) {
+                    rows.add(row(id, "C" + c, item, (long) (19000 + k * 30 + c % 7)));
+                }
+            }
+        }
+        return rows;
+    }
 }
