@@ -10,9 +10,6 @@ import java.util.List;
  */
 final class Forecaster {
 
-    /** Which seasonal forms and trends the automatic choice may consider. */
-    enum Seasonality { AUTO, ADDITIVE, MULTIPLICATIVE, NONE }
-
     /** Holdout errors of one method; MAPE and sMAPE in percent, NaN when undefined. */
     record Errors(double mae, double rmse, double mape, double smape) {
         static Errors of(double[] actual, double[] forecast) {

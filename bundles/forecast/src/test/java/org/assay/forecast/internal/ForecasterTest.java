@@ -22,7 +22,7 @@ class ForecasterTest {
     @Test
     void holtWintersBeatsSeasonalNaiveOnPlantedTrendAndSeason() {
         for (long seed = 1; seed <= 5; seed++) {
-            Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.95)
+            Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.95)
                     .forecast(planted(72, seed), 12, 12);
             assertEquals(12, r.holdout());
             assertTrue(r.modelErrors().mape() < r.baselineErrors().mape(), r.model() + " " + r.modelErrors() + " vs "
@@ -37,7 +37,7 @@ class ForecasterTest {
         for (int t = 0; t < y.length; t++) {
             y[t] = 50 + 3 * t + new double[] {5, -3, 8, 0, -6, 2, 4, -1, -7, 3, 1, -6}[t % 12];
         }
-        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.ADDITIVE, 12, 0.9)
+        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.ADDITIVE, 12, 0.9)
                 .forecast(y, 12, 12);
         for (int k = 0; k < 12; k++) {
             int t = 60 + k;
@@ -48,7 +48,7 @@ class ForecasterTest {
 
     @Test
     void intervalsHoldTheForecastAndWidenWithTheHorizon() {
-        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.95)
+        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.95)
                 .forecast(planted(60, 3), 24, 12);
         for (int k = 0; k < 24; k++) {
             assertTrue(r.lower()[k] < r.forecast()[k] && r.forecast()[k] < r.upper()[k], "period " + k);
@@ -63,7 +63,7 @@ class ForecasterTest {
         for (long seed = 1; seed <= 20; seed++) {
             double[] all = planted(84, seed);
             double[] history = java.util.Arrays.copyOf(all, 72);
-            Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.8)
+            Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.8)
                     .forecast(history, 12, 0);
             for (int k = 0; k < 12; k++) {
                 inside += all[72 + k] >= r.lower()[k] && all[72 + k] <= r.upper()[k] ? 1 : 0;
@@ -84,11 +84,11 @@ class ForecasterTest {
 
     @Test
     void shortSeriesFallBackAndSaySo() {
-        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.95)
+        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.95)
                 .forecast(new double[] {5, 6, 7}, 3, 12);
         assertEquals("seasonal naive", r.model());
         assertTrue(r.note().contains("no holdout"), r.note());
-        Forecaster.Result holt = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.95)
+        Forecaster.Result holt = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.95)
                 .forecast(new double[] {5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, 3, 2);
         assertTrue(holt.model().startsWith("Holt ("), holt.model());
         assertEquals(15, holt.forecast()[0], 0.5);
@@ -115,7 +115,7 @@ class ForecasterTest {
     @Test
     void beatsSeasonalNaiveOnTheAirlineSeries() {
         assertEquals(144, AIRLINE.length);
-        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Forecaster.Seasonality.AUTO, 12, 0.95)
+        Forecaster.Result r = new Forecaster(Method.HOLT_WINTERS, Seasonality.AUTO, 12, 0.95)
                 .forecast(AIRLINE, 12, 12);
         assertTrue(r.modelErrors().mape() < r.baselineErrors().mape(), r.model() + " " + r.modelErrors() + " vs "
                 + r.baselineErrors());
