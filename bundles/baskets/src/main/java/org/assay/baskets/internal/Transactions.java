@@ -32,21 +32,16 @@ final class Transactions {
     private int[][] items = new int[1024][];
     private int[] sizes = new int[1024];
     private long lines;
+    /** Order lines usually come grouped by basket: the last basket seen saves its lookup. */
+    private String lastBasket;
+    private int lastIndex = -1;
 
     /** Adds one order line: {@code item} was in basket {@code basket}. */
     void add(String basket, String item) {
         lines++;
-        Integer b = basketIndex.get(basket);
-        if (b == null) {
-            b = basketIds.size();
-            basketIndex.put(basket, b);
-            basketIds.add(basket);
-            if (b == items.length) {
-                items = Arrays.copyOf(items, b * 2);
-                sizes = Arrays.copyOf(sizes, b * 2);
-            }
-            items[b] = EMPTY;
-        }
+        int b = basket.equals(lastBasket) ? lastIndex : index(basket);
+        lastBasket = basket;
+        lastIndex = b;
         Integer i = itemIndex.get(item);
         if (i == null) {
             i = itemNames.size();
@@ -65,16 +60,24 @@ final class Transactions {
 
     /** Registers a basket that bought nothing (a wide row of zeros): it still counts in support. */
     void addEmpty(String basket) {
-        if (!basketIndex.containsKey(basket)) {
-            int b = basketIds.size();
-            basketIndex.put(basket, b);
-            basketIds.add(basket);
-            if (b == items.length) {
-                items = Arrays.copyOf(items, b * 2);
-                sizes = Arrays.copyOf(sizes, b * 2);
-            }
-            items[b] = EMPTY;
+        index(basket);
+    }
+
+    /** The basket's number, given on first sight. */
+    private int index(String basket) {
+        Integer known = basketIndex.get(basket);
+        if (known != null) {
+            return known;
         }
+        int b = basketIds.size();
+        basketIndex.put(basket, b);
+        basketIds.add(basket);
+        if (b == items.length) {
+            items = Arrays.copyOf(items, b * 2);
+            sizes = Arrays.copyOf(sizes, b * 2);
+        }
+        items[b] = EMPTY;
+        return b;
     }
 
     long lines() {
