@@ -84,6 +84,8 @@ final class AssociateStep implements Step {
             }
         }
         Transactions t = reader.transactions();
+        List<String> warnings = warnings(algorithm, t);
+        warnings.forEach(w -> ctx.log().warn("weka-associate: {}", w));
         ctx.progress(0.3);
         List<Rule> rules = new ArrayList<>();
         List<ItemsetFPGrowth.Itemset> itemsets = List.of();
@@ -114,13 +116,31 @@ final class AssociateStep implements Step {
         write(ctx.output(PortSpec.OUT, RULES), rules);
         account(ctx, reader, rules.size());
         writeItemsets(ctx, itemsets, t.basketCount());
-        writeSummary(ctx, algorithm, options, reader, found, rules.size(), model);
+        writeSummary(ctx, algorithm, options, reader, found, rules.size(), model, warnings);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Rule.writeAll(rules, bytes);
         ctx.outputModel(PortSpec.MODEL, TrainedModel.builder(Rule.MODEL_FORMAT, RULES).algorithm(algorithm)
                 .options(options).trainedRows(t.basketCount()).property("rules", Integer.toString(rules.size()))
                 .property("sortBy", p.sortBy().jsonName()).content(bytes.toByteArray()).build());
         ctx.progress(1.0);
+    }
+
+    /** Apriori counts candidate item sets level by level: slow with many items. */
+    static final int APRIORI_ITEMS = 1000;
+
+    private static List<String> warnings(String algorithm, Transactions t) {
+        List<String> warnings = new ArrayList<>();
+        long ambiguous = t.items().stream().filter(i -> i.contains(Rule.SEPARATOR.strip())).count();
+        if (ambiguous > 0) {
+            warnings.add(ambiguous + " item names contain '" + Rule.SEPARATOR.strip() + "', which also joins the"
+                    + " items of a rule side in the rules table; wire recommend to the model output, which keeps"
+                    + " items apart exactly");
+        }
+        if (algorithm.equals(weka.associations.Apriori.class.getName()) && t.itemCount() > APRIORI_ITEMS) {
+            warnings.add("Apriori over " + t.itemCount() + " items may take very long; FPGrowth finds the same"
+                    + " rules faster");
+        }
+        return warnings;
     }
 
     /** Weka's rules as ours; an item is its attribute's name (Apriori with -Z and FPGrowth mine bought items only). */
@@ -212,9 +232,12 @@ final class AssociateStep implements Step {
     }
 
     private void writeSummary(StepContext ctx, String algorithm, String options, BasketReader reader, long found,
-            int written, String model) throws Exception {
+            int written, String model, List<String> warnings) throws Exception {
         Transactions t = reader.transactions();
         StringBuilder s = new StringBuilder();
+        for (String w : warnings) {
+            s.append("Warning: ").append(w).append('\n');
+        }
         s.append("Algorithm: ").append(algorithm).append(' ').append(options).append('\n');
         s.append("Input: ").append(reader.rows()).append(" rows (").append(p.format().name().toLowerCase())
                 .append(" form), ").append(reader.rejected()).append(" quarantined\n");

@@ -92,6 +92,11 @@ final class Transactions {
         return itemNames.size();
     }
 
+    /** The distinct items, in the order first seen. */
+    List<String> items() {
+        return itemNames;
+    }
+
     List<String> basketIds() {
         return basketIds;
     }

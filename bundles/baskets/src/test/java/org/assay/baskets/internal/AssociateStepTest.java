@@ -275,4 +275,19 @@ class AssociateStepTest {
         assertEquals(AssociateStep.RULES, type.outputSchemas(org.assay.api.step.Parameters.of(type.descriptor(),
                 Map.of()), Map.of()).orElseThrow().get("out"));
     }
+
+    @Test
+    void itemNamesHoldingTheSeparatorAreWarnedAbout() throws Exception {
+        List<Object[]> lines = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            lines.add(row("B" + b, "C", "salt & pepper"));
+            lines.add(row("B" + b, "C", "eggs"));
+        }
+        StepTestRunner r = runner(lines).param("minSupport", 0.5).run();
+        Path summary = r.artifacts().stream().filter(a -> a.file().endsWith(AssociateStep.SUMMARY_FILE))
+                .findFirst().orElseThrow().file();
+        assertTrue(Files.readString(summary).startsWith("Warning: 1 item names contain '&'"), Files.readString(summary));
+        assertEquals(List.of("salt & pepper"), Rule.readAll(r.outputModel("model").openContent()).stream()
+                .filter(x -> x.consequent().equals(List.of("salt & pepper"))).findFirst().orElseThrow().consequent());
+    }
 }
