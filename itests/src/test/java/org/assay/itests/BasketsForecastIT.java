@@ -45,14 +45,16 @@ public class BasketsForecastIT extends AssayKarafTestSupport {
         List<String> list = Files.readAllLines(artifact(step(run, "cross-sell-list"), "cross-sell.csv"),
                 StandardCharsets.UTF_8);
         assertTrue(list.get(0), list.get(0).startsWith("customer_id,rank,item,rule,confidence,lift"));
-        assertTrue("cross-sell list is long enough: " + list.size(), list.size() > 300);
-        assertTrue("parents who never bought beer are offered it", list.stream()
-                .anyMatch(l -> l.contains(",beer,diapers => beer,")));
+        assertTrue("cross-sell list is long enough: " + list.size(), list.size() > 1000);
+        assertTrue("customers with diapers but no beer yet are offered beer by a rule with diapers", list.stream()
+                .anyMatch(l -> l.matches("\\d+,\\d+,beer,[^,]*diapers[^,]* => beer,.*")));
         assertTrue("water is excluded", list.stream().noneMatch(l -> l.split(",")[2].equals("water")));
         List<String> evaluation = Files.readAllLines(artifact(crossSell, "evaluation.csv"), StandardCharsets.UTF_8);
+        double byRules = Double.parseDouble(row(evaluation, "rules")[3]);
         double filled = Double.parseDouble(row(evaluation, "rules+popular")[3]);
         double popular = Double.parseDouble(row(evaluation, "popularity")[3]);
-        assertTrue("rules topped up with best sellers beat best sellers alone: " + evaluation, filled > popular);
+        assertTrue("rules predict the last basket better than best sellers: " + evaluation, byRules > popular + 0.05);
+        assertTrue("topping up with best sellers adds hits: " + evaluation, filled >= byRules);
         List<String> related = Files.readAllLines(artifact(step(run, "bought-with"), "frequently-bought-with.csv"),
                 StandardCharsets.UTF_8);
         assertTrue(related.toString(), related.stream().anyMatch(l -> l.startsWith("diapers,1,beer,")));

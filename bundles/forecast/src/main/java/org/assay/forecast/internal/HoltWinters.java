@@ -21,7 +21,9 @@ import java.util.Random;
  * of squared one-step-ahead errors with Nelder-Mead from several starts. Initial states follow
  * the classical decomposition of the first two seasons. Prediction intervals come from
  * simulating future paths with bootstrapped one-step errors (relative errors for the
- * multiplicative form, whose spread grows with the level), so they widen with the horizon.
+ * multiplicative form, whose spread grows with the level), so they widen with the horizon;
+ * errors of the first season after the start, still under the crude initial states, are left
+ * out of that pool when enough later ones exist.
  */
 final class HoltWinters {
 
@@ -205,6 +207,12 @@ final class HoltWinters {
         }
         if (!Double.isFinite(sse)) {
             sse = Double.MAX_VALUE;
+        }
+        // The first season after the start still carries the crude initial states; its errors
+        // would widen the band for good, so the intervals draw on later errors when there are enough.
+        int settled = Math.min(m, residuals.length);
+        if (residuals.length - settled >= Math.max(12, m)) {
+            residuals = Arrays.copyOfRange(residuals, settled, residuals.length);
         }
         // Seasonal indices rotated so index 0 is the period right after the last observation.
         double[] ahead = new double[m];
