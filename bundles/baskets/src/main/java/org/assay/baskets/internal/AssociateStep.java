@@ -239,7 +239,7 @@ final class AssociateStep implements Step {
             s.append("Warning: ").append(w).append('\n');
         }
         s.append("Algorithm: ").append(algorithm).append(' ').append(options).append('\n');
-        s.append("Input: ").append(reader.rows()).append(" rows (").append(p.format().name().toLowerCase())
+        s.append("Input: ").append(reader.rows()).append(" rows (").append(p.format().name().toLowerCase(java.util.Locale.ROOT))
                 .append(" form), ").append(reader.rejected()).append(" quarantined\n");
         s.append("Baskets: ").append(t.basketCount()).append(", items: ").append(t.itemCount()).append('\n');
         s.append("Rules: ").append(found).append(" found, ").append(written).append(" written (at most ")

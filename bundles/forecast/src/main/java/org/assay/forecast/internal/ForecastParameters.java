@@ -56,7 +56,7 @@ record ForecastParameters(
     public List<ParameterProblem> problems() {
         List<ParameterProblem> problems = new ArrayList<>();
         if (aggregation != Aggregation.COUNT && valueColumn.isEmpty()) {
-            problems.add(ParameterProblem.of("valueColumn", "aggregation " + aggregation.name().toLowerCase()
+            problems.add(ParameterProblem.of("valueColumn", "aggregation " + aggregation.name().toLowerCase(java.util.Locale.ROOT)
                     + " needs the column to aggregate, e.g. \"valueColumn\": \"amount\"; or use aggregation count"));
         }
         if (groupBy.contains(dateColumn) || valueColumn.filter(groupBy::contains).isPresent()) {
