@@ -2,6 +2,7 @@ package org.assay.baskets.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,15 +36,18 @@ final class Purchases {
     private final int item;
     private final int basket;
     private final int order;
+    private final int category;
+    private final Map<String, Set<String>> categories = new HashMap<>();
     private long rows;
     private long rejected;
     private int seen;
 
-    private Purchases(int customer, int item, int basket, int order) {
+    private Purchases(int customer, int item, int basket, int order, int category) {
         this.customer = customer;
         this.item = item;
         this.basket = basket;
         this.order = order;
+        this.category = category;
     }
 
     static List<ParameterProblem> problems(Schema schema, RecommendParameters p) {
@@ -54,6 +58,10 @@ final class Purchases {
                 problems.add(ParameterProblem.of(named[0], "the purchases have no column '" + named[1] + "'; one of "
                         + schema.names()));
             }
+        }
+        if (p.categoryColumn().isPresent() && !schema.contains(p.categoryColumn().get())) {
+            problems.add(ParameterProblem.of("categoryColumn", "the purchases have no column '"
+                    + p.categoryColumn().get() + "'"));
         }
         if (p.orderColumn().isPresent()) {
             String name = p.orderColumn().get();
@@ -69,7 +77,8 @@ final class Purchases {
 
     static Purchases of(Schema schema, RecommendParameters p) {
         return new Purchases(schema.require(p.customerColumn()), schema.require(p.itemColumn()),
-                schema.require(p.basketColumn()), p.orderColumn().map(schema::require).orElse(-1));
+                schema.require(p.basketColumn()), p.orderColumn().map(schema::require).orElse(-1),
+                p.categoryColumn().map(schema::require).orElse(-1));
     }
 
     void add(Batch b, StepContext ctx) {
@@ -77,6 +86,7 @@ final class Purchases {
         Column i = b.column(item);
         Column k = b.column(basket);
         Column o = order < 0 ? null : b.column(order);
+        Column g = category < 0 ? null : b.column(category);
         for (int r = 0; r < b.rowCount(); r++) {
             rows++;
             if (c.isNull(r) || i.isNull(r) || i.getString(r).isBlank()) {
@@ -93,7 +103,15 @@ final class Purchases {
                     .computeIfAbsent(basketId, x -> new Basket(key, seen++));
             String name = i.getString(r).strip();
             held.items.add(interned.computeIfAbsent(name, x -> x));
+            if (g != null && !g.isNull(r)) {
+                categories.computeIfAbsent(name, x -> new HashSet<>()).add(g.getString(r));
+            }
         }
+    }
+
+    /** The categories each item was seen with (an item may carry several). */
+    Map<String, Set<String>> categories() {
+        return categories;
     }
 
     Map<String, Map<String, Basket>> customers() {

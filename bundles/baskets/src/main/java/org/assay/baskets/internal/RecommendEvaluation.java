@@ -44,8 +44,8 @@ final class RecommendEvaluation {
     private RecommendEvaluation() {
     }
 
-    static Result run(Purchases purchases, String fpGrowthOptions, int n, double minConfidence, Set<String> excluded)
-            throws Exception {
+    static Result run(Purchases purchases, String fpGrowthOptions, int n, double minConfidence, Set<String> excluded,
+            CategoryRule categoryRule) throws Exception {
         Transactions training = new Transactions();
         Map<String, Set<String>> history = new HashMap<>();
         Map<String, Set<String>> targets = new HashMap<>();
@@ -103,7 +103,8 @@ final class RecommendEvaluation {
             Set<String> wanted = e.getValue();
             targetCount += wanted.size();
             Set<String> fromRules = new HashSet<>();
-            for (RuleIndex.Recommendation r : index.recommend(held, n, excluded)) {
+            for (RuleIndex.Recommendation r : index.recommend(held, n, excluded, categoryRule,
+                    purchases.categories())) {
                 fromRules.add(r.item());
             }
             int hits = hits(fromRules, wanted);

@@ -28,6 +28,11 @@ record RecommendParameters(
         double minConfidence,
         @Param(description = "Items never recommended (discontinued, out of stock, bags).", defaultValue = "[]")
         List<String> excludeItems,
+        @Param(description = "Purchases: the column giving each item's category, for categoryRule.")
+        Optional<String> categoryColumn,
+        @Param(description = "Which categories a recommended item may be in, relative to the items of the rule"
+                + " that fired: any, same or other. Needs categoryColumn unless any.", defaultValue = "any")
+        CategoryRule categoryRule,
         @Param(description = "Hold out each customer's last basket, mine rules on the rest with FPGrowth and"
                 + " report hit rate, precision@N and recall@N for the rules, for the rules topped up with popular"
                 + " items, and for the most popular items alone, the baseline (evaluation.csv).", defaultValue = "true")
@@ -45,6 +50,10 @@ record RecommendParameters(
             if (named[1].isBlank()) {
                 problems.add(ParameterProblem.of(named[0], "must name a column of the purchases"));
             }
+        }
+        if (categoryRule != CategoryRule.ANY && categoryColumn.isEmpty()) {
+            problems.add(ParameterProblem.of("categoryColumn", "categoryRule " + categoryRule.name()
+                    .toLowerCase(java.util.Locale.ROOT) + " needs the column with each item's category"));
         }
         if (evaluationOptions.isPresent()) {
             for (String p : AssociatorSetup.problems(weka.associations.FPGrowth.class.getName(),

@@ -163,7 +163,8 @@ final class RecommendStep implements Step {
         long written = 0;
         for (Map.Entry<String, Map<String, Purchases.Basket>> c : purchases.customers().entrySet()) {
             int rank = 0;
-            for (RuleIndex.Recommendation r : index.recommend(Purchases.items(c.getValue()), p.topN(), excluded)) {
+            for (RuleIndex.Recommendation r : index.recommend(Purchases.items(c.getValue()), p.topN(), excluded,
+                    p.categoryRule(), purchases.categories())) {
                 b.setString(0, c.getKey()).setLong(1, ++rank).setString(2, r.item())
                         .setString(3, r.rule().antecedentText() + " => " + r.rule().consequentText())
                         .setDouble(4, r.rule().confidence()).setDouble(5, r.rule().lift())
@@ -206,7 +207,8 @@ final class RecommendStep implements Step {
             throws Exception {
         RecommendEvaluation.Result result;
         try {
-            result = RecommendEvaluation.run(purchases, options, p.topN(), p.minConfidence(), excluded);
+            result = RecommendEvaluation.run(purchases, options, p.topN(), p.minConfidence(), excluded,
+                    p.categoryRule());
         } catch (AssociatorSetup.SetupException e) {
             throw new StepFailure("recommend: evaluationOptions: " + e.getMessage(), e);
         }

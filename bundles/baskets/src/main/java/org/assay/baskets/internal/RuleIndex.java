@@ -46,6 +46,12 @@ final class RuleIndex {
 
     /** The best {@code n} items not in {@code held} nor {@code excluded}, each with the rule that fired. */
     List<Recommendation> recommend(Set<String> held, int n, Set<String> excluded) {
+        return recommend(held, n, excluded, CategoryRule.ANY, Map.of());
+    }
+
+    /** As above, keeping only items whose category fits {@code rule} against the antecedent's categories. */
+    List<Recommendation> recommend(Set<String> held, int n, Set<String> excluded, CategoryRule rule,
+            Map<String, Set<String>> categories) {
         Map<String, Rule> best = new HashMap<>();
         for (String item : held) {
             List<Rule> candidates = byFirstItem.get(item);
@@ -57,16 +63,31 @@ final class RuleIndex {
                     continue;
                 }
                 for (String c : r.consequent()) {
-                    if (!held.contains(c) && !excluded.contains(c)) {
+                    if (!held.contains(c) && !excluded.contains(c) && fits(rule, c, r, categories)) {
                         best.merge(c, r, (a, b) -> BEST.compare(a, b) <= 0 ? a : b);
                     }
                 }
             }
         }
         List<Recommendation> result = new ArrayList<>(best.size());
-        best.forEach((item, rule) -> result.add(new Recommendation(item, rule)));
+        best.forEach((item, fired) -> result.add(new Recommendation(item, fired)));
         result.sort(RANK);
         return result.size() > n ? result.subList(0, n) : result;
+    }
+
+    /** Whether item {@code c}'s categories meet {@code rule} against those of the rule's antecedent. */
+    private static boolean fits(CategoryRule rule, String c, Rule r, Map<String, Set<String>> categories) {
+        if (rule == CategoryRule.ANY) {
+            return true;
+        }
+        Set<String> mine = categories.getOrDefault(c, Set.of());
+        boolean shared = false;
+        for (String a : r.antecedent()) {
+            for (String category : categories.getOrDefault(a, Set.of())) {
+                shared |= mine.contains(category);
+            }
+        }
+        return rule == CategoryRule.SAME ? shared : !shared;
     }
 
     /** Per product, the items bought with it: from rules whose antecedent is that product alone. */

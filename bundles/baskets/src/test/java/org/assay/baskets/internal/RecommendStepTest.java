@@ -177,4 +177,31 @@ class RecommendStepTest {
         assertTrue(options.startsWith("-S -M 0.1 -T 0 -C 0.23999"), options);
         assertTrue(options.contains("-I 3"), options);
     }
+
+    private static final Schema WITH_CATEGORY = Schema.of(Field.of("basket_id", FieldType.STRING),
+            Field.of("customer_id", FieldType.STRING), Field.of("item", FieldType.STRING),
+            Field.of("category", FieldType.STRING));
+
+    /** bread, butter, jam are bakery-and-spreads; milk and cereal breakfast; bread is in both. */
+    private StepTestRunner categorised(String rule) throws Exception {
+        return new StepTestRunner(type, dir.resolve(rule)).input("in", WITH_CATEGORY,
+                row("B1", "ann", "bread", "bakery"), row("B2", "bob", "butter", "bakery"),
+                row("B3", "bob", "jam", "bakery"), row("B4", "cy", "milk", "breakfast"),
+                row("B5", "cy", "cereal", "breakfast"))
+                .inputModel("model", model("weka.associations.FPGrowth", "-S -M 0.1 -C 0.3"))
+                .param("evaluate", false).param("categoryColumn", "category").param("categoryRule", rule);
+    }
+
+    @Test
+    void categoryRuleKeepsRecommendationsInOrOutOfTheTriggerCategories() throws Exception {
+        List<String> same = categorised("same").run().output().stream().filter(o -> o[0].equals("ann"))
+                .map(o -> (String) o[2]).toList();
+        assertEquals(List.of("butter"), same, "milk is breakfast, bread bakery");
+        List<String> other = categorised("other").run().output().stream().filter(o -> o[0].equals("ann"))
+                .map(o -> (String) o[2]).toList();
+        assertEquals(List.of("milk"), other);
+        new StepTestRunner(type, dir).param("categoryRule", "same").assertInvalid("categoryColumn", "needs");
+        new StepTestRunner(type, dir).input("in", PURCHASES).param("categoryColumn", "aisle")
+                .assertInvalid("categoryColumn", "no column 'aisle'");
+    }
 }
