@@ -1,0 +1,226 @@
+package org.assay.baskets.internal;
+
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import weka.associations.Apriori;
+import weka.associations.AssociationRulesProducer;
+import weka.associations.Associator;
+import weka.associations.FPGrowth;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.OptionHandler;
+import weka.core.Utils;
+
+/**
+ * Creates a Weka associator from a class name and options, and says in plain words why it
+ * cannot. Used at deploy (validation) and at run time, so both say the same.
+ *
+ * <p>A class name is an attack surface (loading runs static code, creating runs a constructor),
+ * so the name must be under {@code weka.associations.}, is loaded without initialising it, and
+ * must implement both {@link Associator} and {@link AssociationRulesProducer} (the step reads the
+ * rules as objects, not as text) before it is created. Classes named inside the options must be
+ * under {@code weka.}: Weka loads and initialises them before it checks their type.
+ *
+ * <p>{@code weka.associations.FPGrowth} is created as {@link ItemsetFPGrowth}, the same algorithm
+ * with its frequent item sets readable.
+ */
+final class AssociatorSetup {
+
+    static final String PACKAGE = "weka.associations.";
+    static final String EXAMPLES = "weka.associations.FPGrowth or weka.associations.Apriori";
+    private static final Set<String> SCHEME_KEYS = Set.of("-W", "-F");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
+
+    private AssociatorSetup() {
+    }
+
+    /** Thrown with a message for the user that starts with the parameter at fault ("algorithm: ..."). */
+    static final class SetupException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SetupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The Weka options the step passes: {@code options} verbatim when given, otherwise built from
+     * the step's own parameters. Apriori always gets {@code -Z} (the first value, "not bought",
+     * is treated as missing), or it would also mine rules about items not bought.
+     */
+    static String effectiveOptions(String className, AssociateParameters p) {
+        if (p.options().isPresent() && !p.options().get().isBlank()) {
+            return p.options().get().strip();
+        }
+        String support = Utils.doubleToString(p.minSupport(), 12).strip();
+        String metric = Utils.doubleToString(p.minMetric(), 12).strip();
+        int type = p.metric().wekaType();
+        if (FPGrowth.class.getName().equals(className)) {
+            // -S: all rules above the support floor, not Weka's default of lowering support from
+            // 100% until -N rules are found.
+            return String.format(Locale.ROOT, "-S -M %s -T %d -C %s -I %d -N %d", support, type, metric,
+                    p.maxRuleLength(), p.maxRules());
+        }
+        if (Apriori.class.getName().equals(className)) {
+            return String.format(Locale.ROOT, "-Z -M %s -T %d -C %s -N %d", support, type, metric, p.maxRules());
+        }
+        return "";
+    }
+
+    /** A new, configured associator; for FPGrowth the {@link ItemsetFPGrowth} subclass. */
+    static Associator create(String className, String options) throws SetupException {
+        Associator associator = instantiate(className);
+        String[] split;
+        try {
+            split = Utils.splitOptions(options == null ? "" : options);
+        } catch (Exception e) {
+            throw new SetupException("options: cannot read '" + options + "' as Weka options (" + message(e)
+                    + "). Write them as on Weka's command line, e.g. \"-S -M 0.01 -C 0.5\".", e);
+        }
+        if (split.length == 0) {
+            return associator;
+        }
+        refuseForeignClasses(split);
+        String shortName = shortName(className);
+        if (!(associator instanceof OptionHandler handler)) {
+            throw new SetupException("options: " + shortName + " takes no options; leave 'options' empty.", null);
+        }
+        try {
+            handler.setOptions(split);
+        } catch (Exception e) {
+            throw new SetupException("options: " + shortName + " rejected '" + options + "': " + sentence(e)
+                    + " " + shortName + " knows " + optionNames(handler) + ".", e);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String s : split) {
+            if (!s.isEmpty()) {
+                unknown.add(s);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SetupException("options: " + shortName + " does not understand " + String.join(" ", unknown)
+                    + ". " + shortName + " knows " + optionNames(handler) + ".", null);
+        }
+        return associator;
+    }
+
+    /** The problems with algorithm and options, for validation; empty when both are fine. */
+    static List<String> problems(String className, String options) {
+        try {
+            create(className, options);
+            return List.of();
+        } catch (SetupException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    static String shortName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static Associator instantiate(String className) throws SetupException {
+        String name = className == null ? "" : className.strip();
+        if (name.isEmpty()) {
+            throw new SetupException("algorithm: name a Weka associator class, e.g. " + EXAMPLES + ".", null);
+        }
+        if (!name.startsWith(PACKAGE) || !DOTTED_NAME.matcher(name).matches()) {
+            throw notAnAssociator(name);
+        }
+        if (FPGrowth.class.getName().equals(name)) {
+            return new ItemsetFPGrowth();
+        }
+        Class<?> type;
+        try {
+            // Not initialised: no static code runs before the type check below.
+            type = Class.forName(name, false, Instances.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SetupException("algorithm: Weka has no class '" + name + "'. Check the spelling (full class"
+                    + " name, case matters), e.g. " + EXAMPLES + ".", e);
+        }
+        if (!Associator.class.isAssignableFrom(type) || !AssociationRulesProducer.class.isAssignableFrom(type)) {
+            throw notAnAssociator(name);
+        }
+        try {
+            return (Associator) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new SetupException("algorithm: " + name + " cannot be created on its own (it is abstract or"
+                    + " needs arguments). Use " + EXAMPLES + ".", e);
+        }
+    }
+
+    private static SetupException notAnAssociator(String name) {
+        return new SetupException("algorithm: '" + name + "' is not a Weka associator that produces rules; use "
+                + EXAMPLES + ".", null);
+    }
+
+    /** Every dotted name in the options, however deeply quoted, must be a class under weka. */
+    private static void refuseForeignClasses(String[] tokens) throws SetupException {
+        for (int i = 0; i < tokens.length; i++) {
+            String token = tokens[i].strip();
+            if (SCHEME_KEYS.contains(token) && i + 1 < tokens.length) {
+                String first = tokens[i + 1].strip().split("\\s+", 2)[0];
+                if (!first.isEmpty() && !first.startsWith("-") && !isWekaClass(first)) {
+                    throw notWeka(first);
+                }
+            }
+            if (token.chars().anyMatch(Character::isWhitespace)) {
+                try {
+                    refuseForeignClasses(Utils.splitOptions(token));
+                } catch (SetupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new SetupException("options: cannot read the nested options '" + token + "' ("
+                            + message(e) + ").", e);
+                }
+            } else if (DOTTED_NAME.matcher(token).matches() && !isNumber(token) && !token.startsWith("weka.")) {
+                throw notWeka(token);
+            }
+        }
+    }
+
+    private static boolean isWekaClass(String name) {
+        return name.startsWith("weka.") && DOTTED_NAME.matcher(name).matches();
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static SetupException notWeka(String name) {
+        return new SetupException("options: '" + name + "' is not a Weka class; options may name only classes"
+                + " under weka., e.g. -F weka.filters.unsupervised.attribute.Remove.", null);
+    }
+
+    private static String optionNames(OptionHandler handler) {
+        Set<String> names = new LinkedHashSet<>();
+        Enumeration<Option> e = handler.listOptions();
+        while (e.hasMoreElements()) {
+            String n = e.nextElement().name();
+            if (n != null && !n.isBlank()) {
+                names.add("-" + n);
+            }
+        }
+        return names.isEmpty() ? "no options" : "the options " + String.join(" ", names);
+    }
+
+    static String sentence(Throwable e) {
+        String m = message(e);
+        char last = m.charAt(m.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? m : m + ".";
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+    }
+}
