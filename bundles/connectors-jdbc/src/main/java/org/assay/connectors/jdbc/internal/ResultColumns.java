@@ -68,7 +68,7 @@ final class ResultColumns {
             types[i - 1] = sqlType;
         }
         for (String tagged : tags.keySet()) {
-            if (names.stream().noneMatch(n -> n.equalsIgnoreCase(tagged))) {
+            if (names.stream().noneMatch(name -> name.equalsIgnoreCase(tagged))) {
                 throw new StepFailure("parameter tags: the result has no column '" + tagged + "'"
                         + NearestName.among(tagged, names).map(s -> "; did you mean '" + s + "'?").orElse("")
                         + "; its columns are " + names);
