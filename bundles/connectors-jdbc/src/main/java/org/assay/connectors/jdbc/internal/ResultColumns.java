@@ -28,11 +28,12 @@ import org.assay.api.step.StepFailure;
 final class ResultColumns {
 
     private final Schema schema;
-    private final int[] sqlTypes;
+    /** Per column: a timestamp with a zone, read as an OffsetDateTime. */
+    private final boolean[] zoned;
 
-    private ResultColumns(Schema schema, int[] sqlTypes) {
+    private ResultColumns(Schema schema, boolean[] zoned) {
         this.schema = schema;
-        this.sqlTypes = sqlTypes;
+        this.zoned = zoned;
     }
 
     /**
@@ -42,7 +43,7 @@ final class ResultColumns {
     static ResultColumns of(ResultSetMetaData md, Map<String, String> tags) throws SQLException, StepFailure {
         int n = md.getColumnCount();
         List<Field> fields = new ArrayList<>(n);
-        int[] types = new int[n];
+        boolean[] zoned = new boolean[n];
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String name = md.getColumnLabel(i);
@@ -65,7 +66,10 @@ final class ResultColumns {
                 }
             }
             fields.add(new Field(name, type, nullable, fieldTags, List.of()));
-            types[i - 1] = sqlType;
+            // pgjdbc reports timestamptz as Types.TIMESTAMP: its type name tells.
+            String lower = typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT);
+            zoned[i - 1] = sqlType == Types.TIMESTAMP_WITH_TIMEZONE || lower.equals("timestamptz")
+                    || lower.contains("time zone");
         }
         for (String tagged : tags.keySet()) {
             if (names.stream().noneMatch(name -> name.equalsIgnoreCase(tagged))) {
@@ -74,7 +78,7 @@ final class ResultColumns {
                         + "; its columns are " + names);
             }
         }
-        return new ResultColumns(Schema.of(fields), types);
+        return new ResultColumns(Schema.of(fields), zoned);
     }
 
     /**
@@ -101,7 +105,7 @@ final class ResultColumns {
 
     /** Copies the current row of {@code rs} into the builder's current row. */
     void copy(ResultSet rs, BatchBuilder b) throws SQLException {
-        for (int c = 0; c < sqlTypes.length; c++) {
+        for (int c = 0; c < zoned.length; c++) {
             int i = c + 1;
             switch (schema.field(c).type()) {
                 case INTEGER -> {
@@ -129,7 +133,7 @@ final class ResultColumns {
                     }
                 }
                 case TIMESTAMP -> {
-                    if (sqlTypes[c] == Types.TIMESTAMP_WITH_TIMEZONE) {
+                    if (zoned[c]) {
                         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
                         if (t != null) {
                             b.setLong(c, t.toInstant().toEpochMilli());
