@@ -93,8 +93,11 @@ public class JdbcConnectorIT extends AssayKarafTestSupport {
     public void thePostgresqlAndMariadbDriversInstallOffline() throws Exception {
         executeCommand("feature:install assay-jdbc-postgresql");
         executeCommand("feature:install assay-jdbc-mariadb");
-        Set<String> notActive = awaitActive(Set.of("org.postgresql.jdbc", "org.mariadb.jdbc", "org.ops4j.pax.jdbc.mariadb"));
+        Set<String> notActive = awaitActive(Set.of("org.postgresql.jdbc", "mariadb-java-client", "org.ops4j.pax.jdbc.mariadb"));
         assertTrue("not active: " + notActive + "\n" + executeCommand("feature:list -i"), notActive.isEmpty());
+        // The names a cfg file gives as osgi.jdbc.driver.name.
+        assertNotNull(tracked(DataSourceFactory.class, "(osgi.jdbc.driver.name=PostgreSQL JDBC Driver)"));
+        assertNotNull(tracked(DataSourceFactory.class, "(osgi.jdbc.driver.name=mariadb)"));
     }
 
     /**
@@ -126,7 +129,7 @@ public class JdbcConnectorIT extends AssayKarafTestSupport {
         props.setProperty(DataSourceFactory.JDBC_USER, "keeper");
         props.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
         try (var c = h2.createDataSource(props).getConnection(); var s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM it_customers")) {
+                var rs = s.executeQuery("SELECT COUNT(*) FROM \"it_customers\"")) {
             rs.next();
             assertEquals(step(run, "store").rowsOut(), rs.getLong(1));
         }
