@@ -32,8 +32,9 @@ final class Connections {
         StringBuilder m = new StringBuilder("parameter dataSource: no data source '").append(name)
                 .append("' is configured; create ").append(DataSources.configFile(name))
                 .append(" (see the README, \"Databases\")");
-        NearestName.among(name, sources.names()).ifPresent(n -> m.append(", or did you mean '").append(n).append("'?"));
-        m.append(sources.names().isEmpty() ? ". No data source is configured." : ". Configured: " + sources.names());
+        m.append('.');
+        NearestName.among(name, sources.names()).ifPresent(n -> m.append(" Did you mean '").append(n).append("'?"));
+        m.append(sources.names().isEmpty() ? " No data source is configured." : " Configured: " + sources.names());
         return m.toString();
     }
 

@@ -44,9 +44,9 @@ record NamedQuery(String sql, List<String> names) {
                 end += 2;
             } else if (c == ':' && i + 1 < n && query.charAt(i + 1) == ':') {
                 end = i + 2;
-            } else if (c == ':' && i + 1 < n && (Character.isLetter(query.charAt(i + 1)) || query.charAt(i + 1) == '_')) {
+            } else if (c == ':' && i + 1 < n && isNameStart(query.charAt(i + 1))) {
                 end = i + 2;
-                while (end < n && (Character.isLetterOrDigit(query.charAt(end)) || query.charAt(end) == '_')) {
+                while (end < n && (isNameStart(query.charAt(end)) || Character.isDigit(query.charAt(end)))) {
                     end++;
                 }
                 names.add(query.substring(i + 1, end));
@@ -72,6 +72,10 @@ record NamedQuery(String sql, List<String> names) {
     /** The distinct parameter names, in the order they first appear. */
     Set<String> distinctNames() {
         return new LinkedHashSet<>(names);
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
     }
 
     private static boolean isComment(String q, int i) {

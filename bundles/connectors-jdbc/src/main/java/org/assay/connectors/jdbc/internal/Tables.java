@@ -88,10 +88,11 @@ final class Tables {
         }
         StringBuilder m = new StringBuilder("parameter table: no table '").append(table)
                 .append("' in data source '").append(source).append("'");
-        NearestName.among(table.toLowerCase(Locale.ROOT), names).ifPresent(n -> m.append("; did you mean '")
+        m.append('.');
+        NearestName.among(table.toLowerCase(Locale.ROOT), names).ifPresent(n -> m.append(" Did you mean '")
                 .append(n).append("'?"));
         TreeSet<String> sorted = new TreeSet<>(names);
-        m.append(sorted.isEmpty() ? "; it has no tables" : "; its tables: " + sorted);
+        m.append(sorted.isEmpty() ? " It has no tables." : " Its tables: " + sorted);
         return m.toString();
     }
 

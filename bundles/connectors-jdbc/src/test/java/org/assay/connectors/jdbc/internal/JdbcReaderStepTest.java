@@ -139,8 +139,8 @@ class JdbcReaderStepTest {
     @Test
     void aMissingTableIsNamedWithTheNearestOne() {
         StepFailure f = assertThrows(StepFailure.class, () -> reader().param("table", "custmers").run());
-        assertEquals("parameter table: no table 'custmers' in data source 'crm'; did you mean 'customers'?; "
-                + "its tables: [customers]", f.getMessage());
+        assertEquals("parameter table: no table 'custmers' in data source 'crm'. Did you mean 'customers'? "
+                + "Its tables: [customers]", f.getMessage());
     }
 
     @Test
@@ -148,7 +148,7 @@ class JdbcReaderStepTest {
         StepFailure f = assertThrows(StepFailure.class, () -> new StepTestRunner(new JdbcReaderStepType(sources), dir)
                 .param("dataSource", "cmr").param("table", "customers").run());
         assertEquals("parameter dataSource: no data source 'cmr' is configured; create etc/org.ops4j.datasource-cmr.cfg "
-                + "(see the README, \"Databases\"), or did you mean 'crm'?. Configured: [crm]", f.getMessage());
+                + "(see the README, \"Databases\"). Did you mean 'crm'? Configured: [crm]", f.getMessage());
     }
 
     @Test
