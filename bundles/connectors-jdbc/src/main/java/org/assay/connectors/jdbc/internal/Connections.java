@@ -1,0 +1,65 @@
+package org.assay.connectors.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.assay.api.data.NearestName;
+import org.assay.api.step.StepFailure;
+
+/** Opens a connection to a named data source, or fails with a message the user can act on. */
+final class Connections {
+
+    private Connections() {
+    }
+
+    /**
+     * A connection to the named source; the caller closes it.
+     *
+     * @throws StepFailure naming the source, the cfg file to fix and the driver's reason
+     */
+    static Connection open(DataSources sources, String name) throws StepFailure {
+        DataSource ds = sources.find(name).orElseThrow(() -> new StepFailure(missing(sources, name)));
+        try {
+            return ds.getConnection();
+        } catch (SQLException e) {
+            throw new StepFailure("parameter dataSource: data source '" + name + "' cannot be reached: " + reason(e)
+                    + ". Check url, user and password in " + DataSources.configFile(name)
+                    + " and that the database server is running.", e);
+        }
+    }
+
+    static String missing(DataSources sources, String name) {
+        StringBuilder m = new StringBuilder("parameter dataSource: no data source '").append(name)
+                .append("' is configured; create ").append(DataSources.configFile(name))
+                .append(" (see the README, \"Databases\")");
+        m.append('.');
+        NearestName.among(name, sources.names()).ifPresent(n -> m.append(" Did you mean '").append(n).append("'?"));
+        m.append(sources.names().isEmpty() ? " No data source is configured." : " Configured: " + sources.names());
+        return m.toString();
+    }
+
+    /**
+     * The driver's own words, without the pool's wrapping: the innermost SQLException's message,
+     * which says what the server or the network refused ("password authentication failed",
+     * "Connection to localhost:5433 refused"); below it are socket errors that lose the host.
+     * Never a stack trace.
+     */
+    static String reason(Throwable e) {
+        String message = null;
+        String any = null;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                any = t.getMessage();
+                if (t instanceof SQLException) {
+                    message = any;
+                }
+            }
+        }
+        message = message == null ? any : message;
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        String firstLine = message.strip().lines().findFirst().orElse(message);
+        return firstLine.length() > 300 ? firstLine.substring(0, 300) + "..." : firstLine;
+    }
+}
