@@ -66,7 +66,7 @@ final class EngineStepContext implements StepContext {
         this.spoolDir = spoolDir;
         this.files = files;
         this.quarantineLog = quarantineLog;
-        this.log = LoggerFactory.getLogger("org.assay.step." + step.definition.type());
+        this.log = run.log.forStep(step.id(), LoggerFactory.getLogger("org.assay.step." + step.definition.type()));
     }
 
     @Override

@@ -45,7 +45,11 @@ import org.assay.api.workflow.InputRef;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RunContent;
+import org.assay.engine.RunEvent.Kind;
 import org.assay.engine.RunInfo;
+import org.assay.engine.RunPage;
+import org.assay.engine.RunQuery;
 import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
@@ -98,12 +102,15 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     /** Longest a change of a run waits to reach its run.json. */
     private static final Duration RECORD_INTERVAL = Duration.ofSeconds(1);
     private final RunRecordWriter records;
+    /** The run listener whiteboard: events of every run go there. */
+    private final RunEvents events;
     /** Signalled when a step type arrives or a run is cancelled, to wake waiting runs. */
     private final Object stepTypesChanged = new Object();
 
     @Activate
-    public RunEngine(@Reference StepRegistry registry, @Reference WorkflowService workflows, EngineConfig config) {
-        this(registry, workflows, EngineSettings.from(config));
+    public RunEngine(@Reference StepRegistry registry, @Reference WorkflowService workflows,
+            @Reference RunEvents events, EngineConfig config) {
+        this(registry, workflows, EngineSettings.from(config), RECORD_INTERVAL, events);
     }
 
     RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings) {
@@ -111,14 +118,20 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings, Duration recordInterval) {
+        this(registry, workflows, settings, recordInterval, new RunEvents());
+    }
+
+    RunEngine(StepRegistry registry, WorkflowService workflows, EngineSettings settings, Duration recordInterval,
+            RunEvents events) {
         this.registry = registry;
+        this.events = events;
         this.workflows = workflows;
         this.settings = settings;
         this.files = FileAccess.of(settings);
         this.validator = new WorkflowValidator(registry, files, settings.limits());
         this.pool = fixedPool(settings.threads(), "assay-run-");
         this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
-        this.records = new RunRecordWriter(recordInterval, live::values);
+        this.records = new RunRecordWriter(recordInterval, live::values, new RunObserver(events, Duration.ofSeconds(1)));
         closeDataDir(settings);
         loadHistory();
         registry.addListener(this);
@@ -150,7 +163,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         registry.removeListener(this);
         for (RunState r : live.values()) {
             r.engineStopping = true;
-            r.event("engine stopping: the run pauses here"
+            r.event(Kind.RUN_PAUSED, null, "engine stopping: the run pauses here"
                     + (settings.resumeInterruptedRuns() ? " and resumes when the engine starts again" : ""));
         }
         synchronized (stepTypesChanged) {
@@ -245,7 +258,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     @Override
-    public RunInfo start(String workflowId, String trigger) {
+    public RunInfo start(String workflowId, String trigger, String principal) {
         DeployedWorkflow wf = workflows.get(workflowId).orElseThrow(() -> new NoSuchElementException(
                 "no workflow '" + workflowId + "' is deployed; see assay:workflow-list, or deploy it with assay:workflow-deploy <file>"));
         String source = workflows.source(workflowId).orElseThrow();
@@ -258,8 +271,12 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             throw new UncheckedIOException("cannot create run folder " + folder, e);
         }
         RunState run = new RunState(runId, wf.definition(), wf.version(), folder, Instant.now());
+        run.startedBy = principal == null || principal.isBlank() ? SYSTEM : principal;
+        run.trigger = trigger;
+        run.publishTo(events::publish);
         live.put(runId, run);
-        run.event("queued workflow " + workflowId + " version " + wf.version() + " (" + trigger + ")");
+        run.event(Kind.RUN_QUEUED, null, "queued workflow " + workflowId + " version " + wf.version() + " ("
+                + trigger + ", by " + run.startedBy + ")");
         records.writeNow(run);
         pool.execute(() -> execute(run, source, new HashMap<>(), Set.of()));
         return run.snapshot();
@@ -281,13 +298,39 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     @Override
-    public boolean cancel(String runId) {
+    public RunPage query(RunQuery query) {
+        return RunQueries.page(list(), query, Instant.now());
+    }
+
+    @Override
+    public Optional<RunContent> openArtifact(String runId, String artifactId) throws IOException {
+        return RunContents.artifact(get(runId), artifactId);
+    }
+
+    @Override
+    public Optional<RunContent> openReport(String runId) throws IOException {
+        return RunContents.report(get(runId));
+    }
+
+    @Override
+    public Optional<RunContent> openQuarantine(String runId) throws IOException {
+        return RunContents.quarantine(get(runId));
+    }
+
+    @Override
+    public Optional<RunContent> openLog(String runId) throws IOException {
+        return RunContents.log(get(runId));
+    }
+
+    @Override
+    public boolean cancel(String runId, String principal) {
         RunState r = live.get(runId);
         if (r == null || r.status.isFinished()) {
             return false;
         }
+        r.cancelledBy = principal == null || principal.isBlank() ? SYSTEM : principal;
         r.cancelRequested = true;
-        r.event("cancel requested");
+        r.event(Kind.CANCEL_REQUESTED, null, "cancel requested by " + r.cancelledBy);
         synchronized (stepTypesChanged) {
             stepTypesChanged.notifyAll();
         }
@@ -318,7 +361,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             for (StepState s : run.steps.values()) {
                 if (s.status == RunStatus.RUNNING && s.providerServiceId == step.serviceId()) {
                     s.providerGone = true;
-                    run.event("step '" + s.id() + "': provider " + step.provider() + " went away mid-step");
+                    run.event(Kind.STEP_REPLAYED, s.id(), "step '" + s.id() + "': provider " + step.provider()
+                            + " went away mid-step");
                 }
             }
         }
@@ -353,6 +397,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             run.finish();
             paused = false;
         } finally {
+            run.log.close();
             if (paused) {
                 // Spools, quarantine parts and the record stay for the next start to resume.
                 records.writeNow(run);
@@ -401,7 +446,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             WorkflowDefinition def = WorkflowValidator.readDeployed(source);
             RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), r.queuedAt());
             run.startedAt = r.startedAt();
-            run.events.addAll(r.events());
+            run.restore(r);
+            run.publishTo(events::publish);
             // The record was touched while the engine lived: after a crash its time is about the moment of death.
             Instant stoppedAt = RunRecords.lastAlive(r.folder().resolve(RunRecords.FILE_NAME));
             long down = Math.max(0, Duration.between(stoppedAt, Instant.now()).toMillis());
@@ -432,12 +478,12 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             for (StepRunInfo s : r.steps()) {
                 if (!done.contains(s.stepId()) && s.attempts() > 0 && run.steps.containsKey(s.stepId())) {
                     // Saved as running (a crash) or queued again (a stop): either way its attempt was cut short.
-                    run.event("step '" + s.stepId() + "' was interrupted by engine stop at " + RunState.time(stoppedAt)
+                    run.event(Kind.NOTE, s.stepId(), "step '" + s.stepId() + "' was interrupted by engine stop at " + RunState.time(stoppedAt)
                             + " during attempt " + s.attempts() + "; it runs again from its inputs");
                 }
             }
             kept.keySet().removeIf(k -> !done.contains(k.substring(0, k.lastIndexOf('.'))));
-            run.event("engine started again after " + down / 1000 + " s stopped: run resumed "
+            run.event(Kind.RUN_RESUMED, null, "engine started again after " + down / 1000 + " s stopped: run resumed "
                     + (done.isEmpty() ? "from the start" : "after " + String.join(", ", done)
                             + " (their results were kept)"));
             live.put(run.runId, run);
@@ -579,7 +625,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             step.durationMillis = (System.nanoTime() - step.startNanos) / 1_000_000;
             if (step.providerGone) {
                 ctx.discardOutputs();
-                run.event("step '" + step.id() + "': attempt " + step.attempts + " on " + step.provider
+                run.event(Kind.STEP_REPLAYED, step.id(), "step '" + step.id() + "': attempt " + step.attempts + " on " + step.provider
                         + " discarded; replaying from its inputs on the new provider");
                 if (step.attempts >= MAX_ATTEMPTS) {
                     return fail(run, step, "the bundle providing " + def.type() + " changed " + MAX_ATTEMPTS
@@ -635,7 +681,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
             step.progress = 1;
             step.status = RunStatus.SUCCEEDED;
             if (step.attempts > 1) {
-                run.event("step '" + step.id() + "' completed on " + step.provider + " after " + step.attempts
+                run.event(Kind.NOTE, step.id(), "step '" + step.id() + "' completed on " + step.provider + " after " + step.attempts
                         + " attempts (replayed from its inputs; no rows lost)");
             }
             records.changed(run);
@@ -653,7 +699,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                 Optional<RegisteredStep> p = registry.provider(type);
                 if (p.isPresent()) {
                     if (announced) {
-                        run.event("step type " + type + " arrived from " + p.get().provider() + "; continuing");
+                        run.event(Kind.NOTE, step.id(), "step type " + type + " arrived from " + p.get().provider()
+                                + "; continuing");
                     }
                     return p;
                 }
@@ -681,7 +728,8 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
                     step.status = RunStatus.WAITING_FOR_STEPS;
                     // The reason with the status: whoever sees the run waiting must also see why.
                     run.stepWaiting("waiting for step type " + type + " (step '" + step.id() + "') to be installed");
-                    run.event("step '" + step.id() + "' waits for step type " + type + " to be installed");
+                    run.event(Kind.STEP_WAITING, step.id(), "step '" + step.id() + "' waits for step type " + type
+                            + " to be installed");
                     records.changed(run);
                 }
                 try {

@@ -21,7 +21,7 @@ public class RunCancelCommand implements Action {
 
     @Override
     public Object execute() {
-        if (!runs.cancel(runId)) {
+        if (!runs.cancel(runId, Principals.current())) {
             throw new IllegalArgumentException("run '" + runId + "' is unknown or already finished; see assay:run-list");
         }
         System.out.println("Cancelling run " + runId);
