@@ -78,6 +78,7 @@ public final class RunEvents {
         private final BlockingQueue<RunEvent> queue;
         private final Thread thread;
         private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong failures = new AtomicLong();
         private volatile boolean running = true;
 
         Delivery(RunListener listener, int capacity) {
@@ -110,8 +111,15 @@ public final class RunEvents {
                 try {
                     listener.runEvent(event);
                 } catch (RuntimeException | LinkageError e) {
-                    LOG.error("Run listener {} failed on {} of run {}; it keeps getting events",
-                            listener.getClass().getName(), event.kind(), event.runId(), e);
+                    // The first failure with its stack trace; a listener failing on every event must not flood the log.
+                    long n = failures.incrementAndGet();
+                    if (n == 1) {
+                        LOG.error("Run listener {} failed on {} of run {}; it keeps getting events",
+                                listener.getClass().getName(), event.kind(), event.runId(), e);
+                    } else if (n % 1000 == 0) {
+                        LOG.error("Run listener {} has failed {} times, latest: {}", listener.getClass().getName(), n,
+                                e.toString());
+                    }
                 }
             }
         }
