@@ -51,11 +51,6 @@ final class RunState {
     volatile Instant finishedAt;
     volatile String error;
     volatile Path report;
-    /** The run's workflow validated against the step types installed then; see RunEngine.revalidate. */
-    volatile Validated validated;
-
-    /** Errors of a validation, and the step type registrations it saw. */
-    record Validated(java.util.Set<Long> providers, java.util.List<org.assay.engine.ValidationProblem> errors) { }
     volatile boolean cancelRequested;
     /** Who started the run, how, and who asked it to stop: kept in its record. */
     volatile String startedBy = RunService.SYSTEM;
