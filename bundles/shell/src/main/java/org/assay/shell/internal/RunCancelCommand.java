@@ -19,6 +19,14 @@ public class RunCancelCommand implements Action {
     @Completion(RunIdCompleter.class)
     private String runId;
 
+    public RunCancelCommand() {
+    }
+
+    /** For tests; Karaf injects the service into the no-argument instance. */
+    RunCancelCommand(RunService runs) {
+        this.runs = runs;
+    }
+
     @Override
     public Object execute() {
         if (!runs.cancel(runId, Principals.current())) {
