@@ -71,6 +71,7 @@ final class EngineStepContext implements StepContext {
     private final Map<String, AtomicLong> maxReadPerPort = new ConcurrentHashMap<>();
     private final Logger log;
     private long countedIn;
+    private final AttemptFiles attemptFiles;
     /** Set when the engine gave up on this attempt (its provider went) and started another. */
     private volatile boolean abandoned;
 
@@ -87,6 +88,7 @@ final class EngineStepContext implements StepContext {
         this.files = files;
         this.quarantineLog = quarantineLog;
         this.log = LoggerFactory.getLogger("org.assay.step." + step.definition.type());
+        this.attemptFiles = new AttemptFiles(spoolDir, run.folder, run.runId, step.id(), attempt);
     }
 
     /** The engine started a replacement attempt: this one's work is thrown away. */
@@ -318,16 +320,20 @@ final class EngineStepContext implements StepContext {
                 // Left-over spool files are removed with the run's spool folder.
             }
         }
+        attemptFiles.discard();
     }
 
+    /** The attempt's own folder until it commits; see {@link AttemptFiles}. */
     @Override
     public Path artifactDir() {
-        Path dir = run.folder.resolve(step.id());
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        return attemptFiles.artifactDir();
+    }
+
+    /** Moves the files the attempt wrote into place and points its artifacts at them. */
+    void commitFiles() throws IOException {
+        List<ArtifactInfo> moved = attemptFiles.commit(List.copyOf(counts.artifacts));
+        counts.artifacts.clear();
+        counts.artifacts.addAll(moved);
     }
 
     @Override
@@ -350,7 +356,7 @@ final class EngineStepContext implements StepContext {
             Path target = files.write(path, run.folder, artifactDir());
             Files.createDirectories(target.getParent());
             // Checked again now that the folders exist: a link among them is resolved.
-            return files.write(target.toString(), run.folder, artifactDir());
+            return attemptFiles.stage(files.write(target.toString(), run.folder, artifactDir()));
         } catch (FileAccess.Refused e) {
             throw new StepFailure(e.getMessage());
         } catch (IOException e) {

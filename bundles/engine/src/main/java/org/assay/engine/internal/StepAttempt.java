@@ -106,6 +106,11 @@ final class StepAttempt {
                     + missing.get().getValue().port() + "', which step '" + missing.get().getKey() + "' reads");
         }
         try {
+            ctx.commitFiles();
+        } catch (IOException e) {
+            return Optional.of("cannot move the files step '" + step.id() + "' wrote into place: " + e.getMessage());
+        }
+        try {
             index.commit(step.id(), outputs);
         } catch (IOException e) {
             return Optional.of("cannot record the output of step '" + step.id() + "' under " + index.dir() + ": "

@@ -221,4 +221,32 @@ class StreamingRunTest {
         assertEquals(java.util.Set.of(), Resume.done(wf, java.util.Set.of("a", "b"), java.util.Set.of()));
         assertFalse(Resume.done(wf, java.util.Set.of("a", "b", "c"), java.util.Set.of()).isEmpty());
     }
+
+    /** An abandoned attempt that writes its file late never replaces the file of the attempt that replaced it. */
+    @Test
+    void aSinkAbandonedMidWriteCannotOverwriteItsReplacement() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch oldFinished = new CountDownLatch(1);
+        CountDownLatch unstick = new CountDownLatch(1);
+        registry.add(TestSteps.marker("1.0.0", "old", started, unstick, oldFinished), "test.marker", "1.0.0", 2, 10);
+        deploy("{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 500}},"
+                + "{\"id\": \"sink\", \"type\": \"marker\", \"inputs\": {\"in\": \"src\"}}");
+        RunInfo run = engine.start("wf");
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        registry.remove(10);
+        registry.add(TestSteps.marker("2.0.0", "new", null, null, null), "test.marker", "2.0.0", 2, 11);
+        RunInfo done = await(run);
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        Path marker = done.folder().resolve("sink").resolve("marker.txt");
+        assertEquals("new 500", Files.readString(marker));
+        assertEquals(List.of(marker.toRealPath()), step(done, "sink").artifacts().stream()
+                .map(org.assay.engine.ArtifactInfo::path).toList(), "the artifact points at the committed file");
+
+        unstick.countDown();
+        assertTrue(oldFinished.await(10, TimeUnit.SECONDS));
+        assertEquals("new 500", Files.readString(marker), "the old attempt wrote into its own folder");
+        try (Stream<Path> files = Files.list(marker.getParent())) {
+            assertEquals(List.of("marker.txt"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
 }

@@ -616,4 +616,49 @@ final class TestSteps {
             }
         };
     }
+
+    /**
+     * A sink that reads its input, waits for {@code stuckUntil} ignoring cancellation (if
+     * given), then writes {@code text} to {@code marker.txt} (a relative writePath, kept as an
+     * artifact) and counts down {@code finished}.
+     */
+    static StepType marker(String version, String text, CountDownLatch started, CountDownLatch stuckUntil,
+            CountDownLatch finished) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("marker").version(version).category(StepCategory.SINK)
+                        .input(PortSpec.streamed("in", "rows")).build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    try {
+                        long rows = 0;
+                        try (DataStream in = ctx.input("in")) {
+                            Batch b;
+                            while ((b = in.next()) != null) {
+                                rows += b.rowCount();
+                            }
+                        }
+                        ctx.countOut(rows);
+                        if (started != null) {
+                            started.countDown();
+                        }
+                        if (stuckUntil != null) {
+                            stuck(stuckUntil);
+                        }
+                        java.nio.file.Path file = ctx.writePath("marker.txt");
+                        java.nio.file.Files.writeString(file, text + " " + rows);
+                        ctx.addArtifact(file, org.assay.api.step.ArtifactKind.TEXT, "marker");
+                    } finally {
+                        if (finished != null) {
+                            finished.countDown();
+                        }
+                    }
+                };
+            }
+        };
+    }
 }
