@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.engine.RunEvent;
 import org.assay.engine.RunStatus;
@@ -22,32 +21,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one run from its plan: starts each step once its inputs are committed, on the
- * step pool (independent branches run in parallel), replays a step whose provider goes
- * away, and at the end writes the quarantine and the report. A failed step stops the
- * others in flight (they see {@link RunState#shouldStop()}) and starts no new one.
+ * Executes one run from its plan: starts each segment once the spools it reads are
+ * committed (independent branches run in parallel), and at the end writes the quarantine
+ * and the report. A segment's steps all run at once, each on its own thread, and take
+ * {@code stepThreads} permits between them (all of them for a segment larger than that),
+ * so a streaming segment never waits for a thread held by one of its own steps. A failed
+ * step stops the others in flight (they see {@link RunState#shouldStop()}) and starts no
+ * new segment.
  */
 final class GraphExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphExecutor.class);
-    /** Replays of one step before the run gives up: bundles flapping forever must not spin a run forever. */
-    static final int MAX_ATTEMPTS = 5;
 
-    private final StepRegistry registry;
-    private final ProviderWaiters waiters;
-    private final RunStore store;
-    private final EngineSettings settings;
-    private final FileAccess files;
-    private final ExecutorService stepPool;
+    /** What a segment needs from the engine. */
+    record Parts(StepRegistry registry, ProviderWaiters waiters, RunStore store, EngineSettings settings,
+            FileAccess files, ExecutorService stepThreads) { }
 
-    GraphExecutor(StepRegistry registry, ProviderWaiters waiters, RunStore store, EngineSettings settings,
-            FileAccess files, ExecutorService stepPool) {
-        this.registry = registry;
-        this.waiters = waiters;
-        this.store = store;
-        this.settings = settings;
-        this.files = files;
-        this.stepPool = stepPool;
+    private final Parts parts;
+    private final Semaphore stepPermits;
+    private final Map<RunState, Graph> running = new ConcurrentHashMap<>();
+
+    GraphExecutor(Parts parts) {
+        this.parts = parts;
+        this.stepPermits = new Semaphore(parts.settings().stepThreads(), true);
     }
 
     /**
@@ -63,9 +59,15 @@ final class GraphExecutor {
         boolean paused = false;
         try (QuarantineLog quarantine = new QuarantineLog(run.folder, spoolDir)) {
             Files.createDirectories(spoolDir);
-            RunPlan plan = RunPlan.of(run.workflow, done, e -> false);
+            RunPlan plan = RunPlan.of(run.workflow, done, RunPlan.streamableBy(run.workflow,
+                    type -> parts.registry().provider(type).map(p -> p.info().descriptor())));
             Graph graph = new Graph(run, plan, validation, new SpoolIndex(spoolDir, kept), quarantine);
-            graph.run(new HashSet<>(done));
+            running.put(run, graph);
+            try {
+                graph.run();
+            } finally {
+                running.remove(run);
+            }
             paused = run.engineStopping && run.status != RunStatus.FAILED && !run.cancelRequested;
             if (!paused) {
                 run.finish();
@@ -82,17 +84,35 @@ final class GraphExecutor {
             run.log.close();
             if (paused) {
                 // Spools, quarantine parts and the record stay for the next start to resume.
-                store.paused(run);
+                parts.store().paused(run);
                 run.finished.countDown();
                 LOG.info("Run {} of {} paused: the engine is stopping", run.runId, run.workflow.id());
             } else {
-                if (!settings.keepSpools()) {
+                if (!parts.settings().keepSpools()) {
                     RunStore.deleteTree(spoolDir);
                 }
-                store.finished(run);
+                parts.store().finished(run);
                 run.finished.countDown();
                 LOG.info("Run {} of {} {}", run.runId, run.workflow.id(), run.status.label());
             }
+        }
+    }
+
+    /**
+     * A provider went away: every step running on it is replayed at once, with the steps it
+     * streams with, without waiting for the old attempt to return.
+     */
+    void providerGone(RegisteredStep gone) {
+        for (Graph g : running.values()) {
+            g.providerGone(gone);
+        }
+    }
+
+    /** The run was cancelled or the engine stops: steps blocked on a streamed edge wake up. */
+    void stopStreams(RunState run, String reason) {
+        Graph g = running.get(run);
+        if (g != null) {
+            g.stopStreams(reason);
         }
     }
 
@@ -112,192 +132,65 @@ final class GraphExecutor {
 
         private final RunState run;
         private final RunPlan plan;
-        private final RunValidation validation;
-        private final SpoolIndex spools;
-        private final QuarantineLog quarantine;
+        private final SegmentRun.Context context;
+        private final BlockingQueue<SegmentRun> ended = new LinkedBlockingQueue<>();
+        private final Set<SegmentRun> active = ConcurrentHashMap.newKeySet();
 
         Graph(RunState run, RunPlan plan, RunValidation validation, SpoolIndex spools, QuarantineLog quarantine) {
             this.run = run;
             this.plan = plan;
-            this.validation = validation;
-            this.spools = spools;
-            this.quarantine = quarantine;
+            this.context = new SegmentRun.Context(parts, run, plan, validation, spools, quarantine);
         }
 
-        void run(Set<String> succeeded) {
+        void run() {
             Set<Integer> started = new HashSet<>();
             Set<Integer> finished = new HashSet<>();
-            CompletionService<Boolean> done = new ExecutorCompletionService<>(stepPool);
-            Map<Future<Boolean>, RunPlan.Segment> inFlight = new HashMap<>();
             while (true) {
                 if (!run.shouldStop()) {
                     for (RunPlan.Segment seg : plan.ready(finished, started)) {
                         started.add(seg.index());
-                        StepState step = run.steps.get(seg.steps().get(0));
-                        inFlight.put(done.submit(() -> runStep(step)), seg);
+                        int permits = Math.min(seg.steps().size(), parts.settings().stepThreads());
+                        try {
+                            stepPermits.acquire(permits);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            run.engineStopping = true;
+                            return;
+                        }
+                        SegmentRun s = new SegmentRun(context, seg, () -> stepPermits.release(permits), ended::add);
+                        active.add(s);
+                        s.start();
                     }
                 }
-                if (inFlight.isEmpty()) {
+                if (active.isEmpty()) {
                     return;
                 }
-                Future<Boolean> next;
+                SegmentRun next;
                 try {
-                    next = done.take();
+                    next = ended.take();
                 } catch (InterruptedException e) {
-                    // The engine is stopping: steps see the flag, and their pool is shut down too.
+                    // The engine is stopping: steps see the flag, and their threads are interrupted too.
                     Thread.currentThread().interrupt();
                     run.engineStopping = true;
                     return;
                 }
-                RunPlan.Segment seg = inFlight.remove(next);
-                StepState step = run.steps.get(seg.steps().get(0));
-                try {
-                    // A step that returns false has failed (which stops the run) or was stopped.
-                    if (next.get()) {
-                        finished.add(seg.index());
-                        succeeded.add(step.id());
-                    }
-                } catch (ExecutionException e) {
-                    LOG.error("Step {} of run {} failed inside the engine", step.id(), run.runId, e.getCause());
-                    fail(step, "internal engine error: " + e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    run.engineStopping = true;
-                    return;
+                active.remove(next);
+                if (next.succeeded()) {
+                    finished.add(next.segment().index());
                 }
             }
         }
 
-        /** Runs one step, replaying it if its provider goes away. @return whether the run goes on */
-        private boolean runStep(StepState step) {
-            StepDefinition def = step.definition;
-            while (true) {
-                if (run.shouldStop()) {
-                    step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
-                    return false;
-                }
-                java.util.Optional<RegisteredStep> provider = awaitProvider(step);
-                if (provider.isEmpty()) {
-                    return false;
-                }
-                RegisteredStep p = provider.get();
-                if (step.attempts == 0) {
-                    java.util.Optional<String> invalid = validation.problemsOf(run.workflow, def);
-                    if (invalid.isPresent()) {
-                        return fail(step, invalid.get());
-                    }
-                }
-                step.resetForAttempt();
-                quarantine.startAttempt(step.id());
-                step.attempts++;
-                step.provider = p.provider();
-                step.providerServiceId = p.serviceId();
-                step.startNanos = System.nanoTime();
-                step.status = RunStatus.RUNNING;
-                run.stepRunning();
-                store.changed(run);
-                if (!registry.isRegistered(p.serviceId())) {
-                    // Went away between lookup and start: look again.
-                    continue;
-                }
-                Map<String, Path> inputs = new LinkedHashMap<>();
-                def.inputs().forEach((port, ref) -> inputs.put(port, spools.get(ref.stepId(), ref.port())));
-                StepAttempt attempt = new StepAttempt(run, step, p, inputs, spools.dir(), files, quarantine);
-                StepOutcome outcome = attempt.run();
-                switch (outcome) {
-                    case REPLAY -> {
-                        attempt.discard();
-                        run.event(RunEvent.Kind.STEP_REPLAYED, step.id(), "step '" + step.id() + "': attempt "
-                                + step.attempts + " on " + step.provider
-                                + " discarded; replaying from its inputs on the new provider");
-                        if (step.attempts >= MAX_ATTEMPTS) {
-                            return fail(step, "the bundle providing " + def.type() + " changed " + MAX_ATTEMPTS
-                                    + " times during this step; start the run again once it is stable");
-                        }
-                        step.status = RunStatus.WAITING_FOR_STEPS;
-                    }
-                    case PAUSE -> {
-                        // Not the step's fault: it runs again, from its inputs, when the run resumes.
-                        attempt.discard();
-                        step.status = RunStatus.QUEUED;
-                        step.progress = 0;
-                        return false;
-                    }
-                    case CANCELLED, STOPPED -> {
-                        attempt.discard();
-                        step.status = RunStatus.CANCELLED;
-                        if (outcome == StepOutcome.STOPPED) {
-                            step.error = "stopped because another step failed";
-                        }
-                        return false;
-                    }
-                    case FAILED -> {
-                        attempt.discard();
-                        return fail(step, attempt.failure());
-                    }
-                    case COMMIT -> {
-                        java.util.Optional<String> refused = attempt.commit(run.workflow, spools);
-                        if (refused.isPresent()) {
-                            return fail(step, refused.get());
-                        }
-                        step.progress = 1;
-                        step.status = RunStatus.SUCCEEDED;
-                        if (step.attempts > 1) {
-                            run.event(RunEvent.Kind.NOTE, step.id(), "step '" + step.id() + "' completed on "
-                                    + step.provider + " after "
-                                    + step.attempts + " attempts (replayed from its inputs; no rows lost)");
-                        }
-                        store.changed(run);
-                        return true;
-                    }
-                    default -> throw new IllegalStateException(outcome.name());
-                }
+        void providerGone(RegisteredStep gone) {
+            for (SegmentRun s : active) {
+                s.providerGone(gone);
             }
         }
 
-        /** Waits until the step type is installed, the run is cancelled, or the wait times out. */
-        private java.util.Optional<RegisteredStep> awaitProvider(StepState step) {
-            String type = step.definition.type();
-            ProviderWaiters.Wait wait = waiters.await(type, run::shouldStop, settings.stepWaitTimeout(), () -> {
-                step.status = RunStatus.WAITING_FOR_STEPS;
-                // The reason with the status: whoever sees the run waiting must also see why.
-                run.stepWaiting("waiting for step type " + type + " (step '" + step.id() + "') to be installed");
-                run.event(RunEvent.Kind.STEP_WAITING, step.id(), "step '" + step.id() + "' waits for step type " + type
-                        + " to be installed");
-                store.changed(run);
-            });
-            switch (wait.ending()) {
-                case FOUND -> {
-                    if (wait.waited()) {
-                        run.clearWaiting();
-                        run.event(RunEvent.Kind.NOTE, step.id(), "step type " + type + " arrived from "
-                                + wait.provider().get().provider()
-                                + "; continuing");
-                    }
-                    return wait.provider();
-                }
-                case STOPPED -> {
-                    if (!run.shouldStop()) {
-                        // Interrupted without a reason the run knows: treated as a cancel.
-                        run.cancelRequested = true;
-                    }
-                    step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
-                }
-                case TIMED_OUT -> fail(step, "step type " + type + " was not installed within "
-                        + settings.stepWaitTimeout().toSeconds() + " s; install the bundle or feature providing it "
-                        + "(see assay:step-list) and run the workflow again");
-                case MISSPELLED -> fail(step, "unknown step type '" + type + "'; did you mean '" + wait.suggestion()
-                        + "'? Correct the workflow and run it again");
-                default -> throw new IllegalStateException(wait.ending().name());
+        void stopStreams(String reason) {
+            for (SegmentRun s : active) {
+                s.stopStreams(reason);
             }
-            return java.util.Optional.empty();
-        }
-
-        private boolean fail(StepState step, String message) {
-            step.status = RunStatus.FAILED;
-            step.error = message;
-            run.failed("step '" + step.id() + "' failed: " + message);
-            return false;
         }
     }
 }

@@ -58,13 +58,13 @@ final class Resume {
             if (done.contains(s.stepId())) {
                 st.status = RunStatus.SUCCEEDED;
                 st.provider = s.provider();
-                st.rowsIn.set(s.rowsIn());
-                st.rowsOut.set(s.rowsOut());
-                st.quarantined.set(s.quarantined());
-                st.filtered.set(s.filtered());
+                st.counts.rowsIn.set(s.rowsIn());
+                st.counts.rowsOut.set(s.rowsOut());
+                st.counts.quarantined.set(s.quarantined());
+                st.counts.filtered.set(s.filtered());
+                st.counts.artifacts.addAll(s.artifacts());
+                st.counts.progress = 1;
                 st.durationMillis = s.durationMillis();
-                st.progress = 1;
-                st.artifacts.addAll(s.artifacts());
             }
         }
         for (StepRunInfo s : r.steps()) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,6 @@ import org.assay.engine.RunInfo;
 import org.assay.engine.RunPage;
 import org.assay.engine.RunQuery;
 import org.assay.engine.RunService;
-import org.assay.engine.RunStatus;
 import org.assay.engine.WorkflowService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,7 +53,11 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     private final WorkflowValidator validator;
     /** Runs coordinators: one thread per run in progress. */
     private final ExecutorService pool;
-    /** Steps of all runs; separate from the run pool so a coordinator never waits for its own thread. */
+    /**
+     * Steps of all runs, one thread each while they run; how many run at once is bounded by
+     * the executor's permits (stepThreads), not by this pool, so that the steps of a streaming
+     * segment always run together and an abandoned attempt never holds up its replacement.
+     */
     private final ExecutorService stepPool;
     private final RunStore store;
     private final ProviderWaiters waiters;
@@ -81,10 +86,10 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         FileAccess files = FileAccess.of(settings);
         this.validator = new WorkflowValidator(registry, files, settings.limits());
         this.pool = fixedPool(settings.threads(), "assay-run-");
-        this.stepPool = fixedPool(settings.stepThreads(), "assay-step-");
+        this.stepPool = Executors.newCachedThreadPool(daemons("assay-step-"));
         this.store = new RunStore(settings, recordInterval, events);
         this.waiters = new ProviderWaiters(registry);
-        this.executor = new GraphExecutor(registry, waiters, store, settings, files, stepPool);
+        this.executor = new GraphExecutor(new GraphExecutor.Parts(registry, waiters, store, settings, files, stepPool));
         closeDataDir(settings);
         List<RunInfo> toResume = store.load();
         registry.addListener(this);
@@ -102,12 +107,17 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     }
 
     private static ExecutorService fixedPool(int threads, String namePrefix) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemons(namePrefix));
+    }
+
+    private static ThreadFactory daemons(String namePrefix) {
         AtomicInteger threadNo = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        return r -> {
             Thread t = new Thread(r, namePrefix + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     @Deactivate
@@ -193,6 +203,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
         r.cancelRequested = true;
         r.event(Kind.CANCEL_REQUESTED, null, "cancel requested by " + r.cancelledBy);
         waiters.wakeAll();
+        executor.stopStreams(r, "the run was cancelled");
         return true;
     }
 
@@ -214,15 +225,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     @Override
     public void removed(RegisteredStep step) {
-        for (RunState run : store.liveRuns()) {
-            for (StepState s : run.steps.values()) {
-                if (s.status == RunStatus.RUNNING && s.providerServiceId == step.serviceId()) {
-                    s.providerGone = true;
-                    run.event(Kind.STEP_REPLAYED, s.id(), "step '" + s.id() + "': provider " + step.provider()
-                            + " went away mid-step");
-                }
-            }
-        }
+        executor.providerGone(step);
     }
 
     private void resume(RunInfo r) {

@@ -144,6 +144,11 @@ final class RunPlan {
         return out;
     }
 
+    /** The streamed edges into the steps of a segment. */
+    List<Edge> streamedInto(Segment segment) {
+        return streamed.stream().filter(e -> segment.steps().contains(e.consumer())).toList();
+    }
+
     /** Streamed edges out of a step's output. */
     List<Edge> streamedFrom(String producer, String output) {
         return streamed.stream().filter(e -> e.producer().equals(producer) && e.output().equals(output)).toList();

@@ -185,11 +185,12 @@ final class RunState {
         long filtered = 0;
         double progress = 0;
         for (StepState s : steps.values()) {
-            in += s.rowsIn.get();
-            out += s.rowsOut.get();
-            quarantined += s.quarantined.get();
-            filtered += s.filtered.get();
-            progress += s.progress;
+            StepRunInfo i = s.snapshot();
+            in += i.rowsIn();
+            out += i.rowsOut();
+            quarantined += i.quarantined();
+            filtered += i.filtered();
+            progress += i.progress();
         }
         return new RunEvent.Counts(in, out, quarantined, filtered, steps.isEmpty() ? 0 : progress / steps.size());
     }

@@ -23,17 +23,31 @@ final class StepAttempt {
     private final RunState run;
     private final StepState step;
     private final RegisteredStep provider;
+    private final StepState.Counts counts;
+    private final int number;
     private final EngineStepContext ctx;
-    private Throwable thrown;
+    private final long startNanos = System.nanoTime();
+    private volatile Throwable thrown;
 
-    StepAttempt(RunState run, StepState step, RegisteredStep provider, Map<String, Path> inputs, Path spoolDir,
+    /** Call after {@link StepState#resetForAttempt()} and counting the attempt in {@code step.attempts}. */
+    StepAttempt(RunState run, StepState step, RegisteredStep provider, EngineStepContext.Wiring wiring, Path spoolDir,
             FileAccess files, QuarantineLog quarantine) {
         this.run = run;
         this.step = step;
         this.provider = provider;
+        this.counts = step.counts;
+        this.number = step.attempts;
         StepDescriptor descriptor = provider.info().descriptor();
-        this.ctx = new EngineStepContext(run, step, Parameters.of(descriptor, step.definition.params()), descriptor,
-                inputs, spoolDir, files, quarantine);
+        this.ctx = new EngineStepContext(run, step, counts, Parameters.of(descriptor, step.definition.params()),
+                descriptor, wiring, spoolDir, files, quarantine);
+    }
+
+    int number() {
+        return number;
+    }
+
+    RegisteredStep provider() {
+        return provider;
     }
 
     /** Runs the step to its end and classifies the end. */
@@ -42,10 +56,20 @@ final class StepAttempt {
             provider.type().newStep().run(ctx);
         } catch (Throwable t) {
             thrown = t;
+        } finally {
+            ctx.releaseInputs();
         }
-        step.durationMillis = (System.nanoTime() - step.startNanos) / 1_000_000;
         return StepOutcome.classify(step.providerGone, run.engineStopping, run.cancelRequested, run.stopping,
                 StepOutcome.Thrown.of(thrown));
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** The engine gave up on this attempt: whatever it still does is thrown away. */
+    void abandon() {
+        ctx.abandon();
     }
 
     /** Deletes what the attempt wrote. */
@@ -76,10 +100,15 @@ final class StepAttempt {
             return Optional.of("cannot store the output of step '" + step.id() + "': " + e.getMessage());
         }
         Optional<Map.Entry<String, org.assay.api.workflow.InputRef>> missing = RunPlan.unsuppliedInput(wf, step.id(),
-                outputs::containsKey);
+                ctx.openedOutputs()::contains);
         if (missing.isPresent()) {
             return Optional.of("step '" + step.id() + "' (" + step.provider + ") wrote no output '"
                     + missing.get().getValue().port() + "', which step '" + missing.get().getKey() + "' reads");
+        }
+        try {
+            ctx.commitFiles();
+        } catch (IOException e) {
+            return Optional.of("cannot move the files step '" + step.id() + "' wrote into place: " + e.getMessage());
         }
         try {
             index.commit(step.id(), outputs);
@@ -87,13 +116,14 @@ final class StepAttempt {
             return Optional.of("cannot record the output of step '" + step.id() + "' under " + index.dir() + ": "
                     + e.getMessage());
         }
-        long in = step.rowsIn.get();
-        long accounted = step.rowsOut.get() + step.quarantined.get() + step.filtered.get();
+        long in = counts.rowsIn.get();
+        long accounted = counts.rowsOut.get() + counts.quarantined.get() + counts.filtered.get();
         if (in != accounted) {
             return Optional.of("step '" + step.id() + "' (" + step.provider + ") lost track of rows: " + in
-                    + " in, but " + step.rowsOut.get() + " out + " + step.quarantined.get() + " quarantined + "
-                    + step.filtered.get() + " filtered; this is a bug in the step");
+                    + " in, but " + counts.rowsOut.get() + " out + " + counts.quarantined.get() + " quarantined + "
+                    + counts.filtered.get() + " filtered; this is a bug in the step");
         }
+        ctx.completeStreams();
         return Optional.empty();
     }
 }
