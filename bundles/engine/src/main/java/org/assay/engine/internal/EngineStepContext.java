@@ -1,7 +1,6 @@
 package org.assay.engine.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,13 +43,8 @@ final class EngineStepContext implements StepContext {
 
     /** Where each port of one attempt reads from and writes to; decided by the {@link RunPlan}. */
     record Wiring(Map<String, Path> spooledInputs, Map<String, StreamChannel> streamedInputs,
-            Set<String> spooledOutputs, Map<String, List<StreamChannel>> streamedOutputs) {
-
-        /** Everything through spool files, as before streaming: for tests and single steps. */
-        static Wiring spooled(Map<String, Path> inputs, Set<String> outputs) {
-            return new Wiring(inputs, Map.of(), outputs, Map.of());
-        }
-    }
+            Map<String, GrowingSpool> tailedInputs, Set<String> spooledOutputs,
+            Map<String, List<StreamChannel>> streamedOutputs, Map<String, GrowingSpool> tailedOutputs) { }
 
     private final RunState run;
     private final StepState step;
@@ -114,7 +108,8 @@ final class EngineStepContext implements StepContext {
     @Override
     public DataStream input(String port) throws IOException {
         StreamChannel channel = wiring.streamedInputs().get(port);
-        Path file = channel == null ? connected(port) : null;
+        GrowingSpool tail = wiring.tailedInputs().get(port);
+        Path file = channel == null && tail == null ? connected(port) : null;
         Optional<PortSpec> spec = descriptor.input(port);
         if (spec.map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL
                 || file != null && ModelFile.isModel(file)) {
@@ -127,7 +122,7 @@ final class EngineStepContext implements StepContext {
                     + port + "' a second time, but its type declares it read once (PortSpec.streamed); declare it"
                     + " PortSpec.of to read it several times");
         }
-        DataStream in = channel == null ? SpoolFile.open(file) : streamFrom(channel);
+        DataStream in = channel != null ? streamFrom(channel) : tail != null ? tail.open() : SpoolFile.open(file);
         AtomicLong max = maxReadPerPort.computeIfAbsent(port, p -> new AtomicLong());
         return new DataStream() {
             private long read;
@@ -209,7 +204,8 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public boolean hasInput(String port) {
-        return wiring.spooledInputs().containsKey(port) || wiring.streamedInputs().containsKey(port);
+        return wiring.spooledInputs().containsKey(port) || wiring.streamedInputs().containsKey(port)
+                || wiring.tailedInputs().containsKey(port);
     }
 
     @Override
@@ -225,7 +221,7 @@ final class EngineStepContext implements StepContext {
         SpoolFile.Writer w = null;
         if (wiring.spooledOutputs().contains(port)) {
             Path file = spoolDir.resolve(step.id() + "." + port + ".a" + attempt + ".spool");
-            w = new SpoolFile.Writer(file, schema);
+            w = new SpoolFile.Writer(file, schema, wiring.tailedOutputs().get(port));
             outputs.put(port, w);
             outputFiles.put(port, file);
         }
@@ -302,6 +298,9 @@ final class EngineStepContext implements StepContext {
 
     /** Closes and deletes the outputs of an attempt that will be replayed. */
     void discardOutputs() {
+        // Followers first: closing a writer ends its file as if it were complete.
+        wiring.tailedOutputs().values().forEach(t -> t.abort("the step writing it stopped"));
+        wiring.streamedOutputs().values().forEach(cs -> cs.forEach(c -> c.abort("the step writing it stopped")));
         for (SpoolFile.Writer w : outputs.values()) {
             try {
                 w.close();

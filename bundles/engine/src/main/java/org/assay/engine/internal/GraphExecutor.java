@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class GraphExecutor {
         boolean paused = false;
         try (QuarantineLog quarantine = new QuarantineLog(run.folder, spoolDir)) {
             Files.createDirectories(spoolDir);
-            RunPlan plan = RunPlan.of(run.workflow, done, RunPlan.streamableBy(run.workflow,
+            RunPlan plan = RunPlan.of(run.workflow, done, RunPlan.linksBy(run.workflow,
                     type -> parts.registry().provider(type).map(p -> p.info().descriptor())));
             Graph graph = new Graph(run, plan, validation, new SpoolIndex(spoolDir, kept), quarantine);
             running.put(run, graph);

@@ -25,9 +25,12 @@ import org.assay.api.workflow.WorkflowDefinition;
  * joined by streamed edges) that start together. Pure: the same workflow, finished steps
  * and port declarations give the same plan, so any runner can use it.
  *
- * <p>An edge streams when its consumer reads the input once ({@link ReadMode#ONCE}) and both
- * ports carry datasets. Streamed edges are taken in document order, and one is spooled
- * instead when it would close a cycle among the steps of a segment (counting spooled edges
+ * <p>An edge between dataset ports whose consumer reads the input once ({@link ReadMode#ONCE})
+ * streams through a channel. One whose consumer may read it several times is spooled, but
+ * the consumer still starts with the producer and follows the spool as it grows
+ * ({@link Link#TAIL}): its first pass overlaps the producer. Such edges are taken in document
+ * order, and one is plainly spooled instead (the consumer starts once the producer's segment
+ * ended) when it would close a cycle among the steps of a segment (counting spooled edges
  * as well) or make segments wait for each other in a circle: with bounded channels, such a
  * cycle can leave every step of it waiting for another (a diamond whose join reads one
  * side to its end first is the usual case).
@@ -37,29 +40,43 @@ final class RunPlan {
     /** A connection from an output of a producer to an input of a consumer. */
     record Edge(String producer, String output, String consumer, String input) { }
 
+    /** How an edge carries its rows. */
+    enum Link {
+        /** A bounded in-memory channel; producer and consumer run at once. */
+        STREAM,
+        /** A spool file the consumer follows while the producer writes it; they run at once. */
+        TAIL,
+        /** A spool file the consumer reads once the producer's segment ended. */
+        SPOOL
+    }
+
     /** Steps (in document order) started together; {@code after} are the segments whose spools they read. */
     record Segment(int index, List<String> steps, Set<Integer> after) { }
 
     private final WorkflowDefinition workflow;
     private final List<Edge> edges;
+    /** Streamed and tailed edges: those that join steps into a segment. */
     private final Set<Edge> streamed;
+    private final Set<Edge> tailed;
     private final List<Segment> segments;
     private final Map<String, Integer> segmentOf;
 
-    private RunPlan(WorkflowDefinition workflow, List<Edge> edges, Set<Edge> streamed, List<Segment> segments,
-            Map<String, Integer> segmentOf) {
+    private RunPlan(WorkflowDefinition workflow, List<Edge> edges, Set<Edge> streamed, Set<Edge> tailed,
+            List<Segment> segments, Map<String, Integer> segmentOf) {
         this.workflow = workflow;
         this.edges = edges;
         this.streamed = streamed;
+        this.tailed = tailed;
         this.segments = segments;
         this.segmentOf = segmentOf;
     }
 
     /**
-     * The plan for the steps of {@code wf} not in {@code done}. {@code streamable} says which
-     * edges may stream; {@code e -> false} spools every edge (each step its own segment).
+     * The plan for the steps of {@code wf} not in {@code done}. {@code links} says how each
+     * edge may carry its rows at best; {@code e -> Link.SPOOL} spools every edge (each step
+     * its own segment).
      */
-    static RunPlan of(WorkflowDefinition wf, Set<String> done, Predicate<Edge> streamable) {
+    static RunPlan of(WorkflowDefinition wf, Set<String> done, Function<Edge, Link> links) {
         List<String> order = new ArrayList<>();
         for (StepDefinition s : wf.steps()) {
             if (!done.contains(s.id())) {
@@ -78,36 +95,47 @@ final class RunPlan {
             });
         }
         Set<Edge> accepted = new LinkedHashSet<>();
+        Set<Edge> tailed = new HashSet<>();
         for (Edge e : edges) {
-            if (streamable.test(e)) {
+            Link link = links.apply(e);
+            if (link != Link.SPOOL) {
                 accepted.add(e);
                 if (!deadlockFree(order, edges, accepted)) {
                     accepted.remove(e);
+                } else if (link == Link.TAIL) {
+                    tailed.add(e);
                 }
             }
         }
+        accepted.removeAll(tailed);
+        Set<Edge> joined = new HashSet<>(accepted);
+        joined.addAll(tailed);
         Map<String, Integer> segmentOf = new HashMap<>();
-        List<Segment> segments = segments(order, edges, accepted, segmentOf);
-        return new RunPlan(wf, List.copyOf(edges), Set.copyOf(accepted), List.copyOf(segments), Map.copyOf(segmentOf));
+        List<Segment> segments = segments(order, edges, joined, segmentOf);
+        return new RunPlan(wf, List.copyOf(edges), Set.copyOf(accepted), Set.copyOf(tailed), List.copyOf(segments),
+                Map.copyOf(segmentOf));
     }
 
     /**
-     * Which edges may stream, from the port declarations of the installed step types; an edge
-     * touching a type not installed when the run starts is spooled.
+     * How each edge may carry its rows, from the port declarations of the installed step
+     * types; an edge touching a type not installed when the run starts is spooled.
      */
-    static Predicate<Edge> streamableBy(WorkflowDefinition wf, Function<String, Optional<StepDescriptor>> types) {
+    static Function<Edge, Link> linksBy(WorkflowDefinition wf, Function<String, Optional<StepDescriptor>> types) {
         Map<String, String> typeOf = new HashMap<>();
         wf.steps().forEach(s -> typeOf.put(s.id(), s.type()));
         return e -> {
             Optional<StepDescriptor> producer = types.apply(typeOf.get(e.producer()));
             Optional<StepDescriptor> consumer = types.apply(typeOf.get(e.consumer()));
             if (producer.isEmpty() || consumer.isEmpty()) {
-                return false;
+                return Link.SPOOL;
             }
             Optional<PortSpec> out = producer.get().output(e.output());
             Optional<PortSpec> in = consumer.get().input(e.input());
-            return out.isPresent() && in.isPresent() && out.get().kind() == PortKind.DATASET
-                    && in.get().kind() == PortKind.DATASET && in.get().reads() == ReadMode.ONCE;
+            if (out.isEmpty() || in.isEmpty() || out.get().kind() != PortKind.DATASET
+                    || in.get().kind() != PortKind.DATASET) {
+                return Link.SPOOL;
+            }
+            return in.get().reads() == ReadMode.ONCE ? Link.STREAM : Link.TAIL;
         };
     }
 
@@ -147,6 +175,16 @@ final class RunPlan {
     /** The streamed edges into the steps of a segment. */
     List<Edge> streamedInto(Segment segment) {
         return streamed.stream().filter(e -> segment.steps().contains(e.consumer())).toList();
+    }
+
+    /** The tailed edges into the steps of a segment. */
+    List<Edge> tailedInto(Segment segment) {
+        return tailed.stream().filter(e -> segment.steps().contains(e.consumer())).toList();
+    }
+
+    /** Whether the edge into {@code consumer.input} is a spool the consumer follows as it grows. */
+    boolean tails(String consumer, String input) {
+        return tailed.stream().anyMatch(e -> e.consumer().equals(consumer) && e.input().equals(input));
     }
 
     /** Streamed edges out of a step's output. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.assay.api.workflow.StepDefinition;
 import org.assay.engine.RunEvent.Kind;
 import org.assay.engine.RunStatus;
 import org.slf4j.Logger;
@@ -43,6 +42,8 @@ final class SegmentRun {
     /** One try of the whole segment. */
     private final class Try {
         final Map<RunPlan.Edge, StreamChannel> channels = new LinkedHashMap<>();
+        /** One per tailed producer output (step id, port), shared by its followers. */
+        final Map<List<String>, GrowingSpool> tails = new LinkedHashMap<>();
         final Map<String, StepAttempt> attempts = new HashMap<>();
         final Set<String> ended = new HashSet<>();
         boolean abandoned;
@@ -53,10 +54,15 @@ final class SegmentRun {
                 channels.put(e, new StreamChannel(e.producer() + "." + e.output() + " -> " + e.consumer() + "."
                         + e.input()));
             }
+            for (RunPlan.Edge e : ctx.plan().tailedInto(segment)) {
+                tails.computeIfAbsent(List.of(e.producer(), e.output()),
+                        k -> new GrowingSpool(e.producer() + "." + e.output() + " (spooled)"));
+            }
         }
 
         void abortStreams(String reason) {
             channels.values().forEach(c -> c.abort(reason));
+            tails.values().forEach(c -> c.abort(reason));
         }
     }
 
@@ -164,14 +170,23 @@ final class SegmentRun {
     private EngineStepContext.Wiring wiring(Try t, StepState step) {
         Map<String, java.nio.file.Path> spooled = new LinkedHashMap<>();
         Map<String, StreamChannel> streamedIn = new HashMap<>();
+        Map<String, GrowingSpool> tailedIn = new HashMap<>();
         step.definition.inputs().forEach((port, ref) -> {
             Optional<StreamChannel> c = t.channels.entrySet().stream()
                     .filter(e -> e.getKey().consumer().equals(step.id()) && e.getKey().input().equals(port))
                     .map(Map.Entry::getValue).findFirst();
             if (c.isPresent()) {
                 streamedIn.put(port, c.get());
+            } else if (ctx.plan().tails(step.id(), port)) {
+                tailedIn.put(port, t.tails.get(List.of(ref.stepId(), ref.port())));
             } else {
                 spooled.put(port, ctx.spools().get(ref.stepId(), ref.port()));
+            }
+        });
+        Map<String, GrowingSpool> tailedOut = new HashMap<>();
+        t.tails.forEach((key, spool) -> {
+            if (key.get(0).equals(step.id())) {
+                tailedOut.put(key.get(1), spool);
             }
         });
         Map<String, List<StreamChannel>> streamedOut = new HashMap<>();
@@ -180,7 +195,8 @@ final class SegmentRun {
                 streamedOut.computeIfAbsent(e.output(), k -> new ArrayList<>()).add(c);
             }
         });
-        return new EngineStepContext.Wiring(spooled, streamedIn, ctx.plan().spooledOutputs(step.id()), streamedOut);
+        return new EngineStepContext.Wiring(spooled, streamedIn, tailedIn, ctx.plan().spooledOutputs(step.id()),
+                streamedOut, tailedOut);
     }
 
     /** Waits for the step's type; also ends when the try is abandoned. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
@@ -48,8 +48,8 @@ class RunPlanTest {
     private static final StepDescriptor MANY = StepDescriptor.builder("many").category(StepCategory.CLEANER)
             .input("in", "rows").output("out", "rows").build();
 
-    private static Predicate<RunPlan.Edge> streamable(WorkflowDefinition wf) {
-        return RunPlan.streamableBy(wf, type -> switch (type) {
+    private static Function<RunPlan.Edge, RunPlan.Link> streamable(WorkflowDefinition wf) {
+        return RunPlan.linksBy(wf, type -> switch (type) {
             case "once" -> Optional.of(ONCE);
             case "many" -> Optional.of(MANY);
             default -> Optional.empty();
@@ -74,10 +74,21 @@ class RunPlanTest {
     }
 
     @Test
-    void aStepThatReadsTwiceStartsANewSegmentAfterASpool() {
+    void aStepThatReadsTwiceFollowsItsSpoolInTheSameSegment() {
         RunPlan plan = plan("a", "m:many<a", "c<m");
-        assertEquals(List.of(List.of("a"), List.of("m", "c")), segments(plan));
+        assertEquals(List.of(List.of("a", "m", "c")), segments(plan));
+        assertTrue(plan.tails("m", "in"));
+        assertFalse(plan.streams("m", "in"));
         assertEquals(Set.of("out"), plan.spooledOutputs("a"));
+        assertTrue(plan.streams("c", "in"));
+    }
+
+    @Test
+    void aSpooledEdgeMakesTheReaderWaitForTheProducersSegment() {
+        WorkflowDefinition wf = workflow("a", "m:many<a", "c<m");
+        RunPlan plan = RunPlan.of(wf, Set.of(), e -> e.consumer().equals("m") ? RunPlan.Link.SPOOL
+                : streamable(wf).apply(e));
+        assertEquals(List.of(List.of("a"), List.of("m", "c")), segments(plan));
         assertEquals(Set.of(0), plan.segmentOf("m").after());
         assertEquals(List.of(plan.segments().get(0)), plan.ready(Set.of(), Set.of()));
         assertEquals(List.of(plan.segments().get(1)), plan.ready(Set.of(0), Set.of(0)));
@@ -93,9 +104,10 @@ class RunPlanTest {
     @Test
     void aFanOutToAStepThatReadsTwiceStreamsTheRestAndSpoolsForIt() {
         RunPlan plan = plan("a", "b<a", "m:many<a");
-        assertEquals(List.of(List.of("a", "b"), List.of("m")), segments(plan));
+        assertEquals(List.of(List.of("a", "b", "m")), segments(plan));
         assertEquals(Set.of("out"), plan.spooledOutputs("a"));
         assertEquals(1, plan.streamedFrom("a", "out").size());
+        assertTrue(plan.tails("m", "in"));
     }
 
     /**
@@ -125,7 +137,7 @@ class RunPlanTest {
     void aSpooledEdgeInsideWhatWouldBeOneSegmentSplitsIt() {
         // a -> m (spooled, m reads twice) -> j, and a -> j streamed: j would wait for m while a waits for j.
         RunPlan plan = plan("a", "m:many<a", "j<a,m");
-        assertEquals(List.of(List.of("a"), List.of("m", "j")), segments(plan));
+        assertEquals(List.of(List.of("a", "m"), List.of("j")), segments(plan));
         assertNoSegmentWaitsForItself(plan);
     }
 
@@ -143,7 +155,7 @@ class RunPlanTest {
     @Test
     void withStreamingOffEachStepIsASegment() {
         WorkflowDefinition wf = workflow("a", "b<a", "c<b");
-        assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")), segments(RunPlan.of(wf, Set.of(), e -> false)));
+        assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")), segments(RunPlan.of(wf, Set.of(), e -> RunPlan.Link.SPOOL)));
     }
 
     private static void assertNoSegmentWaitsForItself(RunPlan plan) {
@@ -152,7 +164,8 @@ class RunPlanTest {
             for (String id : s.steps()) {
                 for (RunPlan.Edge e : plan.edgesFrom(id)) {
                     if (s.steps().contains(e.consumer())) {
-                        assertTrue(plan.streams(e.consumer(), e.input()), () -> "spooled edge inside " + s + ": " + e);
+                        assertTrue(plan.streams(e.consumer(), e.input()) || plan.tails(e.consumer(), e.input()),
+                                () -> "spooled edge inside " + s + ": " + e);
                     }
                 }
             }

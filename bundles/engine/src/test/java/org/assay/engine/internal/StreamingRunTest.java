@@ -194,6 +194,12 @@ class StreamingRunTest {
                 + "{\"id\": \"z\", \"type\": \"scopy\", \"inputs\": {\"in\": \"c\"}}");
         RunInfo run = engine.start("wf");
         assertTrue(started.await(10, TimeUnit.SECONDS));
+        // c reads twice: it follows the spool of s and starts with it; s has to finish first.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (step(engine.get(run.runId()).orElseThrow(), "s").status() != RunStatus.SUCCEEDED
+                && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
         engine.deactivate();
         gate.countDown();
 
@@ -204,7 +210,7 @@ class StreamingRunTest {
         engine = new RunEngine(fresh, new WorkflowStore(fresh, settings), settings);
         RunInfo done = await(run);
         assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
-        // src and s streamed into each other and finished: their spooled result (s -> c) is kept.
+        // src streamed into s and both finished: the spool s -> c is kept, c and z run again.
         assertEquals(1, step(done, "src").attempts());
         assertEquals(1, step(done, "s").attempts());
         assertEquals(2, step(done, "c").attempts());
@@ -248,5 +254,19 @@ class StreamingRunTest {
         try (Stream<Path> files = Files.list(marker.getParent())) {
             assertEquals(List.of("marker.txt"), files.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /** A step that may read its input twice follows the producer's spool while it grows, instead of waiting for its end. */
+    @Test
+    void aStepThatReadsTwiceFollowsItsProducersSpoolAsItGrows() throws Exception {
+        CountDownLatch saw = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(0);
+        registry.add(TestSteps.pinger(saw), "test.steps", "1.0.0", 1, 2);
+        registry.add(TestSteps.copy("1.0.0", saw, open), "test.steps", "1.0.0", 1, 4);
+        deploy("{\"id\": \"p\", \"type\": \"pinger\"}, {\"id\": \"c\", \"type\": \"copy\", \"inputs\": {\"in\": \"p\"}}");
+        RunInfo done = await(engine.start("wf"));
+        assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        assertEquals(2, step(done, "c").rowsIn());
+        assertEquals(List.of("p.out.a1.spool"), spools(done), "the edge is still spooled, for a second pass");
     }
 }
