@@ -30,6 +30,7 @@ public class StreamingHotSwapIT extends AssayKarafTestSupport {
                 "steps 'stall' and 'checksum' running at once", Duration.ofSeconds(60));
         long updated = System.nanoTime();
         steps.update(testStepsJar("2.0.0"));
+        long updateReturned = System.nanoTime();
         // The pause: from the update to the replacement attempt of the stuck step running on 2.0.0.
         RunInfo replaced = null;
         while (System.nanoTime() - updated < TimeUnit.SECONDS.toNanos(60)) {
@@ -44,7 +45,8 @@ public class StreamingHotSwapIT extends AssayKarafTestSupport {
         }
         long pauseMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - updated);
         System.out.println("hot-swap pause inside a streaming segment (update to replacement attempt): "
-                + pauseMillis + " ms");
+                + pauseMillis + " ms, of which Bundle.update itself " + TimeUnit.NANOSECONDS.toMillis(updateReturned
+                - updated) + " ms; old attempt stuck for " + STALL_MILLIS + " ms");
         RunInfo done = awaitFinished(runId);
 
         assertTrue("the replacement must not wait for the stuck attempt (" + STALL_MILLIS + " ms): " + pauseMillis

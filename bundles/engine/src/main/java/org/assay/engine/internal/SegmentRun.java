@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.assay.engine.RunEvent.Kind;
 import org.assay.engine.RunStatus;
@@ -46,7 +47,7 @@ final class SegmentRun {
         final Map<List<String>, GrowingSpool> tails = new LinkedHashMap<>();
         final Map<String, StepAttempt> attempts = new HashMap<>();
         final Set<String> ended = new HashSet<>();
-        boolean abandoned;
+        volatile boolean abandoned;
         boolean allCommitted = true;
 
         Try() {
@@ -100,7 +101,13 @@ final class SegmentRun {
         current = t;
         for (String id : segment.steps()) {
             StepState step = run.steps.get(id);
-            ctx.parts().stepThreads().execute(() -> stepThread(t, step));
+            try {
+                ctx.parts().stepThreads().execute(() -> stepThread(t, step));
+            } catch (RejectedExecutionException e) {
+                // The engine is stopping: the step never starts; the run pauses.
+                step.status = RunStatus.QUEUED;
+                ended(t, step, new StepEnd(null, null));
+            }
         }
     }
 
