@@ -57,7 +57,7 @@ final class EnginePipeline implements AutoCloseable {
                   "id": "written",
                   "type": "csv-writer",
                   "inputs": { "in": "filled" },
-                  "params": { "path": "customers-clean.csv" }
+                  "params": { "path": "customers-clean.csv", "pii": "write" }
                 }
               ]
             }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.assay.engine.DeployedWorkflow;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunService;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
 import org.junit.After;
@@ -47,6 +49,67 @@ public class WorkflowDeploymentIT extends AssayKarafTestSupport {
                 fail(ID + " still deployed 30 s after " + file + " was deleted");
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * The shell passes the logged-in Karaf user as the acting principal, and assay:run-list
+     * filters and pages through the engine's run query (the shell filters nothing itself).
+     */
+    @Test
+    public void runListFiltersAndPagesAndTheKarafUserIsTheRunsPrincipal() throws Exception {
+        String started = executeCommand("assay:run " + ID + " --wait");
+        assertTrue(started, started.contains(") as karaf"));
+        RunInfo byShell = runs().list().stream().filter(r -> r.workflowId().equals(ID)).findFirst().orElseThrow();
+        assertEquals("karaf", awaitFinished(byShell.runId()).startedBy());
+        RunInfo bySchedule = awaitFinished(runs().start(ID, "by schedule 0 0 2 * * ?").runId());
+        assertEquals(RunService.SYSTEM, bySchedule.startedBy());
+
+        String show = executeCommand("assay:run-show " + byShell.runId());
+        assertTrue(show, show.contains("Started by karaf (on demand)"));
+        String all = executeCommand("assay:run-list --workflow " + ID + " --status succeeded,failed");
+        assertTrue(all, all.contains(byShell.runId()) && all.contains(bySchedule.runId()));
+        assertTrue(all, all.lines().anyMatch(l -> l.contains(byShell.runId()) && l.contains("karaf")));
+        assertTrue(all, all.lines().anyMatch(l -> l.contains(bySchedule.runId()) && l.contains(RunService.SYSTEM)));
+
+        String first = executeCommand("assay:run-list -w " + ID + " -n 1 --since 1h");
+        assertTrue(first, first.contains(bySchedule.runId()) && !first.contains(byShell.runId()));
+        String next = first.lines().filter(l -> l.startsWith("More runs: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no next page in:\n" + first)).substring("More runs: ".length());
+        String second = executeCommand(next);
+        assertTrue(second, second.contains(byShell.runId()) && !second.contains(bySchedule.runId()));
+
+        assertTrue(executeCommand("assay:run-list --workflow " + ID + " --status failed").contains("No runs match."));
+        assertTrue(executeCommand("assay:run-list --workflow " + ID + " --since 2099-01-01").contains("No runs match."));
+        try {
+            executeCommand("assay:run-list --status finshed");
+            fail("a misspelt status was accepted");
+        } catch (Exception e) {
+            // Thrown through Subject.doAs, which wraps it.
+            Throwable cause = e instanceof java.security.PrivilegedActionException ? e.getCause() : e;
+            assertTrue(String.valueOf(cause), cause instanceof IllegalArgumentException
+                    && cause.getMessage().contains("--status finshed is not a run status"));
+        }
+    }
+
+    /** A deployment and an undeployment through the shell name the Karaf user. */
+    @Test
+    public void deployAndUndeployFromTheShellRecordTheKarafUser() throws Exception {
+        Path other = Files.createTempFile("itest-principal", ".json");
+        try {
+            Files.writeString(other, resource("itest-deploy.json").replace("\"" + ID + "\"", "\"itest-principal\""),
+                    StandardCharsets.UTF_8);
+            String deployed = executeCommand("assay:workflow-deploy " + other);
+            assertTrue(deployed, deployed.contains("Deployed workflow itest-principal version 1 from " + other + " as karaf"));
+            assertEquals("karaf", workflows().get("itest-principal").orElseThrow().deployedBy());
+            String show = executeCommand("assay:workflow-show itest-principal");
+            assertTrue(show, show.contains(" by karaf"));
+            String undeployed = executeCommand("assay:workflow-undeploy itest-principal");
+            assertTrue(undeployed, undeployed.contains("Undeployed workflow itest-principal as karaf"));
+            assertTrue(workflows().get("itest-principal").isEmpty());
+        } finally {
+            Files.deleteIfExists(other);
+            workflows().undeploy("itest-principal");
         }
     }
 

@@ -26,7 +26,18 @@ public interface WorkflowService {
      *
      * @throws WorkflowRejectedException with every problem, when invalid
      */
-    DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException;
+    default DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException {
+        return deploy(json, origin, RunService.SYSTEM);
+    }
+
+    /**
+     * Deploys as {@link #deploy(String, String)} does, on behalf of a principal, whom the
+     * deployment keeps ({@link DeployedWorkflow#deployedBy()}).
+     *
+     * @param principal a Karaf user name; null or blank means {@value RunService#SYSTEM}
+     * @throws WorkflowRejectedException with every problem, when invalid
+     */
+    DeployedWorkflow deploy(String json, String origin, String principal) throws WorkflowRejectedException;
 
     /**
      * Reads a workflow file (refusing one over the size limit before reading it, or one that
@@ -37,7 +48,18 @@ public interface WorkflowService {
      * @throws WorkflowRejectedException when the file is refused or invalid
      * @throws IOException               when it cannot be read
      */
-    DeployedWorkflow deployFile(Path file) throws WorkflowRejectedException, IOException;
+    default DeployedWorkflow deployFile(Path file) throws WorkflowRejectedException, IOException {
+        return deployFile(file, RunService.SYSTEM);
+    }
+
+    /**
+     * Deploys a file as {@link #deployFile(Path)} does, on behalf of a principal.
+     *
+     * @param principal a Karaf user name; null or blank means {@value RunService#SYSTEM}
+     * @throws WorkflowRejectedException when the file is refused or invalid
+     * @throws IOException               when it cannot be read
+     */
+    DeployedWorkflow deployFile(Path file, String principal) throws WorkflowRejectedException, IOException;
 
     /**
      * Checks a file as {@link #validate(String, String)} does, after the checks of reading it
@@ -50,8 +72,19 @@ public interface WorkflowService {
     /** Files of the workflow folder that deploy nothing, by path; see {@link RejectedWorkflow}. */
     List<RejectedWorkflow> rejected();
 
-    /** Removes a workflow; its runs and their records stay. @return whether it existed */
-    boolean undeploy(String workflowId);
+    /** Removes a workflow on behalf of {@value RunService#SYSTEM}. @return whether it existed */
+    default boolean undeploy(String workflowId) {
+        return undeploy(workflowId, RunService.SYSTEM);
+    }
+
+    /**
+     * Removes a workflow; its runs and their records stay. Who removed it is logged and kept
+     * beside its stored versions ({@code undeployed.json} in its deployment folder).
+     *
+     * @param principal a Karaf user name; null or blank means {@value RunService#SYSTEM}
+     * @return whether it existed
+     */
+    boolean undeploy(String workflowId, String principal);
 
     List<DeployedWorkflow> list();
 

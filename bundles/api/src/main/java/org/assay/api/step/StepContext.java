@@ -127,6 +127,12 @@ public interface StepContext {
     /** @throws StepCancelledException if {@link #isCancelled()} */
     void checkCancelled();
 
-    /** Logger whose lines land in the Karaf log and the run's log file. */
+    /**
+     * Logger whose lines land in the Karaf log and in the run's log file ({@code run.log} in
+     * the run folder, one line per call: instant, level, step id, message), which the run
+     * service serves with the run's other files. A line goes to the file when the logger is
+     * enabled for its level. Never log row values: whatever a step logs is kept as written, and
+     * personal data belongs only where the workflow puts it.
+     */
     Logger log();
 }

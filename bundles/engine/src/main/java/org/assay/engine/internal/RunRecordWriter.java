@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * taken without any lock. A run's end (or pause) is written at once, after any write still
  * pending for it, so the last record on disk is the final one. Between writes the thread
  * touches the records of runs in flight, so that after a crash the record's modification
- * time tells when the engine was last alive.
+ * time tells when the engine was last alive. Each of these moments is also when the
+ * {@link RunObserver} compares the run with what it last told the listeners.
  */
 final class RunRecordWriter implements AutoCloseable {
 
@@ -34,13 +35,16 @@ final class RunRecordWriter implements AutoCloseable {
     private final Supplier<Collection<RunState>> inFlight;
     private final Set<RunState> changed = ConcurrentHashMap.newKeySet();
     private final AtomicLong writes = new AtomicLong();
+    private final RunObserver observer;
 
     /**
      * @param interval longest time a change waits to be written
      * @param inFlight the runs whose records are touched while nothing changes
+     * @param observer told of each change, write and touch
      */
-    RunRecordWriter(Duration interval, Supplier<Collection<RunState>> inFlight) {
+    RunRecordWriter(Duration interval, Supplier<Collection<RunState>> inFlight, RunObserver observer) {
         this.inFlight = inFlight;
+        this.observer = observer;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "assay-run-records");
             t.setDaemon(true);
@@ -53,6 +57,7 @@ final class RunRecordWriter implements AutoCloseable {
     /** The run changed: its record is rewritten within one interval. No I/O on the caller's thread. */
     void changed(RunState run) {
         changed.add(run);
+        observer.observe(run, false);
     }
 
     /** Writes the run's record now and waits for it: for a run that ends, pauses or is resumed. */
@@ -72,6 +77,7 @@ final class RunRecordWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             write(run);
         }
+        observer.observe(run, true);
     }
 
     /** Records written so far; lets tests see that changes are coalesced. */
@@ -87,6 +93,7 @@ final class RunRecordWriter implements AutoCloseable {
         }
         FileTime now = FileTime.fromMillis(System.currentTimeMillis());
         for (RunState run : inFlight.get()) {
+            observer.observe(run, false);
             Path file = run.folder.resolve(RunRecords.FILE_NAME);
             try {
                 Files.setLastModifiedTime(file, now);

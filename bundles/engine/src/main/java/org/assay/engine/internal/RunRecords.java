@@ -10,10 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.assay.api.step.ArtifactKind;
 import org.assay.engine.ArtifactInfo;
+import org.assay.engine.RunEvent;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
@@ -61,9 +66,12 @@ final class RunRecords {
             g.writeStringField("error", bounded(r.error()));
             g.writeStringField("folder", r.folder().toString());
             g.writeStringField("report", r.report() == null ? null : r.report().toString());
-            g.writeArrayFieldStart("events");
-            for (String e : r.events()) {
-                g.writeString(bounded(e));
+            g.writeStringField("startedBy", r.startedBy());
+            g.writeStringField("trigger", r.trigger());
+            g.writeStringField("cancelledBy", r.cancelledBy());
+            g.writeArrayFieldStart("timeline");
+            for (RunEvent e : r.timeline()) {
+                writeEvent(g, e);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("steps");
@@ -73,6 +81,25 @@ final class RunRecords {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private static void writeEvent(JsonGenerator g, RunEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("at", e.at().toString());
+        g.writeStringField("kind", e.kind().name());
+        if (e.stepId() != null) {
+            g.writeStringField("step", e.stepId());
+        }
+        g.writeStringField("message", bounded(e.message()));
+        RunEvent.Counts c = e.counts();
+        g.writeArrayFieldStart("counts");
+        g.writeNumber(c.rowsIn());
+        g.writeNumber(c.rowsOut());
+        g.writeNumber(c.quarantined());
+        g.writeNumber(c.filtered());
+        g.writeNumber(c.progress());
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void writeStep(JsonGenerator g, StepRunInfo s) throws IOException {
@@ -129,13 +156,57 @@ final class RunRecords {
                     s.path("filtered").asLong(), s.path("progress").asDouble(), s.path("durationMillis").asLong(),
                     s.path("attempts").asInt(), text(s.path("error")), arts));
         }
+        String runId = o.path("runId").asText();
+        Instant queuedAt = instant(o.path("queuedAt"));
+        List<RunEvent> timeline = new ArrayList<>();
+        for (JsonNode e : o.path("timeline")) {
+            timeline.add(readEvent(runId, e));
+        }
         List<String> events = new ArrayList<>();
-        o.path("events").forEach(e -> events.add(e.asText()));
-        return new RunInfo(o.path("runId").asText(), o.path("workflowId").asText(), o.path("workflowVersion").asInt(),
-                RunStatus.valueOf(o.path("status").asText()), instant(o.path("queuedAt")), instant(o.path("startedAt")),
+        if (o.has("timeline")) {
+            timeline.forEach(e -> events.add(RunState.line(e)));
+        } else {
+            // A record from before structured events: the lines stay as they were written, and
+            // become notes at their time of the day the run was queued.
+            o.path("events").forEach(e -> events.add(e.asText()));
+            events.forEach(line -> timeline.add(oldEvent(runId, queuedAt, line)));
+        }
+        return new RunInfo(runId, o.path("workflowId").asText(), o.path("workflowVersion").asInt(),
+                RunStatus.valueOf(o.path("status").asText()), queuedAt, instant(o.path("startedAt")),
                 instant(o.path("finishedAt")), text(o.path("error")), Path.of(o.path("folder").asText()),
                 o.path("report").isTextual() ? Path.of(o.path("report").asText()) : null, steps, events,
-                o.path("downtimeMillis").asLong());
+                o.path("downtimeMillis").asLong(), text(o.path("startedBy")), text(o.path("trigger")),
+                text(o.path("cancelledBy")), timeline);
+    }
+
+    private static RunEvent oldEvent(String runId, Instant queuedAt, String line) {
+        Instant at = queuedAt == null ? Instant.EPOCH : queuedAt;
+        String text = line;
+        if (line.length() > 9 && line.charAt(8) == ' ' && queuedAt != null) {
+            try {
+                ZoneId zone = ZoneId.systemDefault();
+                at = LocalTime.parse(line.substring(0, 8)).atDate(LocalDate.ofInstant(queuedAt, zone)).atZone(zone)
+                        .toInstant();
+                text = line.substring(9);
+            } catch (DateTimeParseException notATime) {
+                // Kept whole, at the queue time.
+            }
+        }
+        return new RunEvent(at, runId, null, RunEvent.Kind.NOTE, text, null);
+    }
+
+    private static RunEvent readEvent(String runId, JsonNode e) {
+        RunEvent.Kind kind;
+        try {
+            kind = RunEvent.Kind.valueOf(e.path("kind").asText());
+        } catch (IllegalArgumentException unknown) {
+            // Written by a newer engine: still shown, as a note.
+            kind = RunEvent.Kind.NOTE;
+        }
+        JsonNode c = e.path("counts");
+        return new RunEvent(Instant.parse(e.path("at").asText()), runId, text(e.path("step")), kind,
+                e.path("message").asText(), new RunEvent.Counts(c.path(0).asLong(), c.path(1).asLong(),
+                        c.path(2).asLong(), c.path(3).asLong(), c.path(4).asDouble()));
     }
 
     private static String str(Instant i) {

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
+import org.assay.engine.RunEvent;
 import org.assay.engine.RunInfo;
+import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
 
@@ -28,6 +31,8 @@ final class RunState {
     /** Events kept per run: the first ones tell how it began, the latest how it goes; the middle goes. */
     static final int MAX_EVENTS = 500;
     private static final int FIRST_EVENTS_KEPT = 100;
+    /** Where events were dropped from the middle; a marker, not an event, so it shows without a time. */
+    private static final String OMITTED = "(older events omitted)";
 
     final String runId;
     final WorkflowDefinition workflow;
@@ -35,7 +40,10 @@ final class RunState {
     final Path folder;
     final Instant queuedAt;
     final Map<String, StepState> steps = new LinkedHashMap<>();
-    final List<String> events = new CopyOnWriteArrayList<>();
+    /** The notable events, bounded (see {@link #event}); step transitions and progress only go to listeners. */
+    final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    /** The lines its steps log; see {@link RunLog}. */
+    final RunLog log;
     final CountDownLatch finished = new CountDownLatch(1);
 
     volatile RunStatus status = RunStatus.QUEUED;
@@ -43,12 +51,13 @@ final class RunState {
     volatile Instant finishedAt;
     volatile String error;
     volatile Path report;
-    /** The run's workflow validated against the step types installed then; see RunEngine.revalidate. */
-    volatile Validated validated;
-
-    /** Errors of a validation, and the step type registrations it saw. */
-    record Validated(java.util.Set<Long> providers, java.util.List<org.assay.engine.ValidationProblem> errors) { }
     volatile boolean cancelRequested;
+    /** Who started the run, how, and who asked it to stop: kept in its record. */
+    volatile String startedBy = RunService.SYSTEM;
+    volatile String trigger = "";
+    volatile String cancelledBy;
+    /** Where its events go besides the record: the run listeners. */
+    private volatile Consumer<RunEvent> listeners = e -> { };
     /** Set when a step failed: the other branches in flight stop, no new step starts. */
     volatile boolean stopping;
     /** Time spent with the engine stopped, over all resumptions. */
@@ -61,6 +70,7 @@ final class RunState {
         this.workflowVersion = workflowVersion;
         this.folder = folder;
         this.queuedAt = queuedAt;
+        this.log = new RunLog(folder.resolve(RunLog.FILE_NAME));
         for (StepDefinition s : workflow.steps()) {
             steps.put(s.id(), new StepState(s));
         }
@@ -129,15 +139,76 @@ final class RunState {
         finishedAt = Instant.now();
     }
 
-    synchronized void event(String text) {
-        events.add(time(Instant.now()) + " " + text);
-        if (events.size() > MAX_EVENTS) {
-            if (!eventsOmitted) {
-                eventsOmitted = true;
-                events.add(FIRST_EVENTS_KEPT, "(older events omitted)");
+    /** Sends the run's events to the listeners too, from now on. */
+    void publishTo(Consumer<RunEvent> sink) {
+        listeners = sink;
+    }
+
+    /** Hands an event to the listeners only (step transitions, progress: the record has them as counts). */
+    void publish(RunEvent e) {
+        listeners.accept(e);
+    }
+
+    /** A notable thing without a kind of its own. */
+    void event(String text) {
+        event(RunEvent.Kind.NOTE, null, text);
+    }
+
+    /**
+     * Records a notable thing and tells the listeners.
+     *
+     * @param stepId the step it concerns, or null
+     */
+    void event(RunEvent.Kind kind, String stepId, String text) {
+        StepState step = stepId == null ? null : steps.get(stepId);
+        RunEvent e = new RunEvent(Instant.now(), runId, stepId, kind, text,
+                step == null ? totals() : RunEvent.Counts.of(step.snapshot()));
+        synchronized (this) {
+            events.add(e);
+            if (events.size() > MAX_EVENTS) {
+                if (!eventsOmitted) {
+                    eventsOmitted = true;
+                    events.add(FIRST_EVENTS_KEPT, new RunEvent(e.at(), runId, null, RunEvent.Kind.NOTE,
+                            OMITTED, null));
+                }
+                events.remove(FIRST_EVENTS_KEPT + 1);
             }
-            events.remove(FIRST_EVENTS_KEPT + 1);
         }
+        publish(e);
+    }
+
+    /** Counts summed over the steps; progress is the mean. */
+    RunEvent.Counts totals() {
+        long in = 0;
+        long out = 0;
+        long quarantined = 0;
+        long filtered = 0;
+        double progress = 0;
+        for (StepState s : steps.values()) {
+            StepRunInfo i = s.snapshot();
+            in += i.rowsIn();
+            out += i.rowsOut();
+            quarantined += i.quarantined();
+            filtered += i.filtered();
+            progress += i.progress();
+        }
+        return new RunEvent.Counts(in, out, quarantined, filtered, steps.isEmpty() ? 0 : progress / steps.size());
+    }
+
+    /** Takes over what a record of this run kept: its events and who started or stopped it (a resumed run). */
+    void restore(RunInfo r) {
+        events.addAll(r.timeline());
+        startedBy = r.startedBy();
+        trigger = r.trigger();
+        cancelledBy = r.cancelledBy();
+    }
+
+    /** An event as {@link RunInfo#events()} shows it. */
+    static String line(RunEvent e) {
+        if (e.kind() == RunEvent.Kind.NOTE && e.stepId() == null && e.message().equals(OMITTED)) {
+            return OMITTED;
+        }
+        return time(e.at()) + " " + e.message();
     }
 
     /** A time as events show it. */
@@ -150,7 +221,9 @@ final class RunState {
         for (StepState s : steps.values()) {
             list.add(s.snapshot());
         }
+        List<RunEvent> timeline = List.copyOf(events);
         return new RunInfo(runId, workflow.id(), workflowVersion, status, queuedAt, startedAt, finishedAt, error,
-                folder, report, List.copyOf(list), List.copyOf(events), downtimeMillis);
+                folder, report, List.copyOf(list), timeline.stream().map(RunState::line).toList(), downtimeMillis,
+                startedBy, trigger, cancelledBy, timeline);
     }
 }

@@ -24,6 +24,7 @@ import org.assay.api.workflow.StepDefinition;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RejectedWorkflow;
+import org.assay.engine.RunService;
 import org.assay.engine.StepSchemas;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
@@ -123,7 +124,7 @@ public final class WorkflowStore implements WorkflowService {
             DeployedWorkflow d = a.deployed();
             if (!warnings.equals(d.warnings())) {
                 active.put(d.id(), new Active(new DeployedWorkflow(d.definition(), d.version(), d.origin(),
-                        d.deployedAt(), warnings, d.lastRejected()), a.source()));
+                        d.deployedAt(), warnings, d.lastRejected(), d.deployedBy()), a.source()));
             }
         }
     }
@@ -144,7 +145,8 @@ public final class WorkflowStore implements WorkflowService {
                     String source = Files.readString(dir.resolve("v" + version + ".json"), StandardCharsets.UTF_8);
                     WorkflowDefinition def = WorkflowValidator.readDeployed(source);
                     active.put(def.id(), new Active(new DeployedWorkflow(def, version, m.path("origin").asText(),
-                            Instant.parse(m.path("deployedAt").asText()), List.of(), List.of()), source));
+                            Instant.parse(m.path("deployedAt").asText()), List.of(), List.of(),
+                            m.path("deployedBy").asText(null)), source));
                 } catch (IOException | RuntimeException | SourceDocument.SyntaxError e) {
                     LOG.error("Cannot restore deployed workflow from {}: {}", dir, e.getMessage());
                 }
@@ -170,7 +172,7 @@ public final class WorkflowStore implements WorkflowService {
     }
 
     @Override
-    public DeployedWorkflow deployFile(Path file) throws WorkflowRejectedException, IOException {
+    public DeployedWorkflow deployFile(Path file, String principal) throws WorkflowRejectedException, IOException {
         String json;
         try {
             json = WorkflowFileReader.read(file, limits);
@@ -178,11 +180,12 @@ public final class WorkflowStore implements WorkflowService {
             rememberRejection(file.toString(), null, e.problems());
             throw e;
         }
-        return deploy(json, file.toString());
+        return deploy(json, file.toString(), principal);
     }
 
     @Override
-    public synchronized DeployedWorkflow deploy(String json, String origin) throws WorkflowRejectedException {
+    public synchronized DeployedWorkflow deploy(String json, String origin, String principal)
+            throws WorkflowRejectedException {
         WorkflowValidator.Result result = validator.validate(json);
         if (result.hasErrors()) {
             rememberRejection(origin, idOf(json), result.errors());
@@ -209,10 +212,10 @@ public final class WorkflowStore implements WorkflowService {
         }
         int version = current == null ? nextVersionOnDisk(def.id()) : current.deployed().version() + 1;
         DeployedWorkflow deployed = new DeployedWorkflow(def, version, origin, Instant.now(), result.warnings(),
-                List.of());
+                List.of(), principal);
         persist(deployed, json);
         active.put(def.id(), new Active(deployed, json));
-        LOG.info("Deployed workflow {} version {} from {}", def.id(), version, origin);
+        LOG.info("Deployed workflow {} version {} from {} by {}", def.id(), version, origin, deployed.deployedBy());
         for (WorkflowListener l : listeners) {
             notify(l, () -> l.deployed(deployed));
         }
@@ -280,7 +283,8 @@ public final class WorkflowStore implements WorkflowService {
     }
 
     private static DeployedWorkflow withRejection(DeployedWorkflow d, List<ValidationProblem> problems) {
-        return new DeployedWorkflow(d.definition(), d.version(), d.origin(), d.deployedAt(), d.warnings(), problems);
+        return new DeployedWorkflow(d.definition(), d.version(), d.origin(), d.deployedAt(), d.warnings(), problems,
+                d.deployedBy());
     }
 
     /** The id of a document that may not even be valid JSON (best effort). */
@@ -314,10 +318,12 @@ public final class WorkflowStore implements WorkflowService {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("v" + d.version() + ".json"), json, StandardCharsets.UTF_8);
+            Files.deleteIfExists(dir.resolve("undeployed.json"));
             ObjectNode meta = JSON.createObjectNode();
             meta.put("version", d.version());
             meta.put("origin", d.origin());
             meta.put("deployedAt", d.deployedAt().toString());
+            meta.put("deployedBy", d.deployedBy());
             Path tmp = dir.resolve("active.json.tmp");
             Files.writeString(tmp, meta.toPrettyString(), StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve("active.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -328,17 +334,25 @@ public final class WorkflowStore implements WorkflowService {
     }
 
     @Override
-    public synchronized boolean undeploy(String workflowId) {
+    public synchronized boolean undeploy(String workflowId, String principal) {
         Active a = active.remove(workflowId);
         if (a == null) {
             return false;
         }
+        String by = principal == null || principal.isBlank() ? RunService.SYSTEM : principal;
+        Path dir = root.resolve(workflowId);
         try {
-            Files.deleteIfExists(root.resolve(workflowId).resolve("active.json"));
+            Files.deleteIfExists(dir.resolve("active.json"));
+            // The stored versions stay; this says who took the last one down, and when.
+            ObjectNode meta = JSON.createObjectNode();
+            meta.put("version", a.deployed().version());
+            meta.put("undeployedAt", Instant.now().toString());
+            meta.put("undeployedBy", by);
+            Files.writeString(dir.resolve("undeployed.json"), meta.toPrettyString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot undeploy " + workflowId, e);
         }
-        LOG.info("Undeployed workflow {}", workflowId);
+        LOG.info("Undeployed workflow {} by {}", workflowId, by);
         for (WorkflowListener l : listeners) {
             notify(l, () -> l.undeployed(workflowId));
         }

@@ -18,6 +18,9 @@ import org.apache.karaf.scheduler.Scheduler;
 import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunInfo;
+import org.assay.engine.RunContent;
+import org.assay.engine.RunPage;
+import org.assay.engine.RunQuery;
 import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class WorkflowSchedulerTest {
 
     private final RunService runs = new RunService() {
         @Override
-        public RunInfo start(String workflowId, String trigger) {
+        public RunInfo start(String workflowId, String trigger, String principal) {
             started.add(workflowId + " " + trigger);
             return run(workflowId, RunStatus.QUEUED);
         }
@@ -65,8 +68,33 @@ class WorkflowSchedulerTest {
         }
 
         @Override
-        public boolean cancel(String runId) {
+        public boolean cancel(String runId, String principal) {
             return false;
+        }
+
+        @Override
+        public RunPage query(RunQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<RunContent> openArtifact(String runId, String artifactId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<RunContent> openReport(String runId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<RunContent> openQuarantine(String runId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<RunContent> openLog(String runId) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

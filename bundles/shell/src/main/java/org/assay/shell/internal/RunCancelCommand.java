@@ -19,9 +19,17 @@ public class RunCancelCommand implements Action {
     @Completion(RunIdCompleter.class)
     private String runId;
 
+    public RunCancelCommand() {
+    }
+
+    /** For tests; Karaf injects the service into the no-argument instance. */
+    RunCancelCommand(RunService runs) {
+        this.runs = runs;
+    }
+
     @Override
     public Object execute() {
-        if (!runs.cancel(runId)) {
+        if (!runs.cancel(runId, Principals.current())) {
             throw new IllegalArgumentException("run '" + runId + "' is unknown or already finished; see assay:run-list");
         }
         System.out.println("Cancelling run " + runId);

@@ -46,11 +46,12 @@ public class RunCommand implements Action {
         TrailingOptions.apply(this, trailing);
         RunInfo run;
         try {
-            run = runs.start(workflowId);
+            run = runs.start(workflowId, "on demand", Principals.current());
         } catch (java.util.NoSuchElementException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        System.out.println("Started run " + run.runId() + " of " + workflowId + " (version " + run.workflowVersion() + ")");
+        System.out.println("Started run " + run.runId() + " of " + workflowId + " (version " + run.workflowVersion()
+                + ") as " + run.startedBy());
         if (!wait) {
             System.out.println("Follow it with assay:run-show " + run.runId());
             return null;

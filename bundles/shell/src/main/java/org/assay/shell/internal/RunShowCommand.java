@@ -28,6 +28,8 @@ public class RunShowCommand implements Action {
                 + r.status().label());
         System.out.println("Queued " + Format.time(r.queuedAt()) + ", started " + Format.time(r.startedAt())
                 + ", finished " + Format.time(r.finishedAt()) + " (" + Format.duration(r) + ")");
+        System.out.println("Started by " + r.startedBy() + (r.trigger().isEmpty() ? "" : " (" + r.trigger() + ")")
+                + (r.cancelledBy() == null ? "" : ", cancelled by " + r.cancelledBy()));
         if (r.error() != null) {
             System.out.println("Error: " + r.error());
         }

@@ -33,11 +33,12 @@ public class WorkflowDeployCommand implements Action {
             throw new IllegalArgumentException("no file " + path);
         }
         try {
-            DeployedWorkflow d = workflows.deployFile(path);
+            DeployedWorkflow d = workflows.deployFile(path, Principals.current());
             for (ValidationProblem w : d.warnings()) {
                 System.out.println(path + ": " + w);
             }
-            System.out.println("Deployed workflow " + d.id() + " version " + d.version() + " from " + path);
+            System.out.println("Deployed workflow " + d.id() + " version " + d.version() + " from " + path + " as "
+                    + d.deployedBy());
         } catch (WorkflowRejectedException e) {
             for (ValidationProblem p : e.problems()) {
                 System.out.println(path + ": " + p);

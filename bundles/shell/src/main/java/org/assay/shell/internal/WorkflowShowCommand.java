@@ -90,7 +90,7 @@ public class WorkflowShowCommand implements Action {
         if (!w.definition().description().isBlank()) {
             System.out.println(w.definition().description());
         }
-        System.out.println("Deployed " + Format.time(w.deployedAt()) + " from " + w.origin());
+        System.out.println("Deployed " + Format.time(w.deployedAt()) + " from " + w.origin() + " by " + w.deployedBy());
         if (w.definition().schedule() != null) {
             System.out.println("Schedule: " + Format.schedule(w.definition().schedule()));
         }
