@@ -122,7 +122,7 @@ final class EngineStepContext implements StepContext {
                     + port + "' a second time, but its type declares it read once (PortSpec.streamed); declare it"
                     + " PortSpec.of to read it several times");
         }
-        DataStream in = channel != null ? streamFrom(channel) : tail != null ? tail.open() : SpoolFile.open(file);
+        DataStream in = channel != null ? channel.reader() : tail != null ? tail.open() : SpoolFile.open(file);
         AtomicLong max = maxReadPerPort.computeIfAbsent(port, p -> new AtomicLong());
         return new DataStream() {
             private long read;
@@ -148,26 +148,6 @@ final class EngineStepContext implements StepContext {
             @Override
             public void close() throws IOException {
                 in.close();
-            }
-        };
-    }
-
-    private static DataStream streamFrom(StreamChannel channel) throws IOException {
-        Schema schema = channel.awaitSchema();
-        return new DataStream() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public Batch next() throws IOException {
-                return channel.take();
-            }
-
-            @Override
-            public void close() {
-                channel.consumerDone();
             }
         };
     }

@@ -288,7 +288,8 @@ final class SegmentRun {
                 ctx.parts().store().changed(run);
             }
         } else if (a != null) {
-            a.discard();
+            // The verdict first: discarding wakes the steps this one streams with, and they
+            // must see why (run.stopping) when they do.
             switch (outcome) {
                 case PAUSE -> {
                     // Not the step's fault: it runs again, from its inputs, when the run resumes.
@@ -304,6 +305,7 @@ final class SegmentRun {
                 case FAILED -> fail(step, a.failure());
                 default -> throw new IllegalStateException(outcome.name());
             }
+            a.discard();
         }
         if (outcome != StepOutcome.COMMIT) {
             t.allCommitted = false;

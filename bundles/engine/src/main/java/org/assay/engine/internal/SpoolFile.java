@@ -27,9 +27,10 @@ import org.assay.api.data.Schema;
 
 /**
  * The on-disk form of one step output: the schema, then batches column by column with
- * primitive arrays written in bulk. Spooling every output is what lets the engine hand a
- * dataset to several consumers, give two-pass steps a second pass, keep memory bounded,
- * and replay a step when its bundle is swapped mid-run.
+ * primitive arrays written in bulk. An output is spooled when a step reads it several
+ * times (a second pass; {@link GrowingSpool} lets the first pass follow the writer), when
+ * its reader runs in a later segment, and so that a resumed or replayed segment finds its
+ * inputs; edges read once stream through a {@link StreamChannel} instead (see {@link RunPlan}).
  *
  * <p>Text columns are written per batch either plain (a block of byte lengths and a block
  * of UTF-8 bytes) or, when a batch holds few distinct values (names, cities, categories),

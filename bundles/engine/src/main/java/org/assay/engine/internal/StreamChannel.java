@@ -1,8 +1,10 @@
 package org.assay.engine.internal;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import org.assay.api.data.Batch;
+import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
 import org.assay.api.step.StepCancelledException;
 
@@ -50,6 +52,27 @@ final class StreamChannel {
             throw new StepCancelledException("the producer of " + name + " ended without opening its output");
         }
         return schema;
+    }
+
+    /** The consumer's side, once the producer opened its output; closing it means the rest is not wanted. */
+    DataStream reader() throws IOException {
+        Schema s = awaitSchema();
+        return new DataStream() {
+            @Override
+            public Schema schema() {
+                return s;
+            }
+
+            @Override
+            public Batch next() throws IOException {
+                return take();
+            }
+
+            @Override
+            public void close() {
+                consumerDone();
+            }
+        };
     }
 
     /** Hands a batch to the consumer, waiting while the queue is full. */
