@@ -94,6 +94,20 @@ public class DistributionSmokeIT extends AssayKarafTestSupport {
         assertFalse(admin, refused(admin));
     }
 
+    /** A new assay:* command must get its roles; without an entry it would be admin only by accident. */
+    @Test
+    public void everyAssayCommandHasAnAclEntry() throws Exception {
+        executeCommand("assay:step-list");
+        Properties acl = cfg("org.apache.karaf.command.acl.assay.cfg");
+        List<String> missing = service(org.apache.karaf.shell.api.console.SessionFactory.class).getRegistry().getCommands().stream()
+                .filter(c -> "assay".equals(c.getScope()))
+                .map(org.apache.karaf.shell.api.console.Command::getName)
+                .filter(name -> !acl.containsKey(name))
+                .sorted()
+                .collect(Collectors.toList());
+        assertTrue("assay commands without an entry in etc/org.apache.karaf.command.acl.assay.cfg: " + missing, missing.isEmpty());
+    }
+
     private static boolean refused(String out) {
         return out.contains("Command not found") || out.contains("Insufficient credentials");
     }
