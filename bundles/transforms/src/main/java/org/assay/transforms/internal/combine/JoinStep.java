@@ -16,6 +16,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * One run of {@code join}: a hash table over the right input, the left input streamed past it,
@@ -61,8 +62,8 @@ final class JoinStep implements Step {
             JoinLayout layout;
             try {
                 layout = JoinLayout.of(p, left.schema(), right.schema());
-            } catch (IllegalArgumentException e) {
-                throw new StepFailure(e.getMessage());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
             }
             BatchSink sink = ctx.output(PortSpec.OUT, layout.output);
             BatchBuilder out = new BatchBuilder(layout.output);

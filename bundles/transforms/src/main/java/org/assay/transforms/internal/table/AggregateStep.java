@@ -16,6 +16,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * One run of {@code aggregate}: a hash table of groups while it fits in the memory budget; past
@@ -45,7 +46,12 @@ final class AggregateStep implements Step {
         Path spillDir = null;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
-            AggregatePlan plan = AggregatePlan.resolve(params, in.schema());
+            AggregatePlan plan;
+            try {
+                plan = AggregatePlan.resolve(params, in.schema());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
+            }
             BatchSink out = ctx.output(PortSpec.OUT, plan.output);
             Map<GroupKey, Accumulator[]> table = new HashMap<>();
             long cells = 0;

@@ -24,6 +24,7 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,13 +210,16 @@ class AggregateStepTest {
     }
 
     @Test
-    void missingColumnsAndWrongTypesFailWithTheReason() {
-        StepFailure missing = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(),
-                10, List.of("customer"), aggs("t", "sum(amout)")).run());
-        assertTrue(missing.getMessage().contains("did you mean 'amount'"), missing.getMessage());
-        StepFailure type = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(),
-                10, List.of(), aggs("t", "mean(email)")).run());
-        assertTrue(type.getMessage().contains("'email' is string"), type.getMessage());
+    void missingColumnsAndWrongTypesAreRefusedAtDeployAtTheAggregate() throws Exception {
+        aggregate(new AggregateStepType(), orders(), 10, List.of("customer"), aggs("t", "sum(amout)"))
+                .assertInvalid("aggregations.t", "'t': no column 'amout' in the input; did you mean 'amount'?");
+        aggregate(new AggregateStepType(), orders(), 10, List.of(), aggs("t", "mean(email)"))
+                .assertInvalid("aggregations.t", "mean needs a numeric column, and 'email' is string");
+        // When the input is known only at run time, the run fails with the validator's words.
+        AggregateParameters params = new AggregateParameters(List.of(), Map.of("t", "sum(amout)"));
+        ParameterMisfit m = assertThrows(ParameterMisfit.class, () -> AggregatePlan.resolve(params, ORDERS));
+        assertTrue(m.failure().getMessage().startsWith("parameter aggregations.t: 't': no column 'amout'"),
+                m.failure().getMessage());
         AggregateStepType t = new AggregateStepType();
         Parameters p = Parameters.of(t.descriptor(), Map.of("aggregations", aggs("t", "mean(email)")));
         assertTrue(t.outputSchemas(p, Map.of("in", ORDERS)).isEmpty());
@@ -246,8 +250,8 @@ class AggregateStepTest {
         // The spec is looked up, never evaluated: whatever is inside the parentheses is a column name.
         for (String abuse : List.of("sum(java.lang.Runtime.getRuntime().exec('x'))", "count(${env:HOME})",
                 "mean(" + "(".repeat(50_000) + ")")) {
-            StepFailure f = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(), 10,
-                    List.of(), aggs("x", abuse)).run(), abuse);
+            StepTestRunner r = aggregate(new AggregateStepType(), orders(), 10, List.of(), aggs("x", abuse));
+            IllegalArgumentException f = assertThrows(IllegalArgumentException.class, r::run, abuse);
             assertTrue(f.getMessage().contains("no column") || f.getMessage().contains("is not"), f.getMessage());
         }
         new StepTestRunner(new AggregateStepType(), dir).param("aggregations", aggs("x", "getClass(amount)"))
