@@ -40,9 +40,9 @@ abstract class Accumulator {
         return switch (f) {
             case COUNT -> new Count(type == null);
             case COUNT_DISTINCT -> new Distinct(type.storage());
-            case SUM -> type == FieldType.DECIMAL ? new DecimalSum() : new IntegerSum();
-            case MEAN -> new Moments(false);
-            case STD -> new Moments(true);
+            case SUM -> type == FieldType.DECIMAL ? new Sums.DecimalSum() : new Sums.IntegerSum();
+            case MEAN -> new Sums.Mean();
+            case STD -> new Moments();
             case MEDIAN -> new Median();
             case MIN -> new Extreme(type.storage(), -1);
             case MAX -> new Extreme(type.storage(), 1);
@@ -84,110 +84,11 @@ abstract class Accumulator {
         }
     }
 
-    static final class IntegerSum extends Accumulator {
-        long sum;
-        boolean any;
-
-        @Override int add(Column c, int row) throws StepFailure {
-            if (!c.isNull(row)) {
-                sum = plus(sum, c.longs()[row]);
-                any = true;
-            }
-            return 0;
-        }
-
-        private static long plus(long a, long b) throws StepFailure {
-            try {
-                return Math.addExact(a, b);
-            } catch (ArithmeticException e) {
-                throw new StepFailure("an integer sum overflowed the 64-bit range; cast the column to decimal "
-                        + "with a select step before aggregate to sum it approximately");
-            }
-        }
-
-        @Override void merge(Accumulator later) throws StepFailure {
-            IntegerSum o = (IntegerSum) later;
-            sum = plus(sum, o.sum);
-            any |= o.any;
-        }
-
-        @Override void write(DataOutput out) throws IOException {
-            out.writeBoolean(any);
-            out.writeLong(sum);
-        }
-
-        @Override void read(DataInput in) throws IOException {
-            any = in.readBoolean();
-            sum = in.readLong();
-        }
-
-        @Override void emit(BatchBuilder b, int col) {
-            if (any) {
-                b.setLong(col, sum);
-            } else {
-                b.setNull(col);
-            }
-        }
-    }
-
-    /** A decimal sum, compensated (Kahan–Neumaier) so a million small amounts do not drift. */
-    static final class DecimalSum extends Accumulator {
-        double sum;
-        double compensation;
-        boolean any;
-
-        @Override int add(Column c, int row) {
-            if (!c.isNull(row)) {
-                plus(c.doubles()[row]);
-                any = true;
-            }
-            return 0;
-        }
-
-        private void plus(double v) {
-            double t = sum + v;
-            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-
-        @Override void merge(Accumulator later) {
-            DecimalSum o = (DecimalSum) later;
-            plus(o.sum);
-            compensation += o.compensation;
-            any |= o.any;
-        }
-
-        @Override void write(DataOutput out) throws IOException {
-            out.writeBoolean(any);
-            out.writeDouble(sum);
-            out.writeDouble(compensation);
-        }
-
-        @Override void read(DataInput in) throws IOException {
-            any = in.readBoolean();
-            sum = in.readDouble();
-            compensation = in.readDouble();
-        }
-
-        @Override void emit(BatchBuilder b, int col) {
-            if (any) {
-                b.setDouble(col, sum + compensation);
-            } else {
-                b.setNull(col);
-            }
-        }
-    }
-
-    /** Mean and standard deviation by Welford's update, merged by Chan's formula. */
+    /** The sample standard deviation by Welford's update, merged by Chan's formula. */
     static final class Moments extends Accumulator {
-        private final boolean std;
         long n;
         double mean;
         double m2;
-
-        Moments(boolean std) {
-            this.std = std;
-        }
 
         @Override int add(Column c, int row) {
             if (!c.isNull(row)) {
@@ -225,10 +126,10 @@ abstract class Accumulator {
         }
 
         @Override void emit(BatchBuilder b, int col) {
-            if (std ? n < 2 : n < 1) {
+            if (n < 2) {
                 b.setNull(col);
             } else {
-                b.setDouble(col, std ? Math.sqrt(m2 / (n - 1)) : mean);
+                b.setDouble(col, Math.sqrt(m2 / (n - 1)));
             }
         }
     }

@@ -226,6 +226,26 @@ class AggregateStepTest {
     }
 
     @Test
+    void decimalSumsAndMeansHaveNoBinaryNoiseInMemoryOrSpilled() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (long c = 0; c < 300; c++) {
+            rows.add(row(c, null, 12.34, 1L, null, null));
+            rows.add(row(c, null, 23.14, 1L, null, null));
+        }
+        Map<String, String> sums = aggs("total", "sum(amount)", "mean", "mean(amount)");
+        for (AggregateStepType type : List.of(new AggregateStepType(), new AggregateStepType(40))) {
+            StepTestRunner r = aggregate(type, rows, 7, List.of("customer"), sums).run().assertRowsAccountedFor();
+            assertEquals(300, r.output().size());
+            for (Object[] group : r.output()) {
+                assertEquals(35.48, group[1], "12.34 + 23.14 is 35.48, not 35.480000000000004");
+                assertEquals(17.74, group[2]);
+            }
+        }
+        StepTestRunner all = aggregate(new AggregateStepType(40), rows, 7, List.of(), sums).run();
+        assertEquals(10644.0, all.output().get(0)[0]);
+    }
+
+    @Test
     void integerSumOverflowFailsInsteadOfWrapping() {
         List<Object[]> rows = List.of(row(1L, null, null, Long.MAX_VALUE, null, null),
                 row(1L, null, null, 1L, null, null));
