@@ -21,9 +21,10 @@ abstract class Accumulator {
     /**
      * Takes row {@code row} of {@code c} (null for count(*)).
      *
+     * @param order the order column of first or last by order ({@code first(amount, day)}), else null
      * @return values newly held in memory (median and count_distinct), for the memory budget
      */
-    abstract int add(Column c, int row) throws StepFailure;
+    abstract int add(Column c, Column order, int row) throws StepFailure;
 
     /** Folds in the state of the same aggregate over later rows of the same group. */
     abstract void merge(Accumulator later) throws StepFailure;
@@ -35,8 +36,14 @@ abstract class Accumulator {
     /** Sets the result in column {@code col} of the builder's current row. */
     abstract void emit(BatchBuilder b, int col);
 
-    /** A fresh state for {@code f} over a column of type {@code type} (null for count(*)). */
-    static Accumulator of(AggregateFunction f, FieldType type) {
+    /**
+     * A fresh state for {@code f} over a column of type {@code type} (null for count(*)), ordered
+     * by a column of type {@code orderType} for first and last by order (else null).
+     */
+    static Accumulator of(AggregateFunction f, FieldType type, FieldType orderType) {
+        if (orderType != null) {
+            return new OrderedPick(type.storage(), orderType.storage(), f == AggregateFunction.FIRST);
+        }
         return switch (f) {
             case COUNT -> new Count(type == null);
             case COUNT_DISTINCT -> new Distinct(type.storage());
@@ -60,7 +67,7 @@ abstract class Accumulator {
             this.nullsToo = nullsToo;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (nullsToo || !c.isNull(row)) {
                 n++;
             }
@@ -90,7 +97,7 @@ abstract class Accumulator {
         double mean;
         double m2;
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (!c.isNull(row)) {
                 double v = c.getDouble(row);
                 n++;
@@ -139,7 +146,7 @@ abstract class Accumulator {
         double[] values = new double[2];
         int n;
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (c.isNull(row)) {
                 return 0;
             }
@@ -196,7 +203,7 @@ abstract class Accumulator {
             this.storage = storage;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             Object v = Values.get(c, row);
             return v != null && seen.add(v) ? 1 : 0;
         }
@@ -236,7 +243,7 @@ abstract class Accumulator {
             this.sign = sign;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             offer(Values.get(c, row));
             return 0;
         }
@@ -275,7 +282,7 @@ abstract class Accumulator {
             this.first = first;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             offer(Values.get(c, row));
             return 0;
         }
@@ -296,6 +303,61 @@ abstract class Accumulator {
 
         @Override void read(DataInput in) throws IOException {
             value = Values.read(in, storage);
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            Values.set(b, col, value);
+        }
+    }
+
+    /**
+     * first or last by order: the value of the row with the smallest (first) or largest (last)
+     * order value; ties go to the earlier (first) or later (last) row in input order. Rows whose
+     * value or order is null are skipped.
+     */
+    static final class OrderedPick extends Accumulator {
+        private final FieldType.Storage storage;
+        private final FieldType.Storage orderStorage;
+        private final boolean first;
+        Object value;
+        Object key;
+
+        OrderedPick(FieldType.Storage storage, FieldType.Storage orderStorage, boolean first) {
+            this.storage = storage;
+            this.orderStorage = orderStorage;
+            this.first = first;
+        }
+
+        @Override int add(Column c, Column order, int row) {
+            offer(Values.get(c, row), Values.get(order, row));
+            return 0;
+        }
+
+        /** Offers a later row (or the state of later rows): it wins only by order, or on a tie for last. */
+        private void offer(Object v, Object k) {
+            if (v == null || k == null) {
+                return;
+            }
+            int c = key == null ? (first ? -1 : 1) : Values.compare(k, key);
+            if (first ? c < 0 : c >= 0) {
+                value = v;
+                key = k;
+            }
+        }
+
+        @Override void merge(Accumulator later) {
+            OrderedPick o = (OrderedPick) later;
+            offer(o.value, o.key);
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            Values.write(out, storage, value);
+            Values.write(out, orderStorage, key);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            value = Values.read(in, storage);
+            key = Values.read(in, orderStorage);
         }
 
         @Override void emit(BatchBuilder b, int col) {

@@ -15,8 +15,10 @@ enum AggregateFunction implements DescribedValue {
     MAX("largest value of any column; same type"),
     MEDIAN("exact median of a numeric column (mean of the two middle values for an even count), as a decimal"),
     STD("sample standard deviation (n - 1) of a numeric column, as a decimal; null under two values"),
-    FIRST("the first non-null value in input order; same type"),
-    LAST("the last non-null value in input order; same type");
+    FIRST("the first non-null value in input order, or first(column, order_column): the value at the smallest "
+            + "order (ties: the earlier row; rows with a null order skipped); same type"),
+    LAST("the last non-null value in input order, or last(column, order_column): the value at the largest order "
+            + "(ties: the later row); same type");
 
     private final String description;
 

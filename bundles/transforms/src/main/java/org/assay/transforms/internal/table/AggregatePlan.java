@@ -21,15 +21,20 @@ final class AggregatePlan {
     /** The input column of each aggregate, -1 for count(*). */
     final int[] valueIndex;
     final FieldType[] valueType;
+    /** The order column of each first or last by order, -1 for none. */
+    final int[] orderIndex;
+    final FieldType[] orderType;
     final Schema output;
 
     private AggregatePlan(int[] keyIndex, FieldType.Storage[] keyStorage, List<AggregateSpec> specs,
-            int[] valueIndex, FieldType[] valueType, Schema output) {
+            int[] valueIndex, FieldType[] valueType, int[] orderIndex, FieldType[] orderType, Schema output) {
         this.keyIndex = keyIndex;
         this.keyStorage = keyStorage;
         this.specs = specs;
         this.valueIndex = valueIndex;
         this.valueType = valueType;
+        this.orderIndex = orderIndex;
+        this.orderType = orderType;
         this.output = output;
     }
 
@@ -59,8 +64,19 @@ final class AggregatePlan {
         }
         int[] values = new int[specs.size()];
         FieldType[] types = new FieldType[specs.size()];
+        int[] orders = new int[specs.size()];
+        FieldType[] orderTypes = new FieldType[specs.size()];
         for (int a = 0; a < specs.size(); a++) {
             AggregateSpec s = specs.get(a);
+            orders[a] = -1;
+            if (s.order() != null) {
+                if (!in.contains(s.order())) {
+                    throw new ParameterMisfit(at(s), "'" + s.name() + "': the order column: "
+                            + ColumnNotFound.message(s.order(), in, "the input"));
+                }
+                orders[a] = in.indexOf(s.order());
+                orderTypes[a] = in.field(orders[a]).type();
+            }
             if (s.column() == null) {
                 values[a] = -1;
                 out.add(new Field(s.name(), FieldType.INTEGER, false, null, null));
@@ -87,7 +103,7 @@ final class AggregatePlan {
         } catch (IllegalArgumentException e) {
             throw new ParameterMisfit("aggregations", e.getMessage());
         }
-        return new AggregatePlan(keys, storage, specs, values, types, schema);
+        return new AggregatePlan(keys, storage, specs, values, types, orders, orderTypes, schema);
     }
 
     /** Where the validator reports a problem of one aggregate: at its own value. */
@@ -111,7 +127,7 @@ final class AggregatePlan {
     Accumulator[] newAccumulators() {
         Accumulator[] accs = new Accumulator[specs.size()];
         for (int a = 0; a < accs.length; a++) {
-            accs[a] = Accumulator.of(specs.get(a).function(), valueIndex[a] < 0 ? null : valueType[a]);
+            accs[a] = Accumulator.of(specs.get(a).function(), valueIndex[a] < 0 ? null : valueType[a], orderType[a]);
         }
         return accs;
     }

@@ -58,8 +58,10 @@ final class AggregateStep implements Step {
             int perGroup = plan.cellsPerGroup();
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Column[] values = new Column[plan.valueIndex.length];
+                Column[] orders = new Column[values.length];
                 for (int a = 0; a < values.length; a++) {
                     values[a] = plan.valueIndex[a] < 0 ? null : b.column(plan.valueIndex[a]);
+                    orders[a] = plan.orderIndex[a] < 0 ? null : b.column(plan.orderIndex[a]);
                 }
                 for (int r = 0; r < b.rowCount(); r++) {
                     GroupKey key = GroupKey.of(b, plan.keyIndex, r);
@@ -70,7 +72,7 @@ final class AggregateStep implements Step {
                         cells += perGroup;
                     }
                     for (int a = 0; a < accs.length; a++) {
-                        cells += accs[a].add(values[a], r);
+                        cells += accs[a].add(values[a], orders[a], r);
                     }
                     if (cells >= budget) {
                         if (spillDir == null) {

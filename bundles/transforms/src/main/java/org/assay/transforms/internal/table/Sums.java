@@ -17,7 +17,7 @@ final class Sums {
         long sum;
         boolean any;
 
-        @Override int add(Column c, int row) throws StepFailure {
+        @Override int add(Column c, Column order, int row) throws StepFailure {
             if (!c.isNull(row)) {
                 sum = plus(sum, c.longs()[row]);
                 any = true;
@@ -64,7 +64,7 @@ final class Sums {
         final ExactSum sum = new ExactSum();
         boolean any;
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (!c.isNull(row)) {
                 sum.add(c.doubles()[row]);
                 any = true;
@@ -102,7 +102,7 @@ final class Sums {
         final ExactSum sum = new ExactSum();
         long n;
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (!c.isNull(row)) {
                 sum.add(c.getDouble(row));
                 n++;

@@ -246,6 +246,35 @@ class AggregateStepTest {
     }
 
     @Test
+    void firstAndLastByAnOrderColumnInMemoryAndAcrossSpilledRuns() throws Exception {
+        // Customers interleaved, so with a small budget customer 1's rows fall into three runs.
+        List<Object[]> rows = List.of(
+                row(1L, "a@x.org", 10.0, 1L, LocalDate.of(2024, 1, 5), true),
+                row(2L, "e@x.org", null, 5L, LocalDate.of(2024, 2, 1), true),
+                row(1L, "b@x.org", 5.0, 2L, LocalDate.of(2024, 1, 1), false),
+                row(2L, "f@x.org", 3.0, 6L, LocalDate.of(2024, 3, 1), true),
+                row(1L, "c@x.org", 7.0, 3L, LocalDate.of(2024, 1, 5), true),
+                row(1L, "d@x.org", 99.0, 4L, null, null));
+        Map<String, String> specs = aggs("first_amount", "first(amount, day)", "last_amount", "last(amount, day)",
+                "last_email", "last(email, qty)", "in_input_order", "first(amount)");
+        for (AggregateStepType type : List.of(new AggregateStepType(), new AggregateStepType(10))) {
+            StepTestRunner r = aggregate(type, rows, 1, List.of("customer"), specs).run().assertRowsAccountedFor();
+            // Customer 1: the earliest day holds 5.0; the latest day is a tie, won by the later row (7.0); the row
+            // without a day is skipped. Customer 2: the row without an amount is skipped.
+            assertArrayEquals(row(1L, 5.0, 7.0, "d@x.org", 10.0), r.output().get(0));
+            assertArrayEquals(row(2L, 3.0, 3.0, "f@x.org", 3.0), r.output().get(1));
+            assertTrue(r.outputSchema("out").field("last_email").has(FieldTag.PII), "a kept value keeps its tags");
+        }
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "first(amount, dayy)"))
+                .assertInvalid("aggregations.x", "'x': the order column: no column 'dayy' in the input; did you mean "
+                        + "'day'?");
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "last(amount, )"))
+                .assertInvalid("aggregations", "write last(column, order_column)");
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "sum(amount, day)"))
+                .assertInvalid("aggregations.x", "no column 'amount, day'");
+    }
+
+    @Test
     void integerSumOverflowFailsInsteadOfWrapping() {
         List<Object[]> rows = List.of(row(1L, null, null, Long.MAX_VALUE, null, null),
                 row(1L, null, null, 1L, null, null));
