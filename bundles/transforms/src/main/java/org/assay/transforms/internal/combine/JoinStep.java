@@ -5,8 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
@@ -17,6 +15,7 @@ import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
 import org.assay.transforms.internal.ParameterMisfit;
+import org.assay.transforms.internal.SpillFolder;
 
 /**
  * One run of {@code join}: a hash table over the right input, the left input streamed past it,
@@ -118,7 +117,7 @@ final class JoinStep implements Step {
 
     private void joinPartitioned(StepContext ctx, DataStream left, DataStream right, BuildTable held, Batch overflow,
             JoinLayout layout, BatchSink sink, BatchBuilder out) throws IOException, StepFailure {
-        Path dir = Files.createTempDirectory(ctx.artifactDir(), "join-spill-");
+        Path dir = SpillFolder.create(ctx, "join");
         try {
             SpillFile.Writer[] rightParts = writers(dir, "right");
             try {
@@ -165,7 +164,7 @@ final class JoinStep implements Step {
                 Files.deleteIfExists(part(dir, "left", i));
             }
         } finally {
-            deleteTree(dir);
+            SpillFolder.delete(dir);
         }
     }
 
@@ -245,14 +244,6 @@ final class JoinStep implements Step {
         }
         if (first != null) {
             throw first;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.Column;
 import org.assay.api.data.FieldType;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.SpillCells;
 
 /**
  * The running state of one aggregate for one group. States merge, so a group whose rows fell
@@ -215,7 +216,7 @@ abstract class Accumulator {
         @Override void write(DataOutput out) throws IOException {
             out.writeInt(seen.size());
             for (Object v : seen) {
-                Values.write(out, storage, v);
+                SpillCells.write(out, storage, v);
             }
         }
 
@@ -223,7 +224,7 @@ abstract class Accumulator {
             int count = in.readInt();
             seen = new HashSet<>(Math.max(4, count * 2));
             for (int i = 0; i < count; i++) {
-                seen.add(Values.read(in, storage));
+                seen.add(SpillCells.read(in, storage));
             }
         }
 
@@ -259,11 +260,11 @@ abstract class Accumulator {
         }
 
         @Override void write(DataOutput out) throws IOException {
-            Values.write(out, storage, best);
+            SpillCells.write(out, storage, best);
         }
 
         @Override void read(DataInput in) throws IOException {
-            best = Values.read(in, storage);
+            best = SpillCells.read(in, storage);
         }
 
         @Override void emit(BatchBuilder b, int col) {
@@ -298,11 +299,11 @@ abstract class Accumulator {
         }
 
         @Override void write(DataOutput out) throws IOException {
-            Values.write(out, storage, value);
+            SpillCells.write(out, storage, value);
         }
 
         @Override void read(DataInput in) throws IOException {
-            value = Values.read(in, storage);
+            value = SpillCells.read(in, storage);
         }
 
         @Override void emit(BatchBuilder b, int col) {
@@ -351,13 +352,13 @@ abstract class Accumulator {
         }
 
         @Override void write(DataOutput out) throws IOException {
-            Values.write(out, storage, value);
-            Values.write(out, orderStorage, key);
+            SpillCells.write(out, storage, value);
+            SpillCells.write(out, orderStorage, key);
         }
 
         @Override void read(DataInput in) throws IOException {
-            value = Values.read(in, storage);
-            key = Values.read(in, orderStorage);
+            value = SpillCells.read(in, storage);
+            key = SpillCells.read(in, orderStorage);
         }
 
         @Override void emit(BatchBuilder b, int col) {

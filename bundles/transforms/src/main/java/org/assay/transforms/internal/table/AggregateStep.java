@@ -17,6 +17,7 @@ import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
 import org.assay.transforms.internal.ParameterMisfit;
+import org.assay.transforms.internal.SpillFolder;
 
 /**
  * One run of {@code aggregate}: a hash table of groups while it fits in the memory budget; past
