@@ -16,6 +16,7 @@ import org.assay.api.data.Column;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
+import org.assay.transforms.internal.CsvTable;
 
 /**
  * The statistics of one column, gathered batch by batch in one pass. Not thread-safe.

@@ -15,6 +15,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.CsvTable;
 
 /**
  * One run of {@code profile}: reads the input once, passes every batch on unchanged and
