@@ -90,6 +90,23 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
                 .filter(a -> a.path().getFileName().toString().equals("profile.csv")).findFirst().orElseThrow().path());
         assertTrue(table, table.contains("revenue") && table.contains("order_count"));
         assertFalse("pii columns get counts only: " + table, table.contains("@example.com"));
+        List<ArtifactInfo> sheets = profile.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CHART).toList();
+        assertFalse("no column charts among " + profile.artifacts(), sheets.isEmpty());
+        for (ArtifactInfo sheet : sheets) {
+            assertArrayEquals(sheet.path() + " is not a PNG", PNG_MAGIC, firstBytes(sheet.path(), 4));
+        }
+
+        // Amounts have cents: their sums are exact in decimal, with no binary noise (35.480000000000004).
+        ArtifactInfo csv = stepOfType(run, "csv-writer").artifacts().stream()
+                .filter(a -> a.kind() == ArtifactKind.DATA).findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(csv.path(), StandardCharsets.UTF_8);
+        int revenue = Arrays.asList(lines.get(0).split(",")).indexOf("revenue");
+        assertTrue("no revenue column: " + lines.get(0), revenue >= 0);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertTrue("revenue with binary noise: " + line,
+                    cells.length <= revenue || cells[revenue].matches("-?\\d*(\\.\\d{1,2})?"));
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ record DeriveParameters(
             try {
                 ExpressionCompiler.compile(e.getValue());
             } catch (ExpressionException bad) {
-                problems.add(ParameterProblem.of("columns", "column '" + e.getKey() + "': " + bad.getMessage()));
+                problems.add(ParameterProblem.of("columns." + e.getKey(), bad.getMessage()));
             }
         }
         for (String name : types.keySet()) {

@@ -75,17 +75,11 @@ final class DeriveStep implements Step {
     private DerivedColumn.Plan plan(Schema input) throws StepFailure {
         Map<String, Expression> compiled = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : params.columns().entrySet()) {
-            compiled.put(e.getKey(), ExpressionRun.compile("columns." + e.getKey(), e.getValue(), input));
+            compiled.put(e.getKey(), ExpressionCheck.compile("columns." + e.getKey(), e.getValue(), input,
+                    params.declaredType(e.getKey()).orElse(null)));
         }
         return DerivedColumn.plan(params, input, compiled).orElseThrow(() -> new StepFailure(
-                "parameter types: the type of " + untyped(input, compiled) + " does not follow from its expression; "
-                        + "declare it, e.g. \"types\": {\"" + untyped(input, compiled) + "\": \"decimal\"}"));
-    }
-
-    private String untyped(Schema input, Map<String, Expression> compiled) {
-        return compiled.entrySet().stream()
-                .filter(e -> params.declaredType(e.getKey()).isEmpty() && e.getValue().inferType(input).isEmpty())
-                .map(Map.Entry::getKey).findFirst().orElse("?");
+                "parameter types: " + DerivedColumn.untypedAdvice(DerivedColumn.untyped(params, input))));
     }
 
     /** Fills {@code values} for this row; the quarantine reason when a column fails, else null. */

@@ -43,12 +43,26 @@ public final class DeriveStepType extends TypedStepType<DeriveParameters> {
         return new DeriveStep(p);
     }
 
-    /** The columns each expression reads must be in the input: checked at deploy when its schema is known. */
+    /**
+     * Each expression must read only columns the input has and give its operators and functions
+     * operands they take; its result must fit the declared type, and a column without one must
+     * get it from its expression. Checked at deploy, at the column's own expression, when the
+     * input's schema is known.
+     */
     @Override
     protected List<ParameterProblem> check(DeriveParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        if (in == null) {
+            return List.of();
+        }
         List<ParameterProblem> problems = new ArrayList<>();
-        for (String source : p.columns().values()) {
-            problems.addAll(ExpressionColumns.problems("columns", source, inputs.get(PortSpec.IN)));
+        for (Map.Entry<String, String> column : p.columns().entrySet()) {
+            problems.addAll(ExpressionCheck.problems("columns." + column.getKey(), column.getValue(), in,
+                    p.declaredType(column.getKey()).orElse(null)));
+        }
+        if (problems.isEmpty() && DerivedColumn.plan(p, in, Map.of()).isEmpty()) {
+            String untyped = DerivedColumn.untyped(p, in);
+            problems.add(ParameterProblem.of("types", DerivedColumn.untypedAdvice(untyped)));
         }
         return problems;
     }

@@ -43,6 +43,20 @@ record DerivedColumn(String name, Expression expression, FieldType type, int ind
 
     record Plan(Schema output, List<DerivedColumn> columns) { }
 
+    /** The first column whose type is neither declared nor follows from its expression; "?" for none. */
+    static String untyped(DeriveParameters p, Schema input) {
+        return p.columns().entrySet().stream()
+                .filter(e -> p.declaredType(e.getKey()).isEmpty()
+                        && ExpressionCompiler.compile(e.getValue()).inferType(input).isEmpty())
+                .map(Map.Entry::getKey).findFirst().orElse("?");
+    }
+
+    /** What to do about an untyped column, for the validator and the run alike. */
+    static String untypedAdvice(String column) {
+        return "the type of " + column + " does not follow from its expression; declare it, e.g. \"types\": {\""
+                + column + "\": \"decimal\"}";
+    }
+
     /**
      * The value as the column's type stores it, for {@link org.assay.api.data.BatchBuilder#set}.
      *

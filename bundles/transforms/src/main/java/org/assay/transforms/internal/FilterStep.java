@@ -3,6 +3,7 @@ package org.assay.transforms.internal;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;
+import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
@@ -26,7 +27,7 @@ final class FilterStep implements Step {
         long filtered = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             Schema schema = in.schema();
-            Expression expr = ExpressionRun.compile("expression", params.expression(), schema);
+            Expression expr = ExpressionCheck.compile("expression", params.expression(), schema, FieldType.BOOLEAN);
             RowContext row = new RowContext(schema);
             BatchSink out = ctx.output(PortSpec.OUT, schema);
             for (Batch b = in.next(); b != null; b = in.next()) {

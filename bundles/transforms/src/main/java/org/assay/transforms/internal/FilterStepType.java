@@ -3,6 +3,7 @@ package org.assay.transforms.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
@@ -42,10 +43,13 @@ public final class FilterStepType extends TypedStepType<FilterParameters> {
         return new FilterStep(p);
     }
 
-    /** The columns the expression reads must be in the input: checked at deploy when its schema is known. */
+    /**
+     * The expression must read only columns the input has, give its operators and functions
+     * operands they take, and be true or false: checked at deploy when the input's schema is known.
+     */
     @Override
     protected List<ParameterProblem> check(FilterParameters p, Map<String, Schema> inputs) {
-        return ExpressionColumns.problems("expression", p.expression(), inputs.get(PortSpec.IN));
+        return ExpressionCheck.problems("expression", p.expression(), inputs.get(PortSpec.IN), FieldType.BOOLEAN);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assay.transforms.internal.FilterStepTest.CUSTOMERS;
 import static org.assay.transforms.internal.FilterStepTest.customers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,10 +95,20 @@ class DeriveStepTest {
     }
 
     @Test
-    void anUntypedColumnFailsTheRunAskingForTheType() {
-        StepFailure f = assertThrows(StepFailure.class,
-                () -> derive(ordered("x", "orders > 1 ? orders : 'none'"), Map.of()).run());
-        assertTrue(f.getMessage().contains("\"types\": {\"x\""), f.getMessage());
+    void anUntypedColumnIsRefusedAtDeployAskingForTheType() {
+        derive(ordered("x", "orders > 1 ? orders : 'none'"), Map.of()).assertInvalid("types",
+                "the type of x does not follow from its expression; declare it, e.g. \"types\": {\"x\": \"decimal\"}");
+    }
+
+    @Test
+    void aResultThatCannotHaveTheDeclaredTypeIsRefusedAtDeploy() throws Exception {
+        derive(ordered("x", "lower(email)"), Map.of("x", "integer")).assertInvalid("columns.x",
+                "the expression 'lower(email)' gives text, but types declares integer; change the type or the expression");
+        derive(ordered("x", "orders > 1"), Map.of("x", "date")).assertInvalid("columns.x", "gives boolean");
+        derive(ordered("x", "lower(orders)"), Map.of()).assertInvalid("columns.x", "lower() needs text");
+        // Numbers store as either numeric type (a whole decimal as an integer), anything as text.
+        derive(ordered("a", "total_spend * 2", "b", "orders", "c", "signup"),
+                Map.of("a", "integer", "b", "decimal", "c", "string")).run().assertRowsAccountedFor();
     }
 
     @Test
@@ -113,9 +121,10 @@ class DeriveStepTest {
 
     @Test
     void badParametersAreRefusedAtDeploy() {
-        derive(Map.of("x", "orders +"), Map.of()).assertInvalid("columns", "column 'x': syntax error at line 1");
-        derive(Map.of("x", "orders.getClass()"), Map.of()).assertInvalid("columns", "method call is not allowed");
-        derive(Map.of("x", "rnd(orders)"), Map.of()).assertInvalid("columns", "unknown function 'rnd'");
+        derive(Map.of("x", "orders +"), Map.of()).assertInvalid("columns.x", "syntax error at line 1");
+        derive(Map.of("x", "orders.getClass()"), Map.of()).assertInvalid("columns.x", "method call is not allowed");
+        derive(Map.of("x", "rnd(orders)"), Map.of()).assertInvalid("columns.x", "unknown function 'rnd'; did you "
+                + "mean 'round'?");
         derive(Map.of(), Map.of()).assertInvalid("columns", "name at least one column");
         derive(Map.of("x", "orders"), Map.of("y", "integer")).assertInvalid("types", "'y' is not derived");
         derive(Map.of("x", "orders"), Map.of("x", "money")).assertInvalid("types", "'money' is not a type");
@@ -123,7 +132,7 @@ class DeriveStepTest {
 
     @Test
     void anUnknownColumnIsRefusedBeforeTheRun() {
-        derive(Map.of("x", "ordrs + 1"), Map.of()).assertInvalid("columns",
+        derive(Map.of("x", "ordrs + 1"), Map.of()).assertInvalid("columns.x",
                 "the expression 'ordrs + 1' reads no column 'ordrs' in the input; did you mean 'orders'?");
     }
 

@@ -3,7 +3,6 @@ package org.assay.transforms.internal;
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +83,12 @@ class FilterStepTest {
     }
 
     @Test
-    void aNonBooleanResultIsQuarantined() throws Exception {
-        StepTestRunner r = filter("orders").run();
+    void aNonBooleanResultIsRefusedAtDeployWhenItsTypeIsKnownAndQuarantinedWhenNot() throws Exception {
+        filter("orders").assertInvalid("expression", "the expression 'orders' gives integer, not true or false; "
+                + "compare it, e.g. 'orders > 0'");
+        filter("lower(email)").assertInvalid("expression", "gives text, not true or false");
+        // A value of mixed type (a number or a text) is only known per row.
+        StepTestRunner r = filter("coalesce(orders, email)").run();
 
         assertEquals(4, r.quarantined().size());
         assertTrue(r.quarantined().get(0).reason().contains("not true or false"));
@@ -126,6 +128,32 @@ class FilterStepTest {
     void anUnknownColumnIsRefusedAtTheExpressionBeforeTheRun() {
         filter("ordrs > 1").assertInvalid("expression",
                 "the expression 'ordrs > 1' reads no column 'ordrs' in the input; did you mean 'orders'?");
+    }
+
+    @Test
+    void operandTypesAreCheckedAtDeployWithThePlaceInTheExpression() {
+        filter("lower(orders) == 'x'").assertInvalid("expression", "the expression 'lower(orders) == 'x'': lower() "
+                + "needs text, but column 'orders' is integer; cast the column to string with a select step first "
+                + "(line 1, column 7)");
+        filter("signup > '2024-01-01'").assertInvalid("expression", "cannot order date against text; compare a date "
+                + "with date('2024-01-31') (line 1, column 10)");
+        filter("orders > 0 && year(email) > 2000").assertInvalid("expression", "year() needs a date or timestamp, "
+                + "but column 'email' is text; read ISO text as a date with date(x) (line 1, column 20)");
+        filter("total_spend - email > 0").assertInvalid("expression", "- needs a number, but column 'email' is text");
+    }
+
+    @Test
+    void everyIssueListedFunctionRunsOnRowsWithItsDocumentedNulls() throws Exception {
+        // Row 3 has null orders, email and signup: every function of a null is null, so the row is filtered.
+        StepTestRunner r = filter("year(signup) >= 2023 && month(signup) >= 1 && days_between(signup, today()) > 0 "
+                + "&& contains(lower(trim(email)), '@') && matches(email, '^[a-e]@') && substring(email, 0, 1) != 'x' "
+                + "&& round(total_spend) >= 0 && abs(-orders) >= 0 && coalesce(orders, 0) >= 0").run();
+        assertEquals(List.of(1L, 2L, 4L), ids(r));
+        assertEquals(2, r.filtered());
+        assertTrue(r.quarantined().isEmpty());
+        r.assertRowsAccountedFor();
+        StepTestRunner nulls = filter("coalesce(orders, -1) < 0").run();
+        assertEquals(List.of(3L), ids(nulls), "coalesce is the one function that looks past a null");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.assay.api.data.Field;
 import org.assay.api.data.Schema;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * Where each output column of a {@code join} comes from. The output has every left column, in
@@ -32,14 +33,15 @@ final class JoinLayout {
     /**
      * The layout for these schemas.
      *
-     * @throws IllegalArgumentException naming a missing key column or a key type mismatch
+     * @throws ParameterMisfit naming a missing key column or a key type mismatch
      */
-    static JoinLayout of(JoinParameters p, Schema left, Schema right) {
-        int[] leftKeys = RowKey.positions(p.on(), left, "input '" + JoinStepType.LEFT + "'");
-        int[] rightKeys = RowKey.positions(p.rightKeys(), right, "input '" + JoinStepType.RIGHT + "'");
+    static JoinLayout of(JoinParameters p, Schema left, Schema right) throws ParameterMisfit {
+        String rightParameter = p.rightOn().isEmpty() ? "on" : "rightOn";
+        int[] leftKeys = RowKey.positions("on", p.on(), left, "input '" + JoinStepType.LEFT + "'");
+        int[] rightKeys = RowKey.positions(rightParameter, p.rightKeys(), right, "input '" + JoinStepType.RIGHT + "'");
         String mismatch = RowKey.mismatch(p.on(), left, JoinStepType.LEFT, p.rightKeys(), right, JoinStepType.RIGHT);
         if (mismatch != null) {
-            throw new IllegalArgumentException(mismatch);
+            throw new ParameterMisfit(rightParameter, mismatch);
         }
         List<Field> fields = new ArrayList<>(left.fields());
         if (p.kind().keepsUnmatchedRight) {

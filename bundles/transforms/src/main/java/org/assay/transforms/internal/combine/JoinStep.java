@@ -1,12 +1,9 @@
 package org.assay.transforms.internal.combine;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
@@ -16,6 +13,9 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.CsvTable;
+import org.assay.transforms.internal.ParameterMisfit;
+import org.assay.transforms.internal.SpillFolder;
 
 /**
  * One run of {@code join}: a hash table over the right input, the left input streamed past it,
@@ -61,8 +61,8 @@ final class JoinStep implements Step {
             JoinLayout layout;
             try {
                 layout = JoinLayout.of(p, left.schema(), right.schema());
-            } catch (IllegalArgumentException e) {
-                throw new StepFailure(e.getMessage());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
             }
             BatchSink sink = ctx.output(PortSpec.OUT, layout.output);
             BatchBuilder out = new BatchBuilder(layout.output);
@@ -117,7 +117,7 @@ final class JoinStep implements Step {
 
     private void joinPartitioned(StepContext ctx, DataStream left, DataStream right, BuildTable held, Batch overflow,
             JoinLayout layout, BatchSink sink, BatchBuilder out) throws IOException, StepFailure {
-        Path dir = Files.createTempDirectory(ctx.artifactDir(), "join-spill-");
+        Path dir = SpillFolder.create(ctx, "join");
         try {
             SpillFile.Writer[] rightParts = writers(dir, "right");
             try {
@@ -164,7 +164,7 @@ final class JoinStep implements Step {
                 Files.deleteIfExists(part(dir, "left", i));
             }
         } finally {
-            deleteTree(dir);
+            SpillFolder.delete(dir);
         }
     }
 
@@ -244,14 +244,6 @@ final class JoinStep implements Step {
         }
         if (first != null) {
             throw first;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 
@@ -350,21 +342,19 @@ final class JoinStep implements Step {
 
     private void writeSummary(StepContext ctx) throws IOException {
         Path file = ctx.artifactDir().resolve(SUMMARY_FILE);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("measure,rows\n");
-            w.write("left rows," + leftRows + "\n");
-            w.write("right rows," + rightRows + "\n");
-            w.write("left rows with a null key," + leftNullKeys + "\n");
-            w.write("right rows with a null key," + rightNullKeys + "\n");
-            w.write("left rows matched," + leftMatched + "\n");
-            w.write("left rows unmatched," + (leftRows - leftMatched) + "\n");
-            w.write("right rows unmatched," + unmatchedRight + "\n");
-            w.write("right keys held by several rows," + duplicateKeys + "\n");
-            w.write("left rows fanned out," + leftFannedOut + "\n");
-            w.write("extra rows from fan-out," + fanOutRows + "\n");
-            w.write("output rows," + written + "\n");
-            w.write("partitions spilled to disk," + (spilled ? PARTITIONS : 0) + "\n");
-        }
+        CsvTable.write(file, List.of("measure", "rows"), List.of(
+                List.of("left rows", Long.toString(leftRows)),
+                List.of("right rows", Long.toString(rightRows)),
+                List.of("left rows with a null key", Long.toString(leftNullKeys)),
+                List.of("right rows with a null key", Long.toString(rightNullKeys)),
+                List.of("left rows matched", Long.toString(leftMatched)),
+                List.of("left rows unmatched", Long.toString(leftRows - leftMatched)),
+                List.of("right rows unmatched", Long.toString(unmatchedRight)),
+                List.of("right keys held by several rows", Long.toString(duplicateKeys)),
+                List.of("left rows fanned out", Long.toString(leftFannedOut)),
+                List.of("extra rows from fan-out", Long.toString(fanOutRows)),
+                List.of("output rows", Long.toString(written)),
+                List.of("partitions spilled to disk", Integer.toString(spilled ? PARTITIONS : 0))));
         ctx.addArtifact(file, ArtifactKind.TABLE, "Join summary");
     }
 }

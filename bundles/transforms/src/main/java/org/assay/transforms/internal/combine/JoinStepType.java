@@ -1,8 +1,10 @@
 package org.assay.transforms.internal.combine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -10,6 +12,7 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code join} step type: matches the rows of two inputs on key columns. */
@@ -48,10 +51,17 @@ public final class JoinStepType extends TypedStepType<JoinParameters> {
     }
 
     /**
-     * Known when both inputs are. A missing key or a key type mismatch gives no schema (the
-     * column checks of the keys report missing names; the step reports a mismatch when it runs),
-     * since this method cannot report problems itself.
+     * The key types must match: checked at deploy when both inputs are known, at the right keys'
+     * parameter (rightOn, or on when the names are shared).
      */
+    @Override
+    protected List<ParameterProblem> check(JoinParameters p, Map<String, Schema> inputs) {
+        Schema left = inputs.get(LEFT);
+        Schema right = inputs.get(RIGHT);
+        return left == null || right == null ? List.of() : ParameterMisfit.problems(() -> JoinLayout.of(p, left, right));
+    }
+
+    /** Known when both inputs are and the keys fit them (else {@link #check} reports why). */
     @Override
     protected Optional<Map<String, Schema>> outputSchemas(JoinParameters p, Map<String, Schema> inputs) {
         Schema left = inputs.get(LEFT);
@@ -61,7 +71,7 @@ public final class JoinStepType extends TypedStepType<JoinParameters> {
         }
         try {
             return Optional.of(Map.of(PortSpec.OUT, JoinLayout.of(p, left, right).output));
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterMisfit e) {
             return Optional.empty();
         }
     }

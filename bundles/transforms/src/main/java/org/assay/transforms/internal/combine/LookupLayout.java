@@ -5,6 +5,7 @@ import java.util.List;
 import org.assay.api.data.Field;
 import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /** The output of a {@code lookup}: the input's columns, then the taken reference columns. Immutable. */
 final class LookupLayout {
@@ -24,21 +25,23 @@ final class LookupLayout {
         this.defaults = defaults;
     }
 
-    /** @throws IllegalArgumentException for a missing column, a key type mismatch, a name clash or a bad default */
-    static LookupLayout of(LookupParameters p, Schema in, Schema reference) {
-        int[] inKeys = RowKey.positions(p.on(), in, "the input");
-        int[] referenceKeys = RowKey.positions(p.referenceKeys(), reference, "input '" + LookupStepType.REFERENCE + "'");
+    /** @throws ParameterMisfit for a missing column, a key type mismatch, a name clash or a bad default */
+    static LookupLayout of(LookupParameters p, Schema in, Schema reference) throws ParameterMisfit {
+        String referenceParameter = p.referenceOn().isEmpty() ? "on" : "referenceOn";
+        String where = "input '" + LookupStepType.REFERENCE + "'";
+        int[] inKeys = RowKey.positions("on", p.on(), in, "the input");
+        int[] referenceKeys = RowKey.positions(referenceParameter, p.referenceKeys(), reference, where);
         String mismatch = RowKey.mismatch(p.on(), in, PortSpec.IN, p.referenceKeys(), reference, LookupStepType.REFERENCE);
         if (mismatch != null) {
-            throw new IllegalArgumentException(mismatch);
+            throw new ParameterMisfit(referenceParameter, mismatch);
         }
-        int[] taken = RowKey.positions(p.columns(), reference, "input '" + LookupStepType.REFERENCE + "'");
+        int[] taken = RowKey.positions("columns", p.columns(), reference, where);
         Object[] defaults = new Object[taken.length];
         List<Field> fields = new ArrayList<>(in.fields());
         for (int i = 0; i < taken.length; i++) {
             Field f = reference.field(taken[i]);
             if (in.contains(f.name())) {
-                throw new IllegalArgumentException("reference column '" + f.name() + "' is already a column of the "
+                throw new ParameterMisfit("columns", "reference column '" + f.name() + "' is already a column of the "
                         + "input; rename one of them with a select step first, or leave it out of columns");
             }
             String text = p.defaults().get(f.name());
@@ -46,8 +49,7 @@ final class LookupLayout {
                 try {
                     defaults[i] = TypedText.parse(f.type(), text);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("parameter defaults: the default of '" + f.name() + "': "
-                            + e.getMessage());
+                    throw new ParameterMisfit("defaults." + f.name(), e.getMessage());
                 }
             }
             fields.add(f.withNullable(defaults[i] == null || f.nullable()));

@@ -11,6 +11,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * One run of {@code lookup}. Row accounting: every input row goes out once; the reference rows
@@ -37,8 +38,8 @@ final class LookupStep implements Step {
             LookupLayout layout;
             try {
                 layout = LookupLayout.of(p, in.schema(), reference.schema());
-            } catch (IllegalArgumentException e) {
-                throw new StepFailure(e.getMessage());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
             }
             load(ctx, reference, layout);
             BatchSink sink = ctx.output(PortSpec.OUT, layout.output);

@@ -1,8 +1,10 @@
 package org.assay.transforms.internal.combine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -10,6 +12,7 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code lookup} step type: adds columns from a small reference table, matched on a key. */
@@ -42,7 +45,19 @@ public final class LookupStepType extends TypedStepType<LookupParameters> {
         return new LookupStep(p);
     }
 
-    /** Known when both inputs are and the parameters fit them; otherwise the step reports the problem when it runs. */
+    /**
+     * Key types, name clashes and defaults against the columns they fill: checked at deploy when
+     * both inputs are known.
+     */
+    @Override
+    protected List<ParameterProblem> check(LookupParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        Schema reference = inputs.get(REFERENCE);
+        return in == null || reference == null ? List.of()
+                : ParameterMisfit.problems(() -> LookupLayout.of(p, in, reference));
+    }
+
+    /** Known when both inputs are and the parameters fit them (else {@link #check} reports why). */
     @Override
     protected Optional<Map<String, Schema>> outputSchemas(LookupParameters p, Map<String, Schema> inputs) {
         Schema in = inputs.get(PortSpec.IN);
@@ -52,7 +67,7 @@ public final class LookupStepType extends TypedStepType<LookupParameters> {
         }
         try {
             return Optional.of(Map.of(PortSpec.OUT, LookupLayout.of(p, in, reference).output));
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterMisfit e) {
             return Optional.empty();
         }
     }

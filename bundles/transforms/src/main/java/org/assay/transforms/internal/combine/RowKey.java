@@ -6,6 +6,7 @@ import org.assay.api.data.Batch;
 import org.assay.api.data.Column;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * The key of one row over one or more key columns, as a value fit for a hash map. Values are
@@ -34,13 +35,17 @@ final class RowKey {
         return Arrays.asList(parts);
     }
 
-    /** Positions of the named columns in {@code schema}; throws the one "no such column" wording. */
-    static int[] positions(List<String> names, Schema schema, String where) {
+    /**
+     * Positions of the named columns in {@code schema}; throws the one "no such column" wording,
+     * at {@code parameter}.
+     */
+    static int[] positions(String parameter, List<String> names, Schema schema, String where) throws ParameterMisfit {
         int[] at = new int[names.size()];
         for (int i = 0; i < at.length; i++) {
             at[i] = schema.indexOf(names.get(i));
             if (at[i] < 0) {
-                throw new IllegalArgumentException(org.assay.api.data.ColumnNotFound.message(names.get(i), schema, where));
+                throw new ParameterMisfit(parameter,
+                        org.assay.api.data.ColumnNotFound.message(names.get(i), schema, where));
             }
         }
         return at;

@@ -6,19 +6,18 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
-import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Schema;
+import org.assay.transforms.internal.SpillCells;
 
 /**
  * Rows of one schema written to a temporary file and read back as batches: how a join that does
- * not fit in memory spills its partitions. The format is private to one run (a row marker, then
- * per cell a null flag and the value); files are deleted by the step when it is done. Not
+ * not fit in memory spills its partitions. The format is private to one run: a row marker, then
+ * each cell as {@link SpillCells} writes it; files are deleted by the step when it is done. Not
  * thread-safe.
  */
 final class SpillFile {
@@ -40,21 +39,7 @@ final class SpillFile {
         void write(Batch b, int row) throws IOException {
             out.writeByte(ROW);
             for (int c = 0; c < b.schema().size(); c++) {
-                Column col = b.column(c);
-                if (col.isNull(row)) {
-                    out.writeByte(0);
-                    continue;
-                }
-                out.writeByte(1);
-                switch (col.type().storage()) {
-                    case LONG -> out.writeLong(col.longs()[row]);
-                    case DOUBLE -> out.writeDouble(col.doubles()[row]);
-                    case TEXT -> {
-                        byte[] text = col.texts()[row].getBytes(StandardCharsets.UTF_8);
-                        out.writeInt(text.length);
-                        out.write(text);
-                    }
-                }
+                SpillCells.write(out, b.column(c), row);
             }
             rows++;
         }
@@ -104,19 +89,7 @@ final class SpillFile {
         private void readRow() throws IOException {
             try {
                 for (int c = 0; c < schema.size(); c++) {
-                    if (in.readByte() == 0) {
-                        builder.setNull(c);
-                        continue;
-                    }
-                    switch (schema.field(c).type().storage()) {
-                        case LONG -> builder.setLong(c, in.readLong());
-                        case DOUBLE -> builder.setDouble(c, in.readDouble());
-                        case TEXT -> {
-                            byte[] text = new byte[in.readInt()];
-                            in.readFully(text);
-                            builder.setString(c, new String(text, StandardCharsets.UTF_8));
-                        }
-                    }
+                    SpillCells.read(in, schema.field(c).type().storage(), builder, c);
                 }
             } catch (EOFException e) {
                 throw new IOException("join spill file ends inside a row", e);

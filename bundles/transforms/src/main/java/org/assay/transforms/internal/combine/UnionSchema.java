@@ -11,6 +11,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * The reconciled schema of a {@code union}. Columns are matched by name; the output has the
@@ -31,10 +32,10 @@ final class UnionSchema {
     /**
      * @param inputs schema per port, in port order
      * @param sourceColumn the name of the column that gets the port name, or null for none
-     * @throws IllegalArgumentException naming the column, both types and both ports when two
-     *                                  types cannot be reconciled
+     * @throws ParameterMisfit naming the column, both types and both ports when two types cannot
+     *                         be reconciled, or the clash of sourceColumn with a column
      */
-    static Schema of(Map<String, Schema> inputs, String sourceColumn) {
+    static Schema of(Map<String, Schema> inputs, String sourceColumn) throws ParameterMisfit {
         Map<String, Field> merged = new LinkedHashMap<>();
         Map<String, String> firstPort = new LinkedHashMap<>();
         for (Map.Entry<String, Schema> in : inputs.entrySet()) {
@@ -55,7 +56,7 @@ final class UnionSchema {
         }
         if (sourceColumn != null) {
             if (merged.containsKey(sourceColumn)) {
-                throw new IllegalArgumentException("sourceColumn '" + sourceColumn + "' is already a column of input '"
+                throw new ParameterMisfit("sourceColumn", "'" + sourceColumn + "' is already a column of input '"
                         + firstPort.get(sourceColumn) + "'; choose another name");
             }
             fields.add(Field.of(sourceColumn, FieldType.STRING).withNullable(false));
@@ -63,10 +64,10 @@ final class UnionSchema {
         return Schema.of(fields);
     }
 
-    private static Field merge(Field a, String portA, Field b, String portB) {
+    private static Field merge(Field a, String portA, Field b, String portB) throws ParameterMisfit {
         FieldType type = type(a.type(), b.type());
         if (type == null) {
-            throw new IllegalArgumentException("column '" + a.name() + "' is " + a.type().jsonName() + " in input '"
+            throw new ParameterMisfit(null, "column '" + a.name() + "' is " + a.type().jsonName() + " in input '"
                     + portA + "' but " + b.type().jsonName() + " in input '" + portB + "', which union does not "
                     + "reconcile; cast one of them with a select step first");
         }

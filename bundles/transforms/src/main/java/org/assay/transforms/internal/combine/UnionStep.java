@@ -15,7 +15,7 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
-import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /** One run of {@code union}: every row in goes out, so in = out. */
 final class UnionStep implements Step {
@@ -42,8 +42,8 @@ final class UnionStep implements Step {
             Schema out;
             try {
                 out = UnionSchema.of(schemas, p.sourceColumn().orElse(null));
-            } catch (IllegalArgumentException e) {
-                throw new StepFailure(e.getMessage());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
             }
             BatchSink sink = ctx.output(PortSpec.OUT, out);
             BatchBuilder b = new BatchBuilder(out);

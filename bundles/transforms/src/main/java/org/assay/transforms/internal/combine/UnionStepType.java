@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -12,6 +13,7 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code union} step type: the rows of two or three inputs, one after the other, columns matched by name. */
@@ -50,6 +52,18 @@ public final class UnionStepType extends TypedStepType<UnionParameters> {
     }
 
     /**
+     * Column types that union does not reconcile, and a sourceColumn that clashes: checked at
+     * deploy among the inputs whose schemas are known.
+     */
+    @Override
+    protected List<ParameterProblem> check(UnionParameters p, Map<String, Schema> inputs) {
+        Map<String, Schema> ordered = new LinkedHashMap<>();
+        PORTS.stream().filter(inputs::containsKey).forEach(port -> ordered.put(port, inputs.get(port)));
+        return ordered.size() < 2 ? List.of()
+                : ParameterMisfit.problems(() -> UnionSchema.of(ordered, p.sourceColumn().orElse(null)));
+    }
+
+    /**
      * Known when every required input is known. The optional third port cannot be told apart
      * from an unconnected one here: it is reconciled when its schema is given.
      */
@@ -62,7 +76,7 @@ public final class UnionStepType extends TypedStepType<UnionParameters> {
         PORTS.stream().filter(inputs::containsKey).forEach(port -> ordered.put(port, inputs.get(port)));
         try {
             return Optional.of(Map.of(PortSpec.OUT, UnionSchema.of(ordered, p.sourceColumn().orElse(null))));
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterMisfit e) {
             return Optional.empty();
         }
     }

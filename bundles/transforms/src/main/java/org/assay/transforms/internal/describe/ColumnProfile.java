@@ -16,6 +16,7 @@ import org.assay.api.data.Column;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
+import org.assay.transforms.internal.CsvTable;
 
 /**
  * The statistics of one column, gathered batch by batch in one pass. Not thread-safe.
@@ -56,6 +57,7 @@ final class ColumnProfile {
 
     private Comparable<Object> min;
     private Comparable<Object> max;
+    private double[] sorted;
 
     /**
      * @param field    the column's field
@@ -248,8 +250,7 @@ final class ColumnProfile {
         cells.add(max == null ? "" : display(max));
         cells.add(numeric && finite > 0 ? CsvTable.number(mean) : "");
         cells.add(numeric && finite > 1 ? CsvTable.number(Math.sqrt(m2 / (finite - 1))) : "");
-        double[] sorted = Arrays.copyOf(sample, sampled);
-        Arrays.sort(sorted);
+        double[] sorted = sortedSample();
         double q1 = Quantiles.of(sorted, sampled, 0.25);
         double q3 = Quantiles.of(sorted, sampled, 0.75);
         cells.add(numeric ? CsvTable.number(q1) : "");
@@ -258,35 +259,62 @@ final class ColumnProfile {
         cells.add(!numeric || sampled == 0 ? "" : sampled == finite ? "exact"
                 : "sample of " + sampled + " (seed " + p.seed() + ")");
         cells.add(topValues());
-        cells.add(numeric ? histogram(sorted, q3 - q1) : "");
+        cells.add(numeric ? histogramText() : "");
         cells.add(distinctExact() ? "" : "top values ranked among the first " + p.distinctBudget()
                 + " distinct values seen");
         return cells;
     }
 
     private String topValues() {
-        if (p.topValues() == 0) {
-            return "";
+        return top().stream().map(e -> e.label() + "=" + e.count()).collect(Collectors.joining("; "));
+    }
+
+    /** A value or bin and how many values it holds. */
+    record Bar(String label, long count) { }
+
+    /**
+     * The most frequent values (at most topValues), most frequent first, ties in value order;
+     * empty for a pii column unless allowPii.
+     */
+    List<Bar> top() {
+        if (p.topValues() == 0 || !publishValues) {
+            return List.of();
         }
         Comparator<Map.Entry<Object, long[]>> order = Comparator.comparingLong(e -> -e.getValue()[0]);
         @SuppressWarnings("unchecked")
         Comparator<Map.Entry<Object, long[]>> byValue = (a, b) -> ((Comparable<Object>) a.getKey())
                 .compareTo(b.getKey());
         return frequencies.entrySet().stream().sorted(order.thenComparing(byValue)).limit(p.topValues())
-                .map(e -> display(e.getKey()) + "=" + e.getValue()[0]).collect(Collectors.joining("; "));
+                .map(e -> new Bar(display(e.getKey()), e.getValue()[0])).toList();
+    }
+
+    /** The kept numeric values, sorted once (the profile is complete when it is asked for). */
+    private double[] sortedSample() {
+        if (sorted == null) {
+            sorted = Arrays.copyOf(sample, sampled);
+            Arrays.sort(sorted);
+        }
+        return sorted;
+    }
+
+    private String histogramText() {
+        return histogram().stream().map(b -> b.label() + ":" + b.count()).collect(Collectors.joining("; "));
     }
 
     /**
-     * Equal-width bins over [min, max] of the kept values: "lo..hi:count; ...", each bin from lo
-     * (inclusive) to hi (exclusive, the last inclusive). Integer columns get whole-number widths
-     * and inclusive integer bounds, so no bin straddles half a value (which would alternate counts).
+     * Equal-width bins over [min, max] of the kept values, labelled "lo..hi", each bin from lo
+     * (inclusive) to hi (exclusive, the last inclusive); empty for a column that is not numeric,
+     * has no values, or is pii without allowPii. Integer columns get whole-number widths and
+     * inclusive integer bounds, so no bin straddles half a value (which would alternate counts).
      */
-    private String histogram(double[] sorted, double iqr) {
-        if (sampled == 0) {
-            return "";
+    List<Bar> histogram() {
+        if (!field.type().isNumeric() || !publishValues || sampled == 0) {
+            return List.of();
         }
-        double lo = sorted[0];
-        double hi = sorted[sampled - 1];
+        double[] values = sortedSample();
+        double lo = values[0];
+        double hi = values[sampled - 1];
+        double iqr = Quantiles.of(values, sampled, 0.75) - Quantiles.of(values, sampled, 0.25);
         int bins = p.bins().bins(sampled, lo, hi, iqr, p.maxBins());
         boolean integer = field.type() == FieldType.INTEGER;
         double width = (hi - lo) / bins;
@@ -296,17 +324,16 @@ final class ColumnProfile {
         }
         long[] counts = new long[bins];
         for (int i = 0; i < sampled; i++) {
-            int b = width == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((sorted[i] - lo) / width));
+            int b = width == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((values[i] - lo) / width));
             counts[b]++;
         }
-        StringBuilder s = new StringBuilder();
+        List<Bar> out = new ArrayList<>(bins);
         for (int b = 0; b < bins; b++) {
             double from = lo + b * width;
             double to = integer ? Math.min(hi, from + width - 1) : b == bins - 1 ? hi : lo + (b + 1) * width;
-            s.append(b == 0 ? "" : "; ").append(CsvTable.number(from)).append("..").append(CsvTable.number(to))
-                    .append(':').append(counts[b]);
+            out.add(new Bar(CsvTable.number(from) + ".." + CsvTable.number(to), counts[b]));
         }
-        return s.toString();
+        return out;
     }
 
     private String display(Object key) {

@@ -16,6 +16,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.CsvTable;
 
 /**
  * One run of {@code correlate}: reads the input once into a bounded {@link RowSample}, then

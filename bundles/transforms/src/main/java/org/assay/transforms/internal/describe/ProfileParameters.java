@@ -28,5 +28,9 @@ record ProfileParameters(
         @Param(description = "How the histogram's bins are chosen.", defaultValue = "freedman-diaconis")
         BinRule bins,
         @Param(description = "Most bins a histogram gets.", defaultValue = "50", min = 1, max = 1000)
-        int maxBins) {
+        int maxBins,
+        @Param(description = "Draw a small chart per column for the run report (a numeric column's histogram, "
+                + "any other column's top values), " + ProfileCharts.PER_SHEET + " to a PNG sheet, at most "
+                + ProfileCharts.MAX_SHEETS + " sheets; pii columns only with allowPii.", defaultValue = "true")
+        boolean charts) {
 }

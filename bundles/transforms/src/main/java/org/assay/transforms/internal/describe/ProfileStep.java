@@ -1,5 +1,6 @@
 package org.assay.transforms.internal.describe;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.CsvTable;
 
 /**
  * One run of {@code profile}: reads the input once, passes every batch on unchanged and
@@ -55,7 +57,24 @@ final class ProfileStep implements Step {
         Path quality = ctx.artifactDir().resolve(QUALITY_FILE);
         CsvTable.write(quality, List.of("metric", "value", "note"), quality(columns, rows, completeRows));
         ctx.addArtifact(quality, ArtifactKind.TABLE, "Data quality");
+        if (p.charts()) {
+            charts(ctx, columns);
+        }
         ctx.log().info("profile: {} rows, {} columns profiled", rows, columns.size());
+    }
+
+    private static void charts(StepContext ctx, List<ColumnProfile> columns) throws IOException {
+        List<ProfileCharts.Tile> tiles = ProfileCharts.tiles(columns);
+        List<Path> sheets = ProfileCharts.write(ctx.artifactDir(), tiles);
+        for (int i = 0; i < sheets.size(); i++) {
+            ctx.addArtifact(sheets.get(i), ArtifactKind.CHART, sheets.size() == 1 ? "Column charts"
+                    : "Column charts (" + (i + 1) + " of " + sheets.size() + ")");
+        }
+        int drawn = Math.min(tiles.size(), ProfileCharts.MAX_SHEETS * ProfileCharts.PER_SHEET);
+        if (drawn < tiles.size()) {
+            ctx.log().info("profile: charts for the first {} of {} columns; profile.csv has them all", drawn,
+                    tiles.size());
+        }
     }
 
     private List<ColumnProfile> plan(Schema schema) throws StepFailure {

@@ -32,8 +32,9 @@ public final class ProfileStepType extends TypedStepType<ProfileParameters> {
                         + "seeded reservoir sample), the top values with their counts and an equal-width histogram "
                         + "(Freedman-Diaconis or Sturges). Writes data-quality.csv: complete rows, completeness, "
                         + "validity against the declared types (nulls where not nullable, NaN or infinite decimals, "
-                        + "undeclared categories) and whether each id column is unique. A column tagged pii gets "
-                        + "counts only, never a value, unless allowPii is true.")
+                        + "undeclared categories) and whether each id column is unique. For the run report it draws "
+                        + "a small chart per column (histogram or top values) on PNG sheets (charts). A column "
+                        + "tagged pii gets counts only, never a value or a chart, unless allowPii is true.")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to profile; read once."))
                 .output(PortSpec.OUT, "The same rows, unchanged.");
     }

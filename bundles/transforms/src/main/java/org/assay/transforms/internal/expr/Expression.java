@@ -4,10 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
-import org.apache.commons.jexl3.parser.ASTFunctionNode;
-import org.apache.commons.jexl3.parser.ASTIdentifier;
-import org.apache.commons.jexl3.parser.ASTNamespaceIdentifier;
-import org.apache.commons.jexl3.parser.ASTNumberLiteral;
 import org.apache.commons.jexl3.parser.JexlNode;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
@@ -86,114 +82,16 @@ public final class Expression {
      * {@code /} decimal); empty when it does not (a null literal, mixed branches).
      */
     public Optional<FieldType> inferType(Schema schema) {
-        return Optional.ofNullable(type(tree, schema));
+        return Optional.ofNullable(ExpressionTypes.infer(tree, schema));
     }
 
-    private static FieldType type(JexlNode n, Schema schema) {
-        String kind = n.getClass().getSimpleName();
-        switch (kind) {
-            case "ASTReference", "ASTReferenceExpression", "ASTUnaryPlusNode", "ASTUnaryMinusNode":
-                return n.jjtGetNumChildren() == 1 ? type(n.jjtGetChild(0), schema) : null;
-            case "ASTStringLiteral":
-                return FieldType.STRING;
-            case "ASTTrueNode", "ASTFalseNode", "ASTNotNode", "ASTAndNode", "ASTOrNode", "ASTEQNode", "ASTNENode",
-                    "ASTEQSNode", "ASTNESNode", "ASTLTNode", "ASTGTNode", "ASTLENode", "ASTGENode", "ASTERNode",
-                    "ASTNRNode", "ASTSWNode", "ASTNSWNode", "ASTEWNode", "ASTNEWNode", "ASTEmptyFunction":
-                return FieldType.BOOLEAN;
-            case "ASTSizeFunction":
-                return FieldType.INTEGER;
-            case "ASTDivNode":
-                return FieldType.DECIMAL;
-            case "ASTNumberLiteral": {
-                Class<?> c = ((ASTNumberLiteral) n).getLiteralClass();
-                return c == Double.class || c == Float.class || c == java.math.BigDecimal.class
-                        ? FieldType.DECIMAL : FieldType.INTEGER;
-            }
-            case "ASTAddNode": {
-                FieldType a = type(n.jjtGetChild(0), schema);
-                FieldType b = type(n.jjtGetChild(1), schema);
-                return a == FieldType.STRING || b == FieldType.STRING ? FieldType.STRING : numeric(a, b);
-            }
-            case "ASTSubNode", "ASTMulNode", "ASTModNode":
-                return numeric(type(n.jjtGetChild(0), schema), type(n.jjtGetChild(1), schema));
-            case "ASTTernaryNode", "ASTNullpNode": {
-                int c = n.jjtGetNumChildren();
-                // cond ? a : b has three children; a ?: b and a ?? b have two, the first also a value.
-                FieldType a = type(n.jjtGetChild(c == 3 ? 1 : 0), schema);
-                FieldType b = type(n.jjtGetChild(c - 1), schema);
-                return common(a, b, n.jjtGetChild(c - 1));
-            }
-            case "ASTIdentifier": {
-                String name = ((ASTIdentifier) n).getName();
-                if (!schema.contains(name)) {
-                    return null;
-                }
-                FieldType t = schema.field(name).type();
-                return t == FieldType.CATEGORICAL ? FieldType.STRING : t;
-            }
-            case "ASTFunctionNode":
-                return functionType((ASTFunctionNode) n, schema);
-            default:
-                return null;
-        }
-    }
-
-    private static FieldType functionType(ASTFunctionNode f, Schema schema) {
-        JexlNode head = f.jjtGetChild(f.jjtGetNumChildren() - 2);
-        String name = head instanceof ASTNamespaceIdentifier ns ? ns.getName() : ((ASTIdentifier) head).getName();
-        JexlNode args = f.jjtGetChild(f.jjtGetNumChildren() - 1);
-        int n = args.jjtGetNumChildren();
-        switch (name) {
-            case "year", "month", "day", "days_between", "length":
-                return FieldType.INTEGER;
-            case "today", "date":
-                return FieldType.DATE;
-            case "lower", "upper", "trim", "substring":
-                return FieldType.STRING;
-            case "contains", "starts_with", "ends_with", "matches":
-                return FieldType.BOOLEAN;
-            case "round":
-                return n == 1 ? FieldType.INTEGER : FieldType.DECIMAL;
-            case "abs":
-                return numeric(type(args.jjtGetChild(0), schema), FieldType.INTEGER);
-            case "min", "max":
-                return numeric(type(args.jjtGetChild(0), schema), type(args.jjtGetChild(1), schema));
-            case "coalesce": {
-                FieldType t = null;
-                for (int i = 0; i < n; i++) {
-                    JexlNode a = args.jjtGetChild(i);
-                    if (a.getClass().getSimpleName().equals("ASTNullLiteral")) {
-                        continue;
-                    }
-                    FieldType u = type(a, schema);
-                    if (u == null || (t != null && u != t && numeric(t, u) == null)) {
-                        return null;
-                    }
-                    t = t == null ? u : t == u ? t : numeric(t, u);
-                }
-                return t;
-            }
-            default:
-                return null;
-        }
-    }
-
-    private static FieldType numeric(FieldType a, FieldType b) {
-        if (a == FieldType.INTEGER && b == FieldType.INTEGER) {
-            return FieldType.INTEGER;
-        }
-        boolean na = a == FieldType.INTEGER || a == FieldType.DECIMAL;
-        boolean nb = b == FieldType.INTEGER || b == FieldType.DECIMAL;
-        return na && nb ? FieldType.DECIMAL : null;
-    }
-
-    private static FieldType common(FieldType a, FieldType b, JexlNode second) {
-        if (second.getClass().getSimpleName().equals("ASTNullLiteral")) {
-            return a;
-        }
-        if (a == b) {
-            return a;
-        }
-        return a == null || b == null ? null : numeric(a, b);
+    /**
+     * Checks that every operator and function gets operands it takes over rows of {@code schema}
+     * (as far as their types are known) and gives the expression's type as {@link #inferType}.
+     *
+     * @throws ExpressionException naming the first misfit, with line and column in the expression
+     */
+    public Optional<FieldType> checkTypes(Schema schema) {
+        return Optional.ofNullable(ExpressionTypes.check(tree, schema));
     }
 }

@@ -56,21 +56,21 @@ public final class ExpressionCompiler {
         fn(f, "days_between", "days_between(from, to) - days from one date to another, integer", 2);
         fn(f, "today", "today() - today's date in UTC", 0);
         fn(f, "date", "date('2024-01-31') - a date from ISO text", 1);
-        fn(f, "lower", "lower(text)", 1);
-        fn(f, "upper", "upper(text)", 1);
+        fn(f, "lower", "lower(text) - in lower case", 1);
+        fn(f, "upper", "upper(text) - in upper case", 1);
         fn(f, "trim", "trim(text) - without leading and trailing white space", 1);
         fn(f, "length", "length(text) - characters, integer", 1);
-        fn(f, "contains", "contains(text, part)", 2);
-        fn(f, "starts_with", "starts_with(text, prefix)", 2);
-        fn(f, "ends_with", "ends_with(text, suffix)", 2);
+        fn(f, "contains", "contains(text, part) - case-sensitive, boolean", 2);
+        fn(f, "starts_with", "starts_with(text, prefix) - boolean", 2);
+        fn(f, "ends_with", "ends_with(text, suffix) - boolean", 2);
         fn(f, "matches", "matches(text, regex) - a match anywhere; pattern at most " + BoundedRegex.MAX_PATTERN
                 + " characters, " + BoundedRegex.MAX_STEPS + " steps per row", 2);
         fn(f, "substring", "substring(text, start[, count]) - 0-based, clamped to the text", 2, 3);
         fn(f, "round", "round(x) - half up to an integer; round(x, digits) - to a decimal", 1, 2);
-        fn(f, "abs", "abs(x)", 1);
+        fn(f, "abs", "abs(x) - the absolute value of a number", 1);
         fn(f, "coalesce", "coalesce(a, b, ...) - the first value that is not null", -1);
-        fn(f, "min", "min(a, b)", 2);
-        fn(f, "max", "max(a, b)", 2);
+        fn(f, "min", "min(a, b) - the smaller number", 2);
+        fn(f, "max", "max(a, b) - the larger number", 2);
         FUNCTIONS = java.util.Collections.unmodifiableMap(f);
     }
 
@@ -228,7 +228,8 @@ public final class ExpressionCompiler {
         return " (line " + line + ", column " + column + ")";
     }
 
-    private static String at(JexlNode node) {
+    /** Where a node is, as " (line 1, column 5)"; empty when the parser gave no position. */
+    static String at(JexlNode node) {
         return node.getLine() > 0 ? " (line " + node.getLine() + ", column " + node.getColumn() + ")" : "";
     }
 

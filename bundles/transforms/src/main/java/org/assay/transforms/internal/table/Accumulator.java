@@ -10,6 +10,7 @@ import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.Column;
 import org.assay.api.data.FieldType;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.SpillCells;
 
 /**
  * The running state of one aggregate for one group. States merge, so a group whose rows fell
@@ -21,9 +22,10 @@ abstract class Accumulator {
     /**
      * Takes row {@code row} of {@code c} (null for count(*)).
      *
+     * @param order the order column of first or last by order ({@code first(amount, day)}), else null
      * @return values newly held in memory (median and count_distinct), for the memory budget
      */
-    abstract int add(Column c, int row) throws StepFailure;
+    abstract int add(Column c, Column order, int row) throws StepFailure;
 
     /** Folds in the state of the same aggregate over later rows of the same group. */
     abstract void merge(Accumulator later) throws StepFailure;
@@ -35,14 +37,20 @@ abstract class Accumulator {
     /** Sets the result in column {@code col} of the builder's current row. */
     abstract void emit(BatchBuilder b, int col);
 
-    /** A fresh state for {@code f} over a column of type {@code type} (null for count(*)). */
-    static Accumulator of(AggregateFunction f, FieldType type) {
+    /**
+     * A fresh state for {@code f} over a column of type {@code type} (null for count(*)), ordered
+     * by a column of type {@code orderType} for first and last by order (else null).
+     */
+    static Accumulator of(AggregateFunction f, FieldType type, FieldType orderType) {
+        if (orderType != null) {
+            return new OrderedPick(type.storage(), orderType.storage(), f == AggregateFunction.FIRST);
+        }
         return switch (f) {
             case COUNT -> new Count(type == null);
             case COUNT_DISTINCT -> new Distinct(type.storage());
-            case SUM -> type == FieldType.DECIMAL ? new DecimalSum() : new IntegerSum();
-            case MEAN -> new Moments(false);
-            case STD -> new Moments(true);
+            case SUM -> type == FieldType.DECIMAL ? new Sums.DecimalSum() : new Sums.IntegerSum();
+            case MEAN -> new Sums.Mean();
+            case STD -> new Moments();
             case MEDIAN -> new Median();
             case MIN -> new Extreme(type.storage(), -1);
             case MAX -> new Extreme(type.storage(), 1);
@@ -60,7 +68,7 @@ abstract class Accumulator {
             this.nullsToo = nullsToo;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (nullsToo || !c.isNull(row)) {
                 n++;
             }
@@ -84,112 +92,13 @@ abstract class Accumulator {
         }
     }
 
-    static final class IntegerSum extends Accumulator {
-        long sum;
-        boolean any;
-
-        @Override int add(Column c, int row) throws StepFailure {
-            if (!c.isNull(row)) {
-                sum = plus(sum, c.longs()[row]);
-                any = true;
-            }
-            return 0;
-        }
-
-        private static long plus(long a, long b) throws StepFailure {
-            try {
-                return Math.addExact(a, b);
-            } catch (ArithmeticException e) {
-                throw new StepFailure("an integer sum overflowed the 64-bit range; cast the column to decimal "
-                        + "with a select step before aggregate to sum it approximately");
-            }
-        }
-
-        @Override void merge(Accumulator later) throws StepFailure {
-            IntegerSum o = (IntegerSum) later;
-            sum = plus(sum, o.sum);
-            any |= o.any;
-        }
-
-        @Override void write(DataOutput out) throws IOException {
-            out.writeBoolean(any);
-            out.writeLong(sum);
-        }
-
-        @Override void read(DataInput in) throws IOException {
-            any = in.readBoolean();
-            sum = in.readLong();
-        }
-
-        @Override void emit(BatchBuilder b, int col) {
-            if (any) {
-                b.setLong(col, sum);
-            } else {
-                b.setNull(col);
-            }
-        }
-    }
-
-    /** A decimal sum, compensated (Kahan–Neumaier) so a million small amounts do not drift. */
-    static final class DecimalSum extends Accumulator {
-        double sum;
-        double compensation;
-        boolean any;
-
-        @Override int add(Column c, int row) {
-            if (!c.isNull(row)) {
-                plus(c.doubles()[row]);
-                any = true;
-            }
-            return 0;
-        }
-
-        private void plus(double v) {
-            double t = sum + v;
-            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-
-        @Override void merge(Accumulator later) {
-            DecimalSum o = (DecimalSum) later;
-            plus(o.sum);
-            compensation += o.compensation;
-            any |= o.any;
-        }
-
-        @Override void write(DataOutput out) throws IOException {
-            out.writeBoolean(any);
-            out.writeDouble(sum);
-            out.writeDouble(compensation);
-        }
-
-        @Override void read(DataInput in) throws IOException {
-            any = in.readBoolean();
-            sum = in.readDouble();
-            compensation = in.readDouble();
-        }
-
-        @Override void emit(BatchBuilder b, int col) {
-            if (any) {
-                b.setDouble(col, sum + compensation);
-            } else {
-                b.setNull(col);
-            }
-        }
-    }
-
-    /** Mean and standard deviation by Welford's update, merged by Chan's formula. */
+    /** The sample standard deviation by Welford's update, merged by Chan's formula. */
     static final class Moments extends Accumulator {
-        private final boolean std;
         long n;
         double mean;
         double m2;
 
-        Moments(boolean std) {
-            this.std = std;
-        }
-
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (!c.isNull(row)) {
                 double v = c.getDouble(row);
                 n++;
@@ -225,10 +134,10 @@ abstract class Accumulator {
         }
 
         @Override void emit(BatchBuilder b, int col) {
-            if (std ? n < 2 : n < 1) {
+            if (n < 2) {
                 b.setNull(col);
             } else {
-                b.setDouble(col, std ? Math.sqrt(m2 / (n - 1)) : mean);
+                b.setDouble(col, Math.sqrt(m2 / (n - 1)));
             }
         }
     }
@@ -238,7 +147,7 @@ abstract class Accumulator {
         double[] values = new double[2];
         int n;
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             if (c.isNull(row)) {
                 return 0;
             }
@@ -295,7 +204,7 @@ abstract class Accumulator {
             this.storage = storage;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             Object v = Values.get(c, row);
             return v != null && seen.add(v) ? 1 : 0;
         }
@@ -307,7 +216,7 @@ abstract class Accumulator {
         @Override void write(DataOutput out) throws IOException {
             out.writeInt(seen.size());
             for (Object v : seen) {
-                Values.write(out, storage, v);
+                SpillCells.write(out, storage, v);
             }
         }
 
@@ -315,7 +224,7 @@ abstract class Accumulator {
             int count = in.readInt();
             seen = new HashSet<>(Math.max(4, count * 2));
             for (int i = 0; i < count; i++) {
-                seen.add(Values.read(in, storage));
+                seen.add(SpillCells.read(in, storage));
             }
         }
 
@@ -335,7 +244,7 @@ abstract class Accumulator {
             this.sign = sign;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             offer(Values.get(c, row));
             return 0;
         }
@@ -351,11 +260,11 @@ abstract class Accumulator {
         }
 
         @Override void write(DataOutput out) throws IOException {
-            Values.write(out, storage, best);
+            SpillCells.write(out, storage, best);
         }
 
         @Override void read(DataInput in) throws IOException {
-            best = Values.read(in, storage);
+            best = SpillCells.read(in, storage);
         }
 
         @Override void emit(BatchBuilder b, int col) {
@@ -374,7 +283,7 @@ abstract class Accumulator {
             this.first = first;
         }
 
-        @Override int add(Column c, int row) {
+        @Override int add(Column c, Column order, int row) {
             offer(Values.get(c, row));
             return 0;
         }
@@ -390,11 +299,66 @@ abstract class Accumulator {
         }
 
         @Override void write(DataOutput out) throws IOException {
-            Values.write(out, storage, value);
+            SpillCells.write(out, storage, value);
         }
 
         @Override void read(DataInput in) throws IOException {
-            value = Values.read(in, storage);
+            value = SpillCells.read(in, storage);
+        }
+
+        @Override void emit(BatchBuilder b, int col) {
+            Values.set(b, col, value);
+        }
+    }
+
+    /**
+     * first or last by order: the value of the row with the smallest (first) or largest (last)
+     * order value; ties go to the earlier (first) or later (last) row in input order. Rows whose
+     * value or order is null are skipped.
+     */
+    static final class OrderedPick extends Accumulator {
+        private final FieldType.Storage storage;
+        private final FieldType.Storage orderStorage;
+        private final boolean first;
+        Object value;
+        Object key;
+
+        OrderedPick(FieldType.Storage storage, FieldType.Storage orderStorage, boolean first) {
+            this.storage = storage;
+            this.orderStorage = orderStorage;
+            this.first = first;
+        }
+
+        @Override int add(Column c, Column order, int row) {
+            offer(Values.get(c, row), Values.get(order, row));
+            return 0;
+        }
+
+        /** Offers a later row (or the state of later rows): it wins only by order, or on a tie for last. */
+        private void offer(Object v, Object k) {
+            if (v == null || k == null) {
+                return;
+            }
+            int c = key == null ? (first ? -1 : 1) : Values.compare(k, key);
+            if (first ? c < 0 : c >= 0) {
+                value = v;
+                key = k;
+            }
+        }
+
+        @Override void merge(Accumulator later) {
+            OrderedPick o = (OrderedPick) later;
+            offer(o.value, o.key);
+        }
+
+        @Override void write(DataOutput out) throws IOException {
+            SpillCells.write(out, storage, value);
+            SpillCells.write(out, orderStorage, key);
+        }
+
+        @Override void read(DataInput in) throws IOException {
+            value = SpillCells.read(in, storage);
+            key = SpillCells.read(in, orderStorage);
         }
 
         @Override void emit(BatchBuilder b, int col) {

@@ -8,15 +8,17 @@ import org.assay.api.step.typed.DescribedValue;
 enum AggregateFunction implements DescribedValue {
     COUNT("count(column): rows where the column is not null; count(*) or count(): all rows of the group; an integer"),
     COUNT_DISTINCT("distinct non-null values; an integer"),
-    SUM("sum of an integer, decimal or boolean column (trues); integer for integer and boolean, else decimal; "
-            + "null when every value is null"),
-    MEAN("arithmetic mean of a numeric column, as a decimal"),
+    SUM("sum of an integer, decimal or boolean column (trues); integer for integer and boolean, else decimal, "
+            + "summed exactly in decimal (12.34 + 23.14 is 35.48) and rounded once; null when every value is null"),
+    MEAN("arithmetic mean of a numeric column, as a decimal: the exact decimal sum over the count, rounded once"),
     MIN("smallest value of any column (text compares by code point, dates by time); same type"),
     MAX("largest value of any column; same type"),
     MEDIAN("exact median of a numeric column (mean of the two middle values for an even count), as a decimal"),
     STD("sample standard deviation (n - 1) of a numeric column, as a decimal; null under two values"),
-    FIRST("the first non-null value in input order; same type"),
-    LAST("the last non-null value in input order; same type");
+    FIRST("the first non-null value in input order, or first(column, order_column): the value at the smallest "
+            + "order (ties: the earlier row; rows with a null order skipped); same type"),
+    LAST("the last non-null value in input order, or last(column, order_column): the value at the largest order "
+            + "(ties: the later row); same type");
 
     private final String description;
 

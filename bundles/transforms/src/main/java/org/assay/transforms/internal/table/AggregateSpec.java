@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * One aggregate: output column {@code name} = {@code function(column)}; {@code column} is null
- * for {@code count(*)}.
+ * for {@code count(*)}; {@code order} is the column first and last go by ({@code first(amount,
+ * day)}), null for input order.
  */
-record AggregateSpec(String name, AggregateFunction function, String column) {
+record AggregateSpec(String name, AggregateFunction function, String column, String order) {
 
     static final String SYNTAX = "\"function(column)\" with function one of count, count_distinct, sum, mean, "
-            + "min, max, median, std, first, last, or \"count(*)\" for the rows of a group";
+            + "min, max, median, std, first, last, or \"count(*)\" for the rows of a group, or \"first(column, "
+            + "order_column)\" and \"last(column, order_column)\" for the value at the smallest or largest order";
 
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z_]+)\\s*\\((.*)\\)\\s*");
 
@@ -39,10 +41,21 @@ record AggregateSpec(String name, AggregateFunction function, String column) {
                 throw new IllegalArgumentException("'" + name + "': " + f.jsonName() + " needs a column, e.g. \""
                         + f.jsonName() + "(amount)\"; only count may count rows with count(*)");
             }
-            return new AggregateSpec(name, f, null);
+            return new AggregateSpec(name, f, null, null);
         }
         // A column name may hold any character but must be written as it is: no quoting rules to learn.
-        return new AggregateSpec(name, f, column);
+        // Only first and last take a second column, the order; the last comma separates it.
+        int comma = column.lastIndexOf(',');
+        if ((f == AggregateFunction.FIRST || f == AggregateFunction.LAST) && comma >= 0) {
+            String value = column.substring(0, comma).trim();
+            String order = column.substring(comma + 1).trim();
+            if (value.isEmpty() || order.isEmpty()) {
+                throw new IllegalArgumentException("'" + name + "': write " + f.jsonName() + "(column, order_column), "
+                        + "e.g. \"" + f.jsonName() + "(amount, order_date)\"");
+            }
+            return new AggregateSpec(name, f, value, order);
+        }
+        return new AggregateSpec(name, f, column, null);
     }
 
     /** Every spec of the parameter, in the map's order; throws on the first bad one. */

@@ -16,6 +16,8 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
+import org.assay.transforms.internal.SpillFolder;
 
 /**
  * One run of {@code aggregate}: a hash table of groups while it fits in the memory budget; past
@@ -45,15 +47,22 @@ final class AggregateStep implements Step {
         Path spillDir = null;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
-            AggregatePlan plan = AggregatePlan.resolve(params, in.schema());
+            AggregatePlan plan;
+            try {
+                plan = AggregatePlan.resolve(params, in.schema());
+            } catch (ParameterMisfit m) {
+                throw m.failure();
+            }
             BatchSink out = ctx.output(PortSpec.OUT, plan.output);
             Map<GroupKey, Accumulator[]> table = new HashMap<>();
             long cells = 0;
             int perGroup = plan.cellsPerGroup();
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Column[] values = new Column[plan.valueIndex.length];
+                Column[] orders = new Column[values.length];
                 for (int a = 0; a < values.length; a++) {
                     values[a] = plan.valueIndex[a] < 0 ? null : b.column(plan.valueIndex[a]);
+                    orders[a] = plan.orderIndex[a] < 0 ? null : b.column(plan.orderIndex[a]);
                 }
                 for (int r = 0; r < b.rowCount(); r++) {
                     GroupKey key = GroupKey.of(b, plan.keyIndex, r);
@@ -64,7 +73,7 @@ final class AggregateStep implements Step {
                         cells += perGroup;
                     }
                     for (int a = 0; a < accs.length; a++) {
-                        cells += accs[a].add(values[a], r);
+                        cells += accs[a].add(values[a], orders[a], r);
                     }
                     if (cells >= budget) {
                         if (spillDir == null) {

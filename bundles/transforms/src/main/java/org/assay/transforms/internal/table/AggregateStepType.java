@@ -1,16 +1,18 @@
 package org.assay.transforms.internal.table;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
-import org.assay.api.step.StepFailure;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code aggregate} step type: one row per group with counts, sums, means, medians and more. */
@@ -52,6 +54,16 @@ public final class AggregateStepType extends TypedStepType<AggregateParameters> 
         return new AggregateStep(p, cellBudget);
     }
 
+    /**
+     * Every aggregate's column must be in the input and of a type its function takes: checked at
+     * deploy, at the aggregate's own line, when the input's schema is known.
+     */
+    @Override
+    protected List<ParameterProblem> check(AggregateParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        return in == null ? List.of() : ParameterMisfit.problems(() -> AggregatePlan.resolve(p, in));
+    }
+
     @Override
     protected Optional<Map<String, Schema>> outputSchemas(AggregateParameters p, Map<String, Schema> inputs) {
         Schema in = inputs.get(PortSpec.IN);
@@ -60,7 +72,7 @@ public final class AggregateStepType extends TypedStepType<AggregateParameters> 
         }
         try {
             return Optional.of(Map.of(PortSpec.OUT, AggregatePlan.resolve(p, in).output));
-        } catch (StepFailure e) {
+        } catch (ParameterMisfit e) {
             // The same problem fails the run with its message; at deploy the output is only unknown.
             return Optional.empty();
         }

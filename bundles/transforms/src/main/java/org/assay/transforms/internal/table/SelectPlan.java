@@ -10,7 +10,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
-import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * {@code select}'s parameters resolved against an input schema: for each output column, the
@@ -30,7 +30,7 @@ final class SelectPlan {
         this.output = output;
     }
 
-    static SelectPlan resolve(SelectParameters p, Schema in) throws StepFailure {
+    static SelectPlan resolve(SelectParameters p, Schema in) throws ParameterMisfit {
         for (String name : p.keep()) {
             require("keep", name, in);
         }
@@ -60,7 +60,7 @@ final class SelectPlan {
                 FieldType to = FieldType.parse(typeName);
                 if (to != source.type()) {
                     if (!Cast.possible(source.type(), to)) {
-                        throw new StepFailure("parameter cast: column '" + name + "' is " + source.type().jsonName()
+                        throw new ParameterMisfit("cast." + name, "column '" + name + "' is " + source.type().jsonName()
                                 + " and cannot be cast to " + to.jsonName() + "; " + Cast.advice(source.type()));
                     }
                     castTo = to;
@@ -79,15 +79,15 @@ final class SelectPlan {
         try {
             schema = Schema.of(fields);
         } catch (IllegalArgumentException e) {
-            throw new StepFailure("parameter rename: " + e.getMessage() + " in the output; rename one of them "
+            throw new ParameterMisfit("rename", e.getMessage() + " in the output; rename one of them "
                     + "differently or drop it");
         }
         return new SelectPlan(out, schema);
     }
 
-    private static void require(String parameter, String name, Schema in) throws StepFailure {
+    private static void require(String parameter, String name, Schema in) throws ParameterMisfit {
         if (!in.contains(name)) {
-            throw new StepFailure("parameter " + parameter + ": " + ColumnNotFound.message(name, in, "the input"));
+            throw new ParameterMisfit(parameter, ColumnNotFound.message(name, in, "the input"));
         }
     }
 

@@ -11,6 +11,7 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
+import org.assay.transforms.internal.ParameterMisfit;
 
 /**
  * One run of {@code select}: batch by batch, picks and renames columns (no copy), casts the
@@ -28,7 +29,12 @@ final class SelectStep implements Step {
     public void run(StepContext ctx) throws Exception {
         try (DataStream in = ctx.input(PortSpec.IN)) {
             Schema inSchema = in.schema();
-            SelectPlan plan = SelectPlan.resolve(params, inSchema);
+            SelectPlan plan;
+            try {
+                plan = SelectPlan.resolve(params, inSchema);
+            } catch (ParameterMisfit m) {
+                throw m.failure();
+            }
             BatchSink out = ctx.output(PortSpec.OUT, plan.output);
             long seen = 0;
             long quarantined = 0;

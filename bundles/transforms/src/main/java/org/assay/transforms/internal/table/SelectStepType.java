@@ -1,16 +1,18 @@
 package org.assay.transforms.internal.table;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Schema;
+import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
-import org.assay.api.step.StepFailure;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code select} step type: keep, drop, reorder, rename, cast and retag columns. */
@@ -43,6 +45,13 @@ public final class SelectStepType extends TypedStepType<SelectParameters> {
         return new SelectStep(p);
     }
 
+    /** Casts must be possible and renamed columns must not clash: checked at deploy when the input is known. */
+    @Override
+    protected List<ParameterProblem> check(SelectParameters p, Map<String, Schema> inputs) {
+        Schema in = inputs.get(PortSpec.IN);
+        return in == null ? List.of() : ParameterMisfit.problems(() -> SelectPlan.resolve(p, in));
+    }
+
     @Override
     protected Optional<Map<String, Schema>> outputSchemas(SelectParameters p, Map<String, Schema> inputs) {
         Schema in = inputs.get(PortSpec.IN);
@@ -51,7 +60,7 @@ public final class SelectStepType extends TypedStepType<SelectParameters> {
         }
         try {
             return Optional.of(Map.of(PortSpec.OUT, SelectPlan.resolve(p, in).output));
-        } catch (StepFailure e) {
+        } catch (ParameterMisfit e) {
             return Optional.empty();
         }
     }

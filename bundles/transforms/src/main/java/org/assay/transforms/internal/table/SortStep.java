@@ -22,6 +22,8 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.transforms.internal.SpillCells;
+import org.assay.transforms.internal.SpillFolder;
 
 /**
  * One run of {@code sort}: rows are buffered up to the budget and sorted (stable); past it each
@@ -136,7 +138,7 @@ final class SortStep implements Step {
             out.writeInt(buffer.size());
             for (Object[] row : buffer) {
                 for (int c = 0; c < row.length; c++) {
-                    Values.write(out, storage[c], row[c]);
+                    SpillCells.write(out, storage[c], row[c]);
                 }
             }
         }
@@ -166,7 +168,7 @@ final class SortStep implements Step {
             left--;
             row = new Object[storage.length];
             for (int c = 0; c < row.length; c++) {
-                row[c] = Values.read(in, storage[c]);
+                row[c] = SpillCells.read(in, storage[c]);
             }
             return true;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assay.transforms.internal.SpillCells;
 
 /**
  * One sorted run of groups on disk: each group's key and accumulator states, in key order. A
@@ -40,7 +41,7 @@ final class SpillRun implements AutoCloseable {
                 out.writeBoolean(true);
                 Object[] key = g.getKey().values;
                 for (int k = 0; k < key.length; k++) {
-                    Values.write(out, plan.keyStorage[k], key[k]);
+                    SpillCells.write(out, plan.keyStorage[k], key[k]);
                 }
                 for (Accumulator a : g.getValue()) {
                     a.write(out);
@@ -72,7 +73,7 @@ final class SpillRun implements AutoCloseable {
         }
         Object[] values = new Object[plan.keyStorage.length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = Values.read(in, plan.keyStorage[k]);
+            values[k] = SpillCells.read(in, plan.keyStorage[k]);
         }
         key = values.length == 0 ? GroupKey.EMPTY : new GroupKey(values);
         accs = plan.newAccumulators();

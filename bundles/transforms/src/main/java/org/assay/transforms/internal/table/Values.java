@@ -1,17 +1,12 @@
 package org.assay.transforms.internal.table;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.Column;
-import org.assay.api.data.FieldType;
 
 /**
  * Cell values as the table steps hold them outside a batch: Long (integer, boolean, date,
- * timestamp), Double (decimal) or String (text), null for null; and their compact form in
- * spill files. Stateless.
+ * timestamp), Double (decimal) or String (text), null for null. Their form in spill files is
+ * {@link org.assay.transforms.internal.SpillCells}. Stateless.
  */
 final class Values {
 
@@ -50,37 +45,5 @@ final class Values {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
         return ((Comparable) a).compareTo(b);
-    }
-
-    static void write(DataOutput out, FieldType.Storage storage, Object v) throws IOException {
-        out.writeBoolean(v != null);
-        if (v == null) {
-            return;
-        }
-        switch (storage) {
-            case LONG -> out.writeLong((Long) v);
-            case DOUBLE -> out.writeDouble((Double) v);
-            case TEXT -> {
-                // writeUTF stops at 64 KiB; a free-text cell may be longer.
-                byte[] bytes = ((String) v).getBytes(StandardCharsets.UTF_8);
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            }
-        }
-    }
-
-    static Object read(DataInput in, FieldType.Storage storage) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return switch (storage) {
-            case LONG -> in.readLong();
-            case DOUBLE -> in.readDouble();
-            case TEXT -> {
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                yield new String(bytes, StandardCharsets.UTF_8);
-            }
-        };
     }
 }

@@ -161,14 +161,18 @@ class JoinStepTest {
     }
 
     @Test
-    void keyTypeMismatchFailsNamingBothColumnsAndGivesNoDesignSchema() {
+    void keyTypeMismatchIsRefusedAtDeployNamingBothColumnsAndGivesNoDesignSchema() {
         Schema textIds = Schema.of(Field.of("customer", FieldType.STRING), Field.of("amount", FieldType.DECIMAL));
         StepTestRunner r = new StepTestRunner(new JoinStepType(), dir).param("on", List.of("id"))
                 .param("rightOn", List.of("customer"))
                 .input("left", CUSTOMERS, customers(), 2).input("right", textIds, List.<Object[]>of(row("1", 2.0)), 2);
-        StepFailure f = assertThrows(StepFailure.class, r::run);
-        assertTrue(f.getMessage().contains("key column 'id' of input 'left' is integer but key column 'customer'"
-                + " of input 'right' is string"), f.getMessage());
+        r.assertInvalid("rightOn", "key column 'id' of input 'left' is integer but key column 'customer'"
+                + " of input 'right' is string; keys must have the same type");
+        assertThrows(IllegalArgumentException.class, r::run, "refused before the run, as at deploy");
+        Schema textIdsNamedId = Schema.of(Field.of("id", FieldType.STRING));
+        new StepTestRunner(new JoinStepType(), dir).param("on", List.of("id"))
+                .input("left", CUSTOMERS, customers(), 2).input("right", textIdsNamedId, List.<Object[]>of(), 2)
+                .assertInvalid("on", "is integer but key column 'id' of input 'right' is string");
 
         JoinStepType type = new JoinStepType();
         Parameters params = Parameters.of(type.descriptor(), Map.of("on", List.of("id"), "rightOn", List.of("customer")));

@@ -2,7 +2,6 @@ package org.assay.transforms.internal.combine;
 
 import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,14 +86,14 @@ class UnionStepTest {
     }
 
     @Test
-    void irreconcilableTypesFailNamingColumnTypesAndPorts() {
+    void irreconcilableTypesAreRefusedAtDeployNamingColumnTypesAndPorts() {
         Schema a = Schema.of(Field.of("flag", FieldType.BOOLEAN));
         Schema b = Schema.of(Field.of("flag", FieldType.INTEGER));
-        StepTestRunner r = new StepTestRunner(new UnionStepType(), dir).input("first", a, row(true))
-                .input("second", b, row(1L));
-        StepFailure f = assertThrows(StepFailure.class, r::run);
-        assertEquals("column 'flag' is boolean in input 'first' but integer in input 'second', which union does not "
-                + "reconcile; cast one of them with a select step first", f.getMessage());
+        new StepTestRunner(new UnionStepType(), dir).input("first", a, row(true)).input("second", b, row(1L))
+                .assertInvalid(null, "column 'flag' is boolean in input 'first' but integer in input 'second', which "
+                        + "union does not reconcile; cast one of them with a select step first");
+        new StepTestRunner(new UnionStepType(), dir).param("sourceColumn", "flag").input("first", a, row(true))
+                .input("second", a, row(false)).assertInvalid("sourceColumn", "'flag' is already a column");
 
         UnionStepType type = new UnionStepType();
         Parameters none = Parameters.of(type.descriptor(), Map.of());

@@ -141,7 +141,12 @@ class ProfileStepTest {
             assertEquals("", year.get(stat), "a numeric pii column publishes no value either: " + stat);
         }
 
+        assertEquals(List.of("customer_id", "city", "age", "income", "joined"), tileColumns(r),
+                "no chart of a pii column");
         for (StepTestRunner.Artifact a : r.artifacts()) {
+            if (a.kind() == ArtifactKind.CHART) {
+                continue;
+            }
             String text = Files.readString(a.file(), StandardCharsets.UTF_8);
             for (Object[] row : customers()) {
                 if (row[1] != null) {
@@ -204,6 +209,71 @@ class ProfileStepTest {
         assertEquals("1.5", ratio.get("max"));
         assertEquals("4", CsvRows.byKey(table(r, ProfileStep.QUALITY_FILE), "metric", "invalid_values").get("value"));
         r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void aReportSectionOfSmallChartsOnePerColumn() throws Exception {
+        StepTestRunner r = profile(customers(), 2).run();
+
+        List<StepTestRunner.Artifact> charts = r.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CHART)
+                .toList();
+        assertEquals(1, charts.size());
+        assertEquals("Column charts", charts.get(0).title());
+        assertEquals("profile-charts-1.png", charts.get(0).file().getFileName().toString());
+        java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(charts.get(0).file().toFile());
+        assertEquals(3 * 360, sheet.getWidth(), "three tiles a row");
+        assertEquals(2 * 220, sheet.getHeight(), "five tiles in two rows");
+        assertFalse(Files.exists(charts.get(0).file().resolveSibling("profile-charts-1.png.part")));
+
+        List<ProfileCharts.Tile> tiles = ProfileCharts.tiles(profiles(r));
+        ProfileCharts.Tile age = tiles.stream().filter(t -> t.column().equals("age")).findFirst().orElseThrow();
+        assertTrue(age.histogram());
+        assertEquals(4, age.bars().stream().mapToLong(ColumnProfile.Bar::count).sum(), "every age value in a bin");
+        ProfileCharts.Tile city = tiles.stream().filter(t -> t.column().equals("city")).findFirst().orElseThrow();
+        assertFalse(city.histogram());
+        assertEquals(List.of(new ColumnProfile.Bar("Rome", 3), new ColumnProfile.Bar("Oslo", 2)), city.bars());
+
+        StepTestRunner off = profile(customers(), 2).param("charts", false).run();
+        assertTrue(off.artifacts().stream().noneMatch(a -> a.kind() == ArtifactKind.CHART));
+        StepTestRunner empty = profile(List.of(), 2).run();
+        assertTrue(empty.artifacts().stream().noneMatch(a -> a.kind() == ArtifactKind.CHART), "nothing to draw");
+    }
+
+    @Test
+    void wideTablesGetABoundedNumberOfSheets() throws Exception {
+        List<Field> fields = new ArrayList<>();
+        for (int c = 0; c < 70; c++) {
+            fields.add(Field.of("c" + c, FieldType.INTEGER));
+        }
+        Object[] values = new Object[70];
+        java.util.Arrays.fill(values, 1L);
+        StepTestRunner r = new StepTestRunner(new ProfileStepType(), dir)
+                .input("in", Schema.of(fields), List.<Object[]>of(values, values.clone()), 10).run();
+        List<String> titles = r.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CHART)
+                .map(StepTestRunner.Artifact::title).toList();
+        assertEquals(ProfileCharts.MAX_SHEETS, titles.size());
+        assertEquals("Column charts (1 of 5)", titles.get(0));
+        assertEquals(70, table(r, ProfileStep.PROFILE_FILE).size(), "the table has every column");
+    }
+
+    /** The profiles the step would chart, rebuilt from the rows it was fed. */
+    private static List<ColumnProfile> profiles(StepTestRunner r) {
+        ProfileParameters p = new ProfileParameters(List.of(), false, 10, 20_000, 100_000, 42,
+                BinRule.FREEDMAN_DIACONIS, 50, true);
+        List<ColumnProfile> out = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            ColumnProfile c = new ColumnProfile(CUSTOMERS.field(i), i, p);
+            for (org.assay.api.data.Batch b : r.outputBatches("out")) {
+                c.add(b.column(i), b.rowCount());
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** The columns that get a tile, as the step chooses them. */
+    private static List<String> tileColumns(StepTestRunner r) {
+        return ProfileCharts.tiles(profiles(r)).stream().map(ProfileCharts.Tile::column).toList();
     }
 
     @Test

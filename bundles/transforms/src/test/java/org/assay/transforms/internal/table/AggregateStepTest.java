@@ -24,6 +24,7 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
+import org.assay.transforms.internal.ParameterMisfit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,16 +210,68 @@ class AggregateStepTest {
     }
 
     @Test
-    void missingColumnsAndWrongTypesFailWithTheReason() {
-        StepFailure missing = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(),
-                10, List.of("customer"), aggs("t", "sum(amout)")).run());
-        assertTrue(missing.getMessage().contains("did you mean 'amount'"), missing.getMessage());
-        StepFailure type = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(),
-                10, List.of(), aggs("t", "mean(email)")).run());
-        assertTrue(type.getMessage().contains("'email' is string"), type.getMessage());
+    void missingColumnsAndWrongTypesAreRefusedAtDeployAtTheAggregate() throws Exception {
+        aggregate(new AggregateStepType(), orders(), 10, List.of("customer"), aggs("t", "sum(amout)"))
+                .assertInvalid("aggregations.t", "'t': no column 'amout' in the input; did you mean 'amount'?");
+        aggregate(new AggregateStepType(), orders(), 10, List.of(), aggs("t", "mean(email)"))
+                .assertInvalid("aggregations.t", "mean needs a numeric column, and 'email' is string");
+        // When the input is known only at run time, the run fails with the validator's words.
+        AggregateParameters params = new AggregateParameters(List.of(), Map.of("t", "sum(amout)"));
+        ParameterMisfit m = assertThrows(ParameterMisfit.class, () -> AggregatePlan.resolve(params, ORDERS));
+        assertTrue(m.failure().getMessage().startsWith("parameter aggregations.t: 't': no column 'amout'"),
+                m.failure().getMessage());
         AggregateStepType t = new AggregateStepType();
         Parameters p = Parameters.of(t.descriptor(), Map.of("aggregations", aggs("t", "mean(email)")));
         assertTrue(t.outputSchemas(p, Map.of("in", ORDERS)).isEmpty());
+    }
+
+    @Test
+    void decimalSumsAndMeansHaveNoBinaryNoiseInMemoryOrSpilled() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (long c = 0; c < 300; c++) {
+            rows.add(row(c, null, 12.34, 1L, null, null));
+            rows.add(row(c, null, 23.14, 1L, null, null));
+        }
+        Map<String, String> sums = aggs("total", "sum(amount)", "mean", "mean(amount)");
+        for (AggregateStepType type : List.of(new AggregateStepType(), new AggregateStepType(40))) {
+            StepTestRunner r = aggregate(type, rows, 7, List.of("customer"), sums).run().assertRowsAccountedFor();
+            assertEquals(300, r.output().size());
+            for (Object[] group : r.output()) {
+                assertEquals(35.48, group[1], "12.34 + 23.14 is 35.48, not 35.480000000000004");
+                assertEquals(17.74, group[2]);
+            }
+        }
+        StepTestRunner all = aggregate(new AggregateStepType(40), rows, 7, List.of(), sums).run();
+        assertEquals(10644.0, all.output().get(0)[0]);
+    }
+
+    @Test
+    void firstAndLastByAnOrderColumnInMemoryAndAcrossSpilledRuns() throws Exception {
+        // Customers interleaved, so with a small budget customer 1's rows fall into three runs.
+        List<Object[]> rows = List.of(
+                row(1L, "a@x.org", 10.0, 1L, LocalDate.of(2024, 1, 5), true),
+                row(2L, "e@x.org", null, 5L, LocalDate.of(2024, 2, 1), true),
+                row(1L, "b@x.org", 5.0, 2L, LocalDate.of(2024, 1, 1), false),
+                row(2L, "f@x.org", 3.0, 6L, LocalDate.of(2024, 3, 1), true),
+                row(1L, "c@x.org", 7.0, 3L, LocalDate.of(2024, 1, 5), true),
+                row(1L, "d@x.org", 99.0, 4L, null, null));
+        Map<String, String> specs = aggs("first_amount", "first(amount, day)", "last_amount", "last(amount, day)",
+                "last_email", "last(email, qty)", "in_input_order", "first(amount)");
+        for (AggregateStepType type : List.of(new AggregateStepType(), new AggregateStepType(10))) {
+            StepTestRunner r = aggregate(type, rows, 1, List.of("customer"), specs).run().assertRowsAccountedFor();
+            // Customer 1: the earliest day holds 5.0; the latest day is a tie, won by the later row (7.0); the row
+            // without a day is skipped. Customer 2: the row without an amount is skipped.
+            assertArrayEquals(row(1L, 5.0, 7.0, "d@x.org", 10.0), r.output().get(0));
+            assertArrayEquals(row(2L, 3.0, 3.0, "f@x.org", 3.0), r.output().get(1));
+            assertTrue(r.outputSchema("out").field("last_email").has(FieldTag.PII), "a kept value keeps its tags");
+        }
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "first(amount, dayy)"))
+                .assertInvalid("aggregations.x", "'x': the order column: no column 'dayy' in the input; did you mean "
+                        + "'day'?");
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "last(amount, )"))
+                .assertInvalid("aggregations", "write last(column, order_column)");
+        aggregate(new AggregateStepType(), rows, 1, List.of(), aggs("x", "sum(amount, day)"))
+                .assertInvalid("aggregations.x", "no column 'amount, day'");
     }
 
     @Test
@@ -246,8 +299,8 @@ class AggregateStepTest {
         // The spec is looked up, never evaluated: whatever is inside the parentheses is a column name.
         for (String abuse : List.of("sum(java.lang.Runtime.getRuntime().exec('x'))", "count(${env:HOME})",
                 "mean(" + "(".repeat(50_000) + ")")) {
-            StepFailure f = assertThrows(StepFailure.class, () -> aggregate(new AggregateStepType(), orders(), 10,
-                    List.of(), aggs("x", abuse)).run(), abuse);
+            StepTestRunner r = aggregate(new AggregateStepType(), orders(), 10, List.of(), aggs("x", abuse));
+            IllegalArgumentException f = assertThrows(IllegalArgumentException.class, r::run, abuse);
             assertTrue(f.getMessage().contains("no column") || f.getMessage().contains("is not"), f.getMessage());
         }
         new StepTestRunner(new AggregateStepType(), dir).param("aggregations", aggs("x", "getClass(amount)"))

@@ -4,7 +4,6 @@ import static org.assay.testkit.StepTestRunner.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
-import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,12 +162,10 @@ class SelectStepTest {
     void runTimeProblemsNameTheColumn() {
         // Refused before the run, as the engine refuses it at deploy.
         select(raw(), 10).param("keep", List.of("emial")).assertInvalid("keep", "did you mean 'email'");
-        StepFailure clash = assertThrows(StepFailure.class, () -> select(raw(), 10)
-                .param("rename", Map.of("age", "email")).run());
-        assertTrue(clash.getMessage().contains("duplicate field name 'email'"), clash.getMessage());
+        select(raw(), 10).param("rename", Map.of("age", "email"))
+                .assertInvalid("rename", "duplicate field name 'email'");
         Schema dates = Schema.of(Field.of("day", FieldType.DATE));
-        StepFailure impossible = assertThrows(StepFailure.class, () -> new StepTestRunner(new SelectStepType(), dir)
-                .input("in", dates, List.<Object[]>of(), 10).param("cast", Map.of("day", "integer")).run());
-        assertTrue(impossible.getMessage().contains("cannot be cast to integer"), impossible.getMessage());
+        new StepTestRunner(new SelectStepType(), dir).input("in", dates, List.<Object[]>of(), 10)
+                .param("cast", Map.of("day", "integer")).assertInvalid("cast.day", "cannot be cast to integer");
     }
 }

@@ -1,4 +1,4 @@
-package org.assay.transforms.internal.describe;
+package org.assay.transforms.internal;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a small CSV table artifact: a header and rows of cells, quoted where a cell needs it. */
-final class CsvTable {
+/**
+ * Writes a small CSV table artifact (a profile, a correlation table, a join summary): a header
+ * and rows of cells, quoted where a cell needs it. Stateless.
+ */
+public final class CsvTable {
 
     private CsvTable() {
     }
 
-    static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(line(header));
             for (List<String> row : rows) {
@@ -33,7 +36,7 @@ final class CsvTable {
         return b.append('\n').toString();
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "";
         }
@@ -44,7 +47,7 @@ final class CsvTable {
     }
 
     /** A statistic as text: empty for NaN (undefined), whole numbers without ".0", otherwise 10 significant digits. */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }

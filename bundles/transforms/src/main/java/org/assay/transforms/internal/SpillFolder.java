@@ -1,4 +1,4 @@
-package org.assay.transforms.internal.table;
+package org.assay.transforms.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,22 +9,22 @@ import java.util.stream.Stream;
 import org.assay.api.step.StepContext;
 
 /**
- * The folder a step spills sorted runs to: under the step's artifact folder, so it sits with the
+ * The folder a step spills sorted runs or partitions to (aggregate, sort, join): under the step's artifact folder, so it sits with the
  * run's other data (owner-only, like it) and is never listed as an artifact. Spilled runs hold
  * the data's values, personal data included: {@link #delete} removes them when the step ends,
  * however it ends.
  */
-final class SpillFolder {
+public final class SpillFolder {
 
     private SpillFolder() {
     }
 
-    static Path create(StepContext ctx, String step) throws IOException {
+    public static Path create(StepContext ctx, String step) throws IOException {
         return Files.createTempDirectory(ctx.artifactDir(), step + "-spill-");
     }
 
     /** Deletes the folder and its files; null is nothing to delete. */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (dir == null) {
             return;
         }
