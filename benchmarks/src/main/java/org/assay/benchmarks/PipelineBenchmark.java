@@ -25,13 +25,14 @@ import java.util.Map;
  * 1,000,000), {@code --large-rows N} and {@code --large-runs N} (scale mode, default
  * 10,000,000 and 1), {@code --dir D} (data, engine folders and results; default
  * {@code target/bench}), {@code --python P} (interpreter, default python3; {@code none} skips
- * polars and pandas), {@code --script F} (default {@code compare.py}).
+ * polars and pandas), {@code --script F} (default {@code compare.py}), {@code --tools T,...}
+ * (the Python tools to run, default {@code polars,pandas-pyarrow,pandas}).
  */
 public final class PipelineBenchmark {
 
     /** The parsed options. */
     record Options(String mode, int runs, int rows, int largeRows, int largeRuns, Path dir, String python,
-            Path script) {
+            Path script, List<String> tools) {
     }
 
     private PipelineBenchmark() {
@@ -101,6 +102,10 @@ public final class PipelineBenchmark {
             OutputDigest.Digest reference, Map<String, OutputDigest.Kind> columns) throws Exception {
         PythonTools tools = new PythonTools(o.python(), o.script());
         for (String tool : PythonTools.TOOLS) {
+            if (!o.tools().contains(tool)) {
+                table.missing(new PythonTools.Result(tool, "", null, new long[0], 0).label(), "not asked for (--tools)");
+                continue;
+            }
             Path out = o.dir().resolve("out-" + tool + "-" + pipeline + ".csv");
             System.out.println("Running " + tool + " (" + pipeline + ") ...");
             PythonTools.Result r = tools.run(tool, pipeline, files, out, o.runs());
@@ -122,7 +127,7 @@ public final class PipelineBenchmark {
         Map<String, String> opts = new LinkedHashMap<>();
         for (String[] d : new String[][] {{"mode", "impute"}, {"runs", "3"}, {"rows", "1000000"},
                 {"large-rows", "10000000"}, {"large-runs", "1"}, {"dir", "target/bench"}, {"python", "python3"},
-                {"script", "compare.py"}}) {
+                {"script", "compare.py"}, {"tools", String.join(",", PythonTools.TOOLS)}}) {
             opts.put(d[0], System.getProperty("bench." + d[0], d[1]));
         }
         for (int i = 0; i < args.length; i++) {
@@ -136,7 +141,14 @@ public final class PipelineBenchmark {
         Options o = new Options(opts.get("mode"), Integer.parseInt(opts.get("runs")),
                 Integer.parseInt(opts.get("rows")), Integer.parseInt(opts.get("large-rows")),
                 Integer.parseInt(opts.get("large-runs")), Path.of(opts.get("dir")).toAbsolutePath().normalize(),
-                opts.get("python"), Path.of(opts.get("script")).toAbsolutePath().normalize());
+                opts.get("python"), Path.of(opts.get("script")).toAbsolutePath().normalize(),
+                List.of(opts.get("tools").split(",")));
+        for (String tool : o.tools()) {
+            if (!PythonTools.TOOLS.contains(tool)) {
+                throw new IllegalArgumentException("unknown tool '" + tool + "' in --tools; use some of "
+                        + String.join(",", PythonTools.TOOLS));
+            }
+        }
         if (o.runs() < 1 || o.rows() < 1 || o.largeRows() < 1 || o.largeRuns() < 1) {
             throw new IllegalArgumentException("--runs, --rows, --large-rows and --large-runs must be at least 1");
         }

@@ -83,6 +83,7 @@ final class PythonTools {
             if (p.exitValue() != 0) {
                 return new Result(tool, "failed (exit " + p.exitValue() + "): " + tail(stderr), null, new long[0], 0);
             }
+            Files.deleteIfExists(stderr);
             return parse(tool, stdout);
         } catch (IOException e) {
             return new Result(tool, "failed: " + e.getMessage(), null, new long[0], 0);

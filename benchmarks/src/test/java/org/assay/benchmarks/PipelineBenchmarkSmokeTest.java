@@ -38,7 +38,7 @@ class PipelineBenchmarkSmokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--rows 0", "--mode sql", "--frobnicate 1"})
+    @ValueSource(strings = {"--rows 0", "--mode sql", "--frobnicate 1", "--tools polars,duckdb"})
     void refusesBadOptions(String args) {
         String[] a = (args + " --dir " + dir + " --python none").split(" ");
         assertThrows(IllegalArgumentException.class, () -> PipelineBenchmark.run(PipelineBenchmark.options(a)));
