@@ -113,7 +113,7 @@ final class TransformsBenchmark {
             throws WorkflowRejectedException {
         return new EngineWorkflow(customers.toAbsolutePath().getParent(), dataDir, "bench-customer-orders",
                 WORKFLOW.formatted(customers.getFileName(), orders.getFileName()), "written",
-                run -> checkRows(run, customerRows, orderRows), new CsvReaderStepType(), new CsvReaderStepType(),
+                run -> checkRows(run, customerRows, orderRows), new CsvReaderStepType(),
                 new FilterStepType(), new DeriveStepType(), new AggregateStepType(), new JoinStepType(),
                 new CsvWriterStepType());
     }
