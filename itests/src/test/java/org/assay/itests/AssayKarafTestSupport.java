@@ -326,7 +326,7 @@ public abstract class AssayKarafTestSupport {
             bundle = bundleContext.installBundle("assay-itest:test-steps", in);
         }
         bundle.start();
-        for (String type : new String[] {"test-rows", "slow-copy", "test-checksum"}) {
+        for (String type : new String[] {"test-rows", "slow-copy", "stream-copy", "test-checksum"}) {
             awaitStepType(type, version);
         }
         return bundle;

@@ -28,7 +28,8 @@ public @interface EngineConfig {
     int threads() default 2;
 
     @AttributeDefinition(description = "Steps executed at the same time, over all runs: independent branches of a "
-            + "workflow run in parallel. 0 means the number of processors, at least 2.")
+            + "workflow run in parallel. Steps joined by streamed edges always run together, so a segment larger "
+            + "than this still starts (it takes all of them). 0 means the number of processors, at least 2.")
     int stepThreads() default 0;
 
     @AttributeDefinition(description = "How long a run waits for a step type that is not installed before it fails.")

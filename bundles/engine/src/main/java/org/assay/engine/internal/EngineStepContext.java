@@ -1,10 +1,10 @@
 package org.assay.engine.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,40 +33,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link StepContext} for one attempt of one step: inputs come from upstream
- * spool files, outputs go to new spool files, and every row is counted. Model ports read and
- * write {@link ModelFile}s in the same spool folder. Ports are used as the step type declares
+ * spool files or, for a streamed edge, from a {@link StreamChannel} fed by a producer running
+ * at the same time; outputs go to new spool files, to channels, or both, and every row is
+ * counted (in this attempt's {@link StepState.Counts}). Model ports read and write
+ * {@link ModelFile}s in the same spool folder. Ports are used as the step type declares
  * them: a model port only through the model methods, a read-once input opened once.
  */
 final class EngineStepContext implements StepContext {
 
+    /** Where each port of one attempt reads from and writes to; decided by the {@link RunPlan}. */
+    record Wiring(Map<String, Path> spooledInputs, Map<String, StreamChannel> streamedInputs,
+            Map<String, GrowingSpool> tailedInputs, Set<String> spooledOutputs,
+            Map<String, List<StreamChannel>> streamedOutputs, Map<String, GrowingSpool> tailedOutputs) { }
+
     private final RunState run;
     private final StepState step;
+    private final StepState.Counts counts;
+    private final int attempt;
     private final Parameters params;
     private final StepDescriptor descriptor;
-    private final Map<String, Path> inputs;
+    private final Wiring wiring;
     private final Path spoolDir;
     private final FileAccess files;
     private final QuarantineLog quarantineLog;
     private final Map<String, SpoolFile.Writer> outputs = new LinkedHashMap<>();
     private final Map<String, Path> outputFiles = new LinkedHashMap<>();
+    private final Set<String> openedOutputs = ConcurrentHashMap.newKeySet();
     /** Read-once inputs opened so far. */
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     /** Rows read per input port; a second pass over a port does not count twice. */
     private final Map<String, AtomicLong> maxReadPerPort = new ConcurrentHashMap<>();
     private final Logger log;
     private long countedIn;
+    private final AttemptFiles attemptFiles;
+    /** Set when the engine gave up on this attempt (its provider went) and started another. */
+    private volatile boolean abandoned;
 
-    EngineStepContext(RunState run, StepState step, Parameters params, StepDescriptor descriptor,
-            Map<String, Path> inputs, Path spoolDir, FileAccess files, QuarantineLog quarantineLog) {
+    EngineStepContext(RunState run, StepState step, StepState.Counts counts, Parameters params,
+            StepDescriptor descriptor, Wiring wiring, Path spoolDir, FileAccess files, QuarantineLog quarantineLog) {
         this.run = run;
         this.step = step;
+        this.counts = counts;
+        this.attempt = step.attempts;
         this.params = params;
         this.descriptor = descriptor;
-        this.inputs = inputs;
+        this.wiring = wiring;
         this.spoolDir = spoolDir;
         this.files = files;
         this.quarantineLog = quarantineLog;
         this.log = LoggerFactory.getLogger("org.assay.step." + step.definition.type());
+        this.attemptFiles = new AttemptFiles(spoolDir, run.folder, run.runId, step.id(), attempt);
+    }
+
+    /** The engine started a replacement attempt: this one's work is thrown away. */
+    void abandon() {
+        abandoned = true;
     }
 
     @Override
@@ -86,19 +107,22 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public DataStream input(String port) throws IOException {
-        Path file = connected(port);
+        StreamChannel channel = wiring.streamedInputs().get(port);
+        GrowingSpool tail = wiring.tailedInputs().get(port);
+        Path file = channel == null && tail == null ? connected(port) : null;
         Optional<PortSpec> spec = descriptor.input(port);
-        if (spec.map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL || ModelFile.isModel(file)) {
+        if (spec.map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL
+                || file != null && ModelFile.isModel(file)) {
             throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") opened input '"
                     + port + "' as a dataset, but it carries a model; read it with inputModel");
         }
         if (spec.map(PortSpec::reads).orElse(ReadMode.MANY) == ReadMode.ONCE && !opened.add(port)) {
-            // A streamed input cannot be replayed: refused now, while every edge is still spooled.
+            // A streamed input cannot be replayed.
             throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") opened input '"
                     + port + "' a second time, but its type declares it read once (PortSpec.streamed); declare it"
                     + " PortSpec.of to read it several times");
         }
-        DataStream in = SpoolFile.open(file);
+        DataStream in = channel != null ? channel.reader() : tail != null ? tail.open() : SpoolFile.open(file);
         AtomicLong max = maxReadPerPort.computeIfAbsent(port, p -> new AtomicLong());
         return new DataStream() {
             private long read;
@@ -129,7 +153,7 @@ final class EngineStepContext implements StepContext {
     }
 
     private Path connected(String port) {
-        Path file = inputs.get(port);
+        Path file = wiring.spooledInputs().get(port);
         if (file == null) {
             throw new IllegalArgumentException("input '" + port + "' of step '" + step.id() + "' is not connected");
         }
@@ -155,27 +179,37 @@ final class EngineStepContext implements StepContext {
         for (AtomicLong v : maxReadPerPort.values()) {
             sum += v.get();
         }
-        step.rowsIn.set(sum);
+        counts.rowsIn.set(sum);
     }
 
     @Override
     public boolean hasInput(String port) {
-        return inputs.containsKey(port);
+        return wiring.spooledInputs().containsKey(port) || wiring.streamedInputs().containsKey(port)
+                || wiring.tailedInputs().containsKey(port);
     }
 
     @Override
     public BatchSink output(String port, Schema schema) throws IOException {
-        if (outputFiles.containsKey(port)) {
+        if (!openedOutputs.add(port)) {
             throw new IllegalStateException("step '" + step.id() + "' opened output '" + port + "' twice");
         }
         if (descriptor.output(port).map(PortSpec::kind).orElse(PortKind.DATASET) == PortKind.MODEL) {
+            openedOutputs.remove(port);
             throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") wrote rows to"
                     + " output '" + port + "', which its type declares as a model port; write it with outputModel");
         }
-        Path file = spoolDir.resolve(step.id() + "." + port + ".a" + step.attempts + ".spool");
-        SpoolFile.Writer w = new SpoolFile.Writer(file, schema);
-        outputs.put(port, w);
-        outputFiles.put(port, file);
+        SpoolFile.Writer w = null;
+        if (wiring.spooledOutputs().contains(port)) {
+            Path file = spoolDir.resolve(step.id() + "." + port + ".a" + attempt + ".spool");
+            w = new SpoolFile.Writer(file, schema, wiring.tailedOutputs().get(port));
+            outputs.put(port, w);
+            outputFiles.put(port, file);
+        }
+        List<StreamChannel> channels = wiring.streamedOutputs().getOrDefault(port, List.of());
+        for (StreamChannel c : channels) {
+            c.open(schema);
+        }
+        SpoolFile.Writer writer = w;
         return new BatchSink() {
             @Override
             public Schema schema() {
@@ -191,26 +225,35 @@ final class EngineStepContext implements StepContext {
                 if (batch.rowCount() == 0) {
                     return;
                 }
-                w.write(batch);
-                step.rowsOut.addAndGet(batch.rowCount());
+                if (abandoned) {
+                    throw new StepCancelledException("the bundle providing " + step.definition.type() + " went away");
+                }
+                if (writer != null) {
+                    writer.write(batch);
+                }
+                for (StreamChannel c : channels) {
+                    c.put(batch);
+                }
+                counts.rowsOut.addAndGet(batch.rowCount());
             }
         };
     }
 
     @Override
     public void outputModel(String port, TrainedModel model) throws IOException {
-        if (outputFiles.containsKey(port)) {
+        if (openedOutputs.contains(port)) {
             throw new IllegalStateException("step '" + step.id() + "' wrote output '" + port + "' twice");
         }
         if (descriptor.output(port).map(PortSpec::kind).orElse(PortKind.DATASET) != PortKind.MODEL) {
             throw new IllegalStateException("step '" + step.id() + "' (" + step.definition.type() + ") wrote a model"
                     + " to output '" + port + "', which its type does not declare as a model port (PortSpec.model)");
         }
-        outputFiles.put(port, ModelFile.write(spoolDir, step.id() + "." + port + ".a" + step.attempts,
+        outputFiles.put(port, ModelFile.write(spoolDir, step.id() + "." + port + ".a" + attempt,
                 Objects.requireNonNull(model, "model")));
+        openedOutputs.add(port);
     }
 
-    /** Closes the outputs; returns port to spool file (a dataset spool or a model description). */
+    /** Closes the spooled outputs; returns port to spool file (a dataset spool or a model description). */
     Map<String, Path> finishOutputs() throws IOException {
         for (SpoolFile.Writer w : outputs.values()) {
             w.close();
@@ -218,8 +261,26 @@ final class EngineStepContext implements StepContext {
         return outputFiles;
     }
 
+    /** The outputs the step opened, spooled or streamed. */
+    Set<String> openedOutputs() {
+        return openedOutputs;
+    }
+
+    /** The attempt committed: consumers of the streamed outputs read to the end of what it wrote. */
+    void completeStreams() {
+        wiring.streamedOutputs().values().forEach(cs -> cs.forEach(StreamChannel::complete));
+    }
+
+    /** The attempt is over: inputs it did not read to the end are not wanted any more. */
+    void releaseInputs() {
+        wiring.streamedInputs().values().forEach(StreamChannel::consumerDone);
+    }
+
     /** Closes and deletes the outputs of an attempt that will be replayed. */
     void discardOutputs() {
+        // Followers first: closing a writer ends its file as if it were complete.
+        wiring.tailedOutputs().values().forEach(t -> t.abort("the step writing it stopped"));
+        wiring.streamedOutputs().values().forEach(cs -> cs.forEach(c -> c.abort("the step writing it stopped")));
         for (SpoolFile.Writer w : outputs.values()) {
             try {
                 w.close();
@@ -238,21 +299,25 @@ final class EngineStepContext implements StepContext {
                 // Left-over spool files are removed with the run's spool folder.
             }
         }
+        attemptFiles.discard();
     }
 
+    /** The attempt's own folder until it commits; see {@link AttemptFiles}. */
     @Override
     public Path artifactDir() {
-        Path dir = run.folder.resolve(step.id());
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        return attemptFiles.artifactDir();
+    }
+
+    /** Moves the files the attempt wrote into place and points its artifacts at them. */
+    void commitFiles() throws IOException {
+        List<ArtifactInfo> moved = attemptFiles.commit(List.copyOf(counts.artifacts));
+        counts.artifacts.clear();
+        counts.artifacts.addAll(moved);
     }
 
     @Override
     public void addArtifact(Path file, ArtifactKind kind, String title) {
-        step.artifacts.add(new ArtifactInfo(step.id(), file.toAbsolutePath(), kind, title));
+        counts.artifacts.add(new ArtifactInfo(step.id(), file.toAbsolutePath(), kind, title));
     }
 
     @Override
@@ -270,7 +335,7 @@ final class EngineStepContext implements StepContext {
             Path target = files.write(path, run.folder, artifactDir());
             Files.createDirectories(target.getParent());
             // Checked again now that the folders exist: a link among them is resolved.
-            return files.write(target.toString(), run.folder, artifactDir());
+            return attemptFiles.stage(files.write(target.toString(), run.folder, artifactDir()));
         } catch (FileAccess.Refused e) {
             throw new StepFailure(e.getMessage());
         } catch (IOException e) {
@@ -284,20 +349,20 @@ final class EngineStepContext implements StepContext {
         return new Quarantine() {
             @Override
             public void reject(long rowNumber, String record, String reason) {
-                quarantineLog.add(step.id(), rowNumber, record, reason);
-                step.quarantined.incrementAndGet();
+                quarantineLog.add(step.id(), attempt, rowNumber, record, reason);
+                counts.quarantined.incrementAndGet();
             }
 
             @Override
             public long count() {
-                return step.quarantined.get();
+                return counts.quarantined.get();
             }
         };
     }
 
     @Override
     public void progress(double fraction) {
-        step.progress = Math.max(0, Math.min(1, fraction));
+        counts.progress = Math.max(0, Math.min(1, fraction));
     }
 
     @Override
@@ -308,22 +373,22 @@ final class EngineStepContext implements StepContext {
 
     @Override
     public void countOut(long rows) {
-        step.rowsOut.addAndGet(rows);
+        counts.rowsOut.addAndGet(rows);
     }
 
     @Override
     public void countFiltered(long rows) {
-        step.filtered.addAndGet(rows);
+        counts.filtered.addAndGet(rows);
     }
 
     @Override
     public boolean isCancelled() {
-        return run.shouldStop() || step.providerGone;
+        return abandoned || run.shouldStop() || step.providerGone;
     }
 
     @Override
     public void checkCancelled() {
-        if (step.providerGone) {
+        if (abandoned || step.providerGone) {
             throw new StepCancelledException("the bundle providing " + step.definition.type() + " went away");
         }
         if (run.cancelRequested) {

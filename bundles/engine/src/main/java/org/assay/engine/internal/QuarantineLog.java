@@ -36,6 +36,9 @@ final class QuarantineLog implements AutoCloseable {
     private final Path file;
     private final Path partsDir;
     private final Map<String, JsonGenerator> open = new HashMap<>();
+    /** The attempt of each step whose rows are kept; rows from an abandoned attempt are not. */
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private boolean closed;
     private boolean written;
 
     QuarantineLog(Path runFolder, Path partsDir) {
@@ -47,7 +50,10 @@ final class QuarantineLog implements AutoCloseable {
         return partsDir.resolve(stepId + ".quarantine.jsonl");
     }
 
-    synchronized void add(String stepId, long row, String record, String reason) {
+    synchronized void add(String stepId, int attempt, long row, String record, String reason) {
+        if (closed || attempts.getOrDefault(stepId, 0) != attempt) {
+            return;
+        }
         try {
             JsonGenerator g = open.get(stepId);
             if (g == null) {
@@ -67,7 +73,8 @@ final class QuarantineLog implements AutoCloseable {
     }
 
     /** A step starts (again): whatever an earlier attempt quarantined is forgotten. */
-    synchronized void startAttempt(String stepId) {
+    synchronized void startAttempt(String stepId, int attempt) {
+        attempts.put(stepId, attempt);
         try {
             JsonGenerator g = open.remove(stepId);
             if (g != null) {
@@ -85,6 +92,7 @@ final class QuarantineLog implements AutoCloseable {
      */
     synchronized List<Entry> finish(List<String> stepOrder) throws IOException {
         closeParts();
+        closed = true;
         List<Entry> preview = new ArrayList<>();
         BufferedWriter out = null;
         try {
@@ -150,6 +158,7 @@ final class QuarantineLog implements AutoCloseable {
     /** Closes the part files; they stay for {@link #finish} or for a resumed run. */
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         closeParts();
     }
 }

@@ -43,11 +43,6 @@ final class RunState {
     volatile Instant finishedAt;
     volatile String error;
     volatile Path report;
-    /** The run's workflow validated against the step types installed then; see RunEngine.revalidate. */
-    volatile Validated validated;
-
-    /** Errors of a validation, and the step type registrations it saw. */
-    record Validated(java.util.Set<Long> providers, java.util.List<org.assay.engine.ValidationProblem> errors) { }
     volatile boolean cancelRequested;
     /** Set when a step failed: the other branches in flight stop, no new step starts. */
     volatile boolean stopping;

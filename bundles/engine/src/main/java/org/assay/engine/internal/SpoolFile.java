@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +27,10 @@ import org.assay.api.data.Schema;
 
 /**
  * The on-disk form of one step output: the schema, then batches column by column with
- * primitive arrays written in bulk. Spooling every output is what lets the engine hand a
- * dataset to several consumers, give two-pass steps a second pass, keep memory bounded,
- * and replay a step when its bundle is swapped mid-run.
+ * primitive arrays written in bulk. An output is spooled when a step reads it several
+ * times (a second pass; {@link GrowingSpool} lets the first pass follow the writer), when
+ * its reader runs in a later segment, and so that a resumed or replayed segment finds its
+ * inputs; edges read once stream through a {@link StreamChannel} instead (see {@link RunPlan}).
  *
  * <p>Text columns are written per batch either plain (a block of byte lengths and a block
  * of UTF-8 bytes) or, when a batch holds few distinct values (names, cities, categories),
@@ -61,8 +63,16 @@ final class SpoolFile {
         /** Per column: batches left before a dictionary is tried again. */
         private final int[] skipDictionary;
 
+        /** Readers following the file as it grows; null when there are none. */
+        private final GrowingSpool followers;
+
         Writer(Path file, Schema schema) throws IOException {
+            this(file, schema, null);
+        }
+
+        Writer(Path file, Schema schema, GrowingSpool followers) throws IOException {
             this.schema = schema;
+            this.followers = followers;
             this.skipDictionary = new int[schema.size()];
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             out.writeInt(MAGIC);
@@ -79,6 +89,10 @@ final class SpoolFile {
                 for (String c : f.categories()) {
                     out.writeUTF(c);
                 }
+            }
+            if (followers != null) {
+                out.flush();
+                followers.opened(file);
             }
         }
 
@@ -119,6 +133,10 @@ final class SpoolFile {
                 }
             }
             rows += n;
+            if (followers != null) {
+                out.flush();
+                followers.grew();
+            }
         }
 
         /** A text column: as a dictionary when it pays, else plain. */
@@ -200,6 +218,9 @@ final class SpoolFile {
         public void close() throws IOException {
             out.writeInt(-1);
             out.close();
+            if (followers != null) {
+                followers.closed();
+            }
         }
     }
 
@@ -275,11 +296,16 @@ final class SpoolFile {
 
     /** Reads a spool file from its start. */
     static DataStream open(Path file) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        return open(Files.newInputStream(file), file.toString());
+    }
+
+    /** Reads a spool from its start; {@code name} is for messages. */
+    static DataStream open(InputStream raw, String source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
         try {
             int magic = in.readInt();
             if (magic != MAGIC && magic != MAGIC_V1) {
-                throw new IOException(file + " is not a spool file");
+                throw new IOException(source + " is not a spool file");
             }
             int n = in.readInt();
             List<Field> fields = new ArrayList<>(n);

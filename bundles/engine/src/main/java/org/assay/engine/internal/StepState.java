@@ -8,21 +8,29 @@ import org.assay.engine.ArtifactInfo;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
 
-/** Live state of one step of one run; counters are reset when the step is replayed. */
+/** Live state of one step of one run; the counts are those of its current attempt. */
 final class StepState {
 
+    /**
+     * What one attempt counted. Each attempt gets its own, so an attempt abandoned while
+     * its thread is still inside the step cannot change the counts of the attempt after it.
+     */
+    static final class Counts {
+        final AtomicLong rowsIn = new AtomicLong();
+        final AtomicLong rowsOut = new AtomicLong();
+        final AtomicLong quarantined = new AtomicLong();
+        final AtomicLong filtered = new AtomicLong();
+        final List<ArtifactInfo> artifacts = new CopyOnWriteArrayList<>();
+        volatile double progress;
+    }
+
     final StepDefinition definition;
-    final AtomicLong rowsIn = new AtomicLong();
-    final AtomicLong rowsOut = new AtomicLong();
-    final AtomicLong quarantined = new AtomicLong();
-    final AtomicLong filtered = new AtomicLong();
-    final List<ArtifactInfo> artifacts = new CopyOnWriteArrayList<>();
+    volatile Counts counts = new Counts();
 
     volatile RunStatus status = RunStatus.QUEUED;
     volatile String provider = "";
     volatile long providerServiceId = -1;
     volatile boolean providerGone;
-    volatile double progress;
     volatile long startNanos;
     volatile long durationMillis;
     volatile int attempts;
@@ -36,16 +44,13 @@ final class StepState {
         return definition.id();
     }
 
-    /** Forgets the counts and artifacts of a failed attempt before a replay. */
-    void resetForAttempt() {
-        rowsIn.set(0);
-        rowsOut.set(0);
-        quarantined.set(0);
-        filtered.set(0);
-        artifacts.clear();
-        progress = 0;
+    /** Forgets the counts and artifacts of an earlier attempt before a new one. @return the new counts */
+    Counts resetForAttempt() {
+        Counts fresh = new Counts();
+        counts = fresh;
         providerGone = false;
         error = null;
+        return fresh;
     }
 
     long elapsedMillis() {
@@ -53,7 +58,9 @@ final class StepState {
     }
 
     StepRunInfo snapshot() {
-        return new StepRunInfo(definition.id(), definition.type(), status, provider, rowsIn.get(), rowsOut.get(),
-                quarantined.get(), filtered.get(), progress, elapsedMillis(), attempts, error, List.copyOf(artifacts));
+        Counts c = counts;
+        return new StepRunInfo(definition.id(), definition.type(), status, provider, c.rowsIn.get(), c.rowsOut.get(),
+                c.quarantined.get(), c.filtered.get(), c.progress, elapsedMillis(), attempts, error,
+                List.copyOf(c.artifacts));
     }
 }

@@ -499,4 +499,166 @@ final class TestSteps {
             }
         };
     }
+
+    /** What {@link #streamCopy} does besides copying; any field may be null or 0. */
+    record StreamHooks(CountDownLatch firstBatchRead, CountDownLatch started, CountDownLatch stuckUntil,
+            int failAtBatch) {
+        static StreamHooks none() {
+            return new StreamHooks(null, null, null, 0);
+        }
+    }
+
+    /**
+     * Copies rows from an input it reads once ({@link PortSpec#streamed}), so the engine may
+     * stream it; drops odd n when {@code dropOdd}. After its first batch it counts down
+     * {@code hooks.firstBatchRead} and {@code hooks.started}, then waits for
+     * {@code hooks.stuckUntil} ignoring cancellation and interrupts (as a step inside a long
+     * library call does); it fails at batch {@code hooks.failAtBatch}.
+     */
+    static StepType streamCopy(String version, StreamHooks hooks) {
+        return streamCopy("scopy", version, hooks);
+    }
+
+    /** {@link #streamCopy(String, StreamHooks)} under another type id, for a test that swaps it alone. */
+    static StepType streamCopy(String typeId, String version, StreamHooks hooks) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder(typeId).version(version).category(StepCategory.CLEANER)
+                        .parameter(ParameterSpec.builder("dropOdd", ParameterType.BOOLEAN).defaultValue(false).build())
+                        .input(PortSpec.streamed("in", "rows")).output("out", "rows").build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    boolean dropOdd = ctx.params().bool("dropOdd");
+                    try (DataStream in = ctx.input("in")) {
+                        BatchSink out = ctx.output("out", in.schema());
+                        Batch batch;
+                        int n = 0;
+                        while ((batch = in.next()) != null) {
+                            n++;
+                            if (n == hooks.failAtBatch()) {
+                                throw new StepFailure("scopy broke at batch " + n + " on purpose");
+                            }
+                            if (dropOdd) {
+                                int[] keep = new int[batch.rowCount()];
+                                int k = 0;
+                                for (int r = 0; r < batch.rowCount(); r++) {
+                                    if (batch.column(0).longs()[r] % 2 == 0) {
+                                        keep[k++] = r;
+                                    }
+                                }
+                                ctx.countFiltered(batch.rowCount() - k);
+                                batch = batch.select(keep, k);
+                            }
+                            out.write(batch);
+                            if (n == 1) {
+                                if (hooks.firstBatchRead() != null) {
+                                    hooks.firstBatchRead().countDown();
+                                }
+                                if (hooks.started() != null) {
+                                    hooks.started().countDown();
+                                }
+                                if (hooks.stuckUntil() != null) {
+                                    stuck(hooks.stuckUntil());
+                                }
+                            }
+                            ctx.checkCancelled();
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    private static void stuck(CountDownLatch until) {
+        boolean interrupted = false;
+        while (until.getCount() > 0) {
+            try {
+                until.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A source that writes one batch, then waits (up to 10 s) for its consumer to have read
+     * it before writing a second: only a streamed edge lets it finish.
+     */
+    static StepType pinger(CountDownLatch consumerSaw) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("pinger").category(StepCategory.CONNECTOR).output("out", "numbers")
+                        .build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    BatchSink out = ctx.output("out", SCHEMA);
+                    for (int i = 1; i <= 2; i++) {
+                        ctx.countIn(1);
+                        BatchBuilder b = new BatchBuilder(SCHEMA, 1);
+                        b.setLong(0, i).setString(1, "r" + i).endRow();
+                        out.write(b.build());
+                        if (i == 1 && !consumerSaw.await(10, TimeUnit.SECONDS)) {
+                            throw new StepFailure("the consumer did not see the first batch while the producer ran");
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * A sink that reads its input, waits for {@code stuckUntil} ignoring cancellation (if
+     * given), then writes {@code text} to {@code marker.txt} (a relative writePath, kept as an
+     * artifact) and counts down {@code finished}.
+     */
+    static StepType marker(String version, String text, CountDownLatch started, CountDownLatch stuckUntil,
+            CountDownLatch finished) {
+        return new StepType() {
+            @Override
+            public StepDescriptor descriptor() {
+                return StepDescriptor.builder("marker").version(version).category(StepCategory.SINK)
+                        .input(PortSpec.streamed("in", "rows")).build();
+            }
+
+            @Override
+            public Step newStep() {
+                return ctx -> {
+                    try {
+                        long rows = 0;
+                        try (DataStream in = ctx.input("in")) {
+                            Batch b;
+                            while ((b = in.next()) != null) {
+                                rows += b.rowCount();
+                            }
+                        }
+                        ctx.countOut(rows);
+                        if (started != null) {
+                            started.countDown();
+                        }
+                        if (stuckUntil != null) {
+                            stuck(stuckUntil);
+                        }
+                        java.nio.file.Path file = ctx.writePath("marker.txt");
+                        java.nio.file.Files.writeString(file, text + " " + rows);
+                        ctx.addArtifact(file, org.assay.api.step.ArtifactKind.TEXT, "marker");
+                    } finally {
+                        if (finished != null) {
+                            finished.countDown();
+                        }
+                    }
+                };
+            }
+        };
+    }
 }

@@ -34,7 +34,7 @@ public final class TestChecksumStepType implements StepType {
                 .category(StepCategory.SINK)
                 .title("Test checksum")
                 .description("Counts rows and sums the id column into checksum.txt (itests only).")
-                .input(PortSpec.IN, "rows with an integer column 'id'")
+                .input(PortSpec.streamed(PortSpec.IN, "rows with an integer column 'id'"))
                 .build();
     }
 
