@@ -182,7 +182,7 @@ public abstract class AssayKarafTestSupport {
 
     /** Runs shell commands as the karaf user with the admin role and returns what they printed. */
     protected String executeCommand(String command) throws Exception {
-        return executeCommandAs("karaf", Set.of("admin", "manager", "operator", "viewer"), command);
+        return execute("karaf", Set.of("admin", "manager", "operator", "viewer"), command, false);
     }
 
     /**
@@ -191,6 +191,11 @@ public abstract class AssayKarafTestSupport {
      * or "Insufficient credentials"; other failures are returned as their message.
      */
     protected String executeCommandAs(String user, Set<String> roles, String command) throws Exception {
+        return execute(user, roles, command, true);
+    }
+
+    /** @param printFailure print a command's exception (as a console would) instead of throwing it */
+    private String execute(String user, Set<String> roles, String command, boolean printFailure) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             SessionFactory sessions = service(SessionFactory.class);
@@ -206,11 +211,13 @@ public abstract class AssayKarafTestSupport {
                 if (result != null) {
                     out.println(result);
                 }
-            } catch (PrivilegedActionException e) {
-                out.println(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
-            } catch (RuntimeException e) {
+            } catch (PrivilegedActionException | RuntimeException e) {
                 // Gogo's CommandNotFoundException (how an ACL refusal shows) is unchecked.
-                out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+                if (!printFailure) {
+                    throw e;
+                }
+                Throwable cause = e instanceof PrivilegedActionException ? e.getCause() : e;
+                out.println(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             } finally {
                 session.close();
             }

@@ -42,7 +42,7 @@ public class ScheduleIT extends AssayKarafTestSupport {
 
         RunInfo first = awaitScheduledRun();
         assertTrue(first.events().toString(), first.events().stream()
-                .anyMatch(e -> e.contains("(by schedule " + EVERY_2_SECONDS + ")")));
+                .anyMatch(e -> e.contains("(by schedule " + EVERY_2_SECONDS)));
         RunInfo done = awaitFinished(first.runId());
         assertEquals(describe(done), RunStatus.SUCCEEDED, done.status());
 
