@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.DataStream;

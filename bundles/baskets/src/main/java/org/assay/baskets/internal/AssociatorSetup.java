@@ -1,19 +1,14 @@
 package org.assay.baskets.internal;
 
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.assay.weka.sandbox.SandboxException;
+import org.assay.weka.sandbox.WekaSandbox;
 import weka.associations.Apriori;
 import weka.associations.AssociationRulesProducer;
 import weka.associations.Associator;
 import weka.associations.FPGrowth;
-import weka.core.Instances;
-import weka.core.Option;
-import weka.core.OptionHandler;
 import weka.core.Utils;
 
 /**
@@ -24,7 +19,8 @@ import weka.core.Utils;
  * so the name must be under {@code weka.associations.}, is loaded without initialising it, and
  * must implement both {@link Associator} and {@link AssociationRulesProducer} (the step reads the
  * rules as objects, not as text) before it is created. Classes named inside the options must be
- * under {@code weka.}: Weka loads and initialises them before it checks their type.
+ * under {@code weka.}: Weka loads and initialises them before it checks their type. The checks
+ * are shared with the miners' Weka steps: {@link WekaSandbox}.
  *
  * <p>{@code weka.associations.FPGrowth} is created as {@link ItemsetFPGrowth}, the same algorithm
  * with its frequent item sets readable.
@@ -34,7 +30,6 @@ final class AssociatorSetup {
     static final String PACKAGE = "weka.associations.";
     static final String EXAMPLES = "weka.associations.FPGrowth or weka.associations.Apriori";
     private static final Set<String> SCHEME_KEYS = Set.of("-W", "-F");
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private AssociatorSetup() {
     }
@@ -86,25 +81,10 @@ final class AssociatorSetup {
             return associator;
         }
         refuseForeignClasses(split);
-        String shortName = shortName(className);
-        if (!(associator instanceof OptionHandler handler)) {
-            throw new SetupException("options: " + shortName + " takes no options; leave 'options' empty.", null);
-        }
         try {
-            handler.setOptions(split);
-        } catch (Exception e) {
-            throw new SetupException("options: " + shortName + " rejected '" + options + "': " + sentence(e)
-                    + " " + shortName + " knows " + optionNames(handler) + ".", e);
-        }
-        List<String> unknown = new ArrayList<>();
-        for (String s : split) {
-            if (!s.isEmpty()) {
-                unknown.add(s);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new SetupException("options: " + shortName + " does not understand " + String.join(" ", unknown)
-                    + ". " + shortName + " knows " + optionNames(handler) + ".", null);
+            WekaSandbox.configure(associator, shortName(className), options, split);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
         }
         return associator;
     }
@@ -128,28 +108,21 @@ final class AssociatorSetup {
         if (name.isEmpty()) {
             throw new SetupException("algorithm: name a Weka associator class, e.g. " + EXAMPLES + ".", null);
         }
-        if (!name.startsWith(PACKAGE) || !DOTTED_NAME.matcher(name).matches()) {
+        if (!WekaSandbox.isClassIn(name, PACKAGE)) {
             throw notAnAssociator(name);
         }
         if (FPGrowth.class.getName().equals(name)) {
             return new ItemsetFPGrowth();
         }
-        Class<?> type;
         try {
             // Not initialised: no static code runs before the type check below.
-            type = Class.forName(name, false, Instances.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new SetupException("algorithm: Weka has no class '" + name + "'. Check the spelling (full class"
-                    + " name, case matters), e.g. " + EXAMPLES + ".", e);
-        }
-        if (!Associator.class.isAssignableFrom(type) || !AssociationRulesProducer.class.isAssignableFrom(type)) {
-            throw notAnAssociator(name);
-        }
-        try {
-            return (Associator) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new SetupException("algorithm: " + name + " cannot be created on its own (it is abstract or"
-                    + " needs arguments). Use " + EXAMPLES + ".", e);
+            Class<?> type = WekaSandbox.loadUninitialised(name, EXAMPLES);
+            if (!Associator.class.isAssignableFrom(type) || !AssociationRulesProducer.class.isAssignableFrom(type)) {
+                throw notAnAssociator(name);
+            }
+            return WekaSandbox.newInstance(type, Associator.class, "Use " + EXAMPLES);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
         }
     }
 
@@ -158,69 +131,28 @@ final class AssociatorSetup {
                 + EXAMPLES + ".", null);
     }
 
-    /** Every dotted name in the options, however deeply quoted, must be a class under weka. */
+    /**
+     * Every dotted name in the options, however deeply quoted, must be a class under weka.
+     * Unlike the miners' steps, a number after -W or -F is refused too: no associator takes one.
+     */
     private static void refuseForeignClasses(String[] tokens) throws SetupException {
-        for (int i = 0; i < tokens.length; i++) {
-            String token = tokens[i].strip();
-            if (SCHEME_KEYS.contains(token) && i + 1 < tokens.length) {
-                String first = tokens[i + 1].strip().split("\\s+", 2)[0];
-                if (!first.isEmpty() && !first.startsWith("-") && !isWekaClass(first)) {
-                    throw notWeka(first);
-                }
-            }
-            if (token.chars().anyMatch(Character::isWhitespace)) {
-                try {
-                    refuseForeignClasses(Utils.splitOptions(token));
-                } catch (SetupException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new SetupException("options: cannot read the nested options '" + token + "' ("
-                            + message(e) + ").", e);
-                }
-            } else if (DOTTED_NAME.matcher(token).matches() && !isNumber(token) && !token.startsWith("weka.")) {
-                throw notWeka(token);
-            }
-        }
-    }
-
-    private static boolean isWekaClass(String name) {
-        return name.startsWith("weka.") && DOTTED_NAME.matcher(name).matches();
-    }
-
-    private static boolean isNumber(String s) {
+        WekaSandbox.ForeignClass foreign;
         try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+            foreign = WekaSandbox.firstForeignClass(tokens, SCHEME_KEYS, false);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
         }
-    }
-
-    private static SetupException notWeka(String name) {
-        return new SetupException("options: '" + name + "' is not a Weka class; options may name only classes"
-                + " under weka., e.g. -F weka.filters.unsupervised.attribute.Remove.", null);
-    }
-
-    private static String optionNames(OptionHandler handler) {
-        Set<String> names = new LinkedHashSet<>();
-        Enumeration<Option> e = handler.listOptions();
-        while (e.hasMoreElements()) {
-            String n = e.nextElement().name();
-            if (n != null && !n.isBlank()) {
-                names.add("-" + n);
-            }
+        if (foreign != null) {
+            throw new SetupException("options: '" + foreign.name() + "' is not a Weka class; options may name only"
+                    + " classes under weka., e.g. -F weka.filters.unsupervised.attribute.Remove.", null);
         }
-        return names.isEmpty() ? "no options" : "the options " + String.join(" ", names);
     }
 
     static String sentence(Throwable e) {
-        String m = message(e);
-        char last = m.charAt(m.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? m : m + ".";
+        return WekaSandbox.sentence(e);
     }
 
     static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        return WekaSandbox.message(e);
     }
 }

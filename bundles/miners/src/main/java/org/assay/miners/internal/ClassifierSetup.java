@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.assay.miners.internal.ClustererSetup.SetupException;
+import org.assay.weka.sandbox.SandboxException;
+import org.assay.weka.sandbox.WekaSandbox;
 import weka.classifiers.Classifier;
-import weka.core.Instances;
-import weka.core.OptionHandler;
 import weka.core.Utils;
 
 /**
@@ -34,7 +33,6 @@ final class ClassifierSetup {
     private static final String OPTION_EXAMPLE = "-W weka.classifiers.trees.J48 or -F \"weka.filters.unsupervised"
             + ".attribute.Discretize -B 10\"";
     private static final String CLASSIFIER_PACKAGE = "weka.classifiers.";
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     /** Classes that exist to read a file (a model, a network, stop words): never named here. */
     static final Set<String> FILE_READERS = Set.of(
@@ -78,27 +76,7 @@ final class ClassifierSetup {
         flatten(split, tokens);
         tokens.add(name);
         refuseFiles(tokens);
-        String shortName = classifier.getClass().getSimpleName();
-        if (!(classifier instanceof OptionHandler handler)) {
-            throw new SetupException("options: " + shortName + " takes no options; leave 'options' empty.", null);
-        }
-        try {
-            handler.setOptions(split);
-        } catch (Exception e) {
-            throw new SetupException("options: " + shortName + " rejected '" + options + "': "
-                    + ClustererSetup.sentence(e) + " " + shortName + " knows " + ClustererSetup.optionNames(handler)
-                    + ".", e);
-        }
-        List<String> unknown = new ArrayList<>();
-        for (String s : split) {
-            if (!s.isEmpty()) {
-                unknown.add(s);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new SetupException("options: " + shortName + " does not understand " + String.join(" ", unknown)
-                    + ". " + shortName + " knows " + ClustererSetup.optionNames(handler) + ".", null);
-        }
+        ClustererSetup.configure(classifier, classifier.getClass().getSimpleName(), options, split);
         return classifier;
     }
 
@@ -116,28 +94,21 @@ final class ClassifierSetup {
         if (name.isEmpty()) {
             throw new SetupException("algorithm: name a Weka classifier class, e.g. " + EXAMPLES + ".", null);
         }
-        if (!name.startsWith(CLASSIFIER_PACKAGE) || !DOTTED_NAME.matcher(name).matches()) {
+        if (!WekaSandbox.isClassIn(name, CLASSIFIER_PACKAGE)) {
             throw notAClassifier(name);
         }
         if (FILE_READERS.contains(name) || name.startsWith(PMML_PACKAGE)) {
             throw readsFiles(name);
         }
-        Class<?> type;
         try {
             // Not initialised: no static code runs before the type check below.
-            type = Class.forName(name, false, Instances.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new SetupException("algorithm: Weka has no class '" + name + "'. Check the spelling (full class"
-                    + " name, case matters), e.g. " + EXAMPLES + ".", e);
-        }
-        if (!Classifier.class.isAssignableFrom(type)) {
-            throw notAClassifier(name);
-        }
-        try {
-            return (Classifier) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new SetupException("algorithm: " + name + " cannot be created on its own (it is abstract or"
-                    + " needs arguments). Use a concrete classifier, e.g. " + EXAMPLES + ".", e);
+            Class<?> type = WekaSandbox.loadUninitialised(name, EXAMPLES);
+            if (!Classifier.class.isAssignableFrom(type)) {
+                throw notAClassifier(name);
+            }
+            return WekaSandbox.newInstance(type, Classifier.class, "Use a concrete classifier, e.g. " + EXAMPLES);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
         }
     }
 

@@ -1,14 +1,10 @@
 package org.assay.miners.internal;
 
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.assay.weka.sandbox.SandboxException;
+import org.assay.weka.sandbox.WekaSandbox;
 import weka.clusterers.Clusterer;
-import weka.core.Instances;
-import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.Utils;
 
@@ -27,7 +23,8 @@ import weka.core.Utils;
  * {@code algorithm} must be under {@code weka.clusterers.}, is loaded without being
  * initialised and must implement {@link Clusterer} before it is created. The options are
  * checked before Weka reads them, because Weka loads (and initialises) the classes they name
- * and checks their type only afterwards; the rule is in {@link #refuseForeignClasses}.
+ * and checks their type only afterwards; the rule is in {@link #refuseForeignClasses}. The
+ * checks themselves are shared with the other Weka steps: {@link WekaSandbox}.
  */
 final class ClustererSetup {
 
@@ -36,12 +33,9 @@ final class ClustererSetup {
 
     /** The only package {@code algorithm} may name a class in. */
     static final String CLUSTERER_PACKAGE = "weka.clusterers.";
-    /** The only package a class named inside {@code options} may be in. */
-    static final String WEKA_PACKAGE = "weka.";
     /** Option keys whose value Weka loads as a class (with its own options) in the common schemes. */
     static final Set<String> SCHEME_KEYS = Set.of("-W", "-F", "-A", "-K");
     private static final String CLUSTERER_EXAMPLE = "-W weka.clusterers.SimpleKMeans or -A weka.core.EuclideanDistance";
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private ClustererSetup() {
     }
@@ -76,28 +70,17 @@ final class ClustererSetup {
             return clusterer;
         }
         refuseForeignClasses(split, CLUSTERER_EXAMPLE);
-        String shortName = clusterer.getClass().getSimpleName();
-        if (!(clusterer instanceof OptionHandler handler)) {
-            throw new SetupException("options: " + shortName + " takes no options; leave 'options' empty.", null);
-        }
-        try {
-            handler.setOptions(split);
-        } catch (Exception e) {
-            throw new SetupException("options: " + shortName + " rejected '" + options + "': " + sentence(e)
-                    + " " + shortName + " knows " + optionNames(handler) + ".", e);
-        }
-        // Weka blanks each option it consumes; what is left it did not understand.
-        List<String> unknown = new ArrayList<>();
-        for (String s : split) {
-            if (!s.isEmpty()) {
-                unknown.add(s);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new SetupException("options: " + shortName + " does not understand " + String.join(" ", unknown)
-                    + ". " + shortName + " knows " + optionNames(handler) + ".", null);
-        }
+        configure(clusterer, clusterer.getClass().getSimpleName(), options, split);
         return clusterer;
+    }
+
+    /** {@link WekaSandbox#configure}, with its refusal as a {@link SetupException}. */
+    static void configure(Object scheme, String shortName, String options, String[] split) throws SetupException {
+        try {
+            WekaSandbox.configure(scheme, shortName, options, split);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
+        }
     }
 
     /** Problems with the two parameters, for {@code StepType.validate}; empty when both are fine. */
@@ -115,25 +98,18 @@ final class ClustererSetup {
         if (name.isEmpty()) {
             throw new SetupException("algorithm: name a Weka clusterer class, e.g. " + EXAMPLES + ".", null);
         }
-        if (!name.startsWith(CLUSTERER_PACKAGE) || !DOTTED_NAME.matcher(name).matches()) {
+        if (!WekaSandbox.isClassIn(name, CLUSTERER_PACKAGE)) {
             throw notAClusterer(name);
         }
-        Class<?> type;
         try {
             // Not initialised: no static code runs before the type check below.
-            type = Class.forName(name, false, Instances.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new SetupException("algorithm: Weka has no class '" + name + "'. Check the spelling (full class"
-                    + " name, case matters), e.g. " + EXAMPLES + ".", e);
-        }
-        if (!Clusterer.class.isAssignableFrom(type)) {
-            throw notAClusterer(name);
-        }
-        try {
-            return (Clusterer) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new SetupException("algorithm: " + name + " cannot be created on its own (it is abstract or"
-                    + " needs arguments). Use a concrete clusterer, e.g. " + EXAMPLES + ".", e);
+            Class<?> type = WekaSandbox.loadUninitialised(name, EXAMPLES);
+            if (!Clusterer.class.isAssignableFrom(type)) {
+                throw notAClusterer(name);
+            }
+            return WekaSandbox.newInstance(type, Clusterer.class, "Use a concrete clusterer, e.g. " + EXAMPLES);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage(), e.getCause());
         }
     }
 
@@ -150,72 +126,31 @@ final class ClustererSetup {
      * options after {@code --} are checked the same way, however deep.
      */
     static void refuseForeignClasses(String[] tokens, String example) throws SetupException {
-        for (int i = 0; i < tokens.length; i++) {
-            String token = tokens[i];
-            if (SCHEME_KEYS.contains(token) && i + 1 < tokens.length) {
-                String value = tokens[i + 1].strip();
-                String first = value.split("\\s+", 2)[0];
-                boolean anotherOption = first.startsWith("-") && !isNumber(first);
-                if (!first.isEmpty() && !anotherOption && !isNumber(first) && !isWekaClass(first)) {
-                    throw notWeka(first, token, example);
-                }
-            }
-            if (token.strip().chars().anyMatch(Character::isWhitespace)) {
-                String[] nested;
-                try {
-                    nested = Utils.splitOptions(token);
-                } catch (Exception e) {
-                    throw new SetupException("options: cannot read the nested options '" + token + "' (" + message(e)
-                            + "). Quote a nested scheme as on Weka's command line, e.g. -F \"weka.filters"
-                            + ".unsupervised.attribute.Remove -R 1\".", e);
-                }
-                refuseForeignClasses(nested, example);
-            } else if (DOTTED_NAME.matcher(token).matches() && !token.startsWith(WEKA_PACKAGE)) {
-                throw notWeka(token, null, example);
-            }
-        }
-    }
-
-    private static boolean isWekaClass(String name) {
-        return name.startsWith(WEKA_PACKAGE) && DOTTED_NAME.matcher(name).matches();
-    }
-
-    private static boolean isNumber(String s) {
+        WekaSandbox.ForeignClass foreign;
         try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+            foreign = WekaSandbox.firstForeignClass(tokens, SCHEME_KEYS, true);
+        } catch (SandboxException e) {
+            throw new SetupException(e.getMessage() + " Quote a nested scheme as on Weka's command line, e.g. -F"
+                    + " \"weka.filters.unsupervised.attribute.Remove -R 1\".", e.getCause());
         }
-    }
-
-    private static SetupException notWeka(String name, String key, String example) {
-        return new SetupException("options: '" + name + "'" + (key == null ? "" : " (after " + key + ")")
-                + " is not a Weka class; options may name only classes under weka., e.g. " + example + ".", null);
+        if (foreign != null) {
+            throw new SetupException("options: '" + foreign.name() + "'"
+                    + (foreign.key() == null ? "" : " (after " + foreign.key() + ")")
+                    + " is not a Weka class; options may name only classes under weka., e.g. " + example + ".", null);
+        }
     }
 
     static String optionNames(OptionHandler handler) {
-        Set<String> names = new LinkedHashSet<>();
-        Enumeration<Option> e = handler.listOptions();
-        while (e.hasMoreElements()) {
-            String n = e.nextElement().name();
-            if (n != null && !n.isBlank()) {
-                names.add("-" + n);
-            }
-        }
-        return names.isEmpty() ? "no options" : "the options " + String.join(" ", names);
+        return WekaSandbox.optionNames(handler);
     }
 
     /** {@link #message} ending with a full stop (Weka's messages end with "!", ".", or nothing). */
     static String sentence(Throwable e) {
-        String m = message(e);
-        char last = m.charAt(m.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? m : m + ".";
+        return WekaSandbox.sentence(e);
     }
 
     /** Weka's message, or the exception's type when Weka gave none. */
     static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        return WekaSandbox.message(e);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Param;
+import org.assay.api.step.typed.PiiPolicy;
 
 /** The parameters of {@code csv-writer}, and the checks of their values. */
 record CsvWriterParameters(

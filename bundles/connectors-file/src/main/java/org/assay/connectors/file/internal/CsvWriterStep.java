@@ -47,7 +47,7 @@ final class CsvWriterStep implements Step {
         long rows = 0;
         Files.deleteIfExists(partial);
         try (DataStream raw = ctx.input(PortSpec.IN);
-                DataStream in = PiiColumns.apply(raw, params.pii());
+                DataStream in = params.pii().apply(raw, "csv-writer");
                 // CREATE_NEW: a link planted under the partial name is never followed.
                 OutputStream os = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE), 1 << 16)) {

@@ -6,6 +6,7 @@ import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;
 import org.assay.api.step.typed.Param;
+import org.assay.api.step.typed.PiiPolicy;
 
 /** The parameters of {@code jdbc-writer}, and the checks between them. */
 record JdbcWriterParameters(

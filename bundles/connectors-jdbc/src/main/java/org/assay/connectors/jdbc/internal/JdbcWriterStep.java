@@ -17,6 +17,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.api.step.typed.PiiPolicy;
 
 /**
  * One run of {@code jdbc-writer}. The rows go in one transaction, committed after the last
@@ -38,7 +39,7 @@ final class JdbcWriterStep implements Step {
     public void run(StepContext ctx) throws Exception {
         String where = "data source '" + params.dataSource() + "', table " + params.table();
         try (DataStream raw = ctx.input(PortSpec.IN);
-                DataStream in = PiiColumns.apply(raw, params.pii());
+                DataStream in = params.pii().apply(raw, "jdbc-writer");
                 Connection c = Connections.open(sources, params.dataSource())) {
             Schema schema = in.schema();
             checkColumns(schema);

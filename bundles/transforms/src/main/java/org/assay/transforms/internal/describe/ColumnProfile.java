@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.Column;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
-import org.assay.transforms.internal.CsvTable;
 
 /**
  * The statistics of one column, gathered batch by batch in one pass. Not thread-safe.

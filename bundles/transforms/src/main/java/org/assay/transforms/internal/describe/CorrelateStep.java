@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.Batch;
 import org.assay.api.data.ColumnNotFound;
 import org.assay.api.data.DataStream;
@@ -16,7 +17,6 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
-import org.assay.transforms.internal.CsvTable;
 
 /**
  * One run of {@code correlate}: reads the input once into a bounded {@link RowSample}, then

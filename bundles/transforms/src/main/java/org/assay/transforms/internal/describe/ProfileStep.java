@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.ColumnNotFound;
@@ -15,7 +16,6 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
-import org.assay.transforms.internal.CsvTable;
 
 /**
  * One run of {@code profile}: reads the input once, passes every batch on unchanged and

@@ -1,4 +1,4 @@
-package org.assay.baskets.internal;
+package org.assay.api.artifact;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,13 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a small CSV table artifact: a header and rows of cells, quoted where a cell needs it. */
-final class CsvTable {
+/**
+ * Writes a small CSV table artifact (a profile, a correlation table, rules, a forecast): a
+ * header and rows of cells, UTF-8, comma-separated, {@code \n} line ends, a cell quoted only
+ * where it holds a comma, a quote or a line break. The whole table is in memory: for summaries,
+ * not for data (data leaves through a sink step). Stateless.
+ */
+public final class CsvTable {
 
     private CsvTable() {
     }
 
-    static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    /**
+     * Writes {@code header} and {@code rows} to {@code file}, replacing it. A null cell is
+     * written empty.
+     */
+    public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(line(header));
             for (List<String> row : rows) {
@@ -33,7 +42,8 @@ final class CsvTable {
         return b.append('\n').toString();
     }
 
-    static String quote(String s) {
+    /** A cell as written: empty for null, quoted (quotes doubled) when it needs to be. */
+    public static String quote(String s) {
         if (s == null) {
             return "";
         }
@@ -44,7 +54,7 @@ final class CsvTable {
     }
 
     /** A statistic as text: empty for NaN (undefined), whole numbers without ".0", otherwise 10 significant digits. */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.assay.connectors.jdbc.internal;
+package org.assay.api.step.typed;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,12 +12,11 @@ import org.assay.api.data.FieldType;
 import org.assay.api.data.PiiMask;
 import org.assay.api.data.Schema;
 import org.assay.api.step.StepFailure;
-import org.assay.api.step.typed.ParameterBinder;
 
 /**
  * The input of a sink as the {@code pii} parameter lets it leave: pii columns dropped,
  * masked (as text {@value PiiMask#MASK}, whatever their type) or passed through. Used by one
- * thread.
+ * thread. Reached through {@link PiiPolicy#apply}.
  */
 final class PiiColumns implements DataStream {
 
@@ -41,7 +40,7 @@ final class PiiColumns implements DataStream {
      *
      * @throws StepFailure for {@link PiiPolicy#REFUSE} when the input has pii columns
      */
-    static DataStream apply(DataStream in, PiiPolicy policy) throws StepFailure {
+    static DataStream apply(DataStream in, PiiPolicy policy, String step) throws StepFailure {
         Schema s = in.schema();
         List<String> pii = new ArrayList<>();
         for (Field f : s) {
@@ -53,7 +52,7 @@ final class PiiColumns implements DataStream {
             return in;
         }
         if (policy == PiiPolicy.REFUSE) {
-            throw new StepFailure(PiiPolicy.refusal(pii));
+            throw new StepFailure(PiiPolicy.refusal(step, pii));
         }
         List<Field> fields = new ArrayList<>();
         List<Integer> from = new ArrayList<>();
