@@ -175,6 +175,15 @@ class RunExplanationTest {
     }
 
     @Test
+    void everyScoringStepThatScoredTheRowIsShown() throws Exception {
+        FakeRuns runs = new FakeRuns();
+        runs.add("r6", CSV, step("champion", "weka-score", "explanations.csv"),
+                step("challenger", "weka-score", "explanations.csv"), step("old", "weka-score"));
+        String text = RunExplanation.explain(runs, "r6", "1001", 1);
+        assertTrue(text.contains("Run r6, step champion,") && text.contains("\nRun r6, step challenger,"), text);
+    }
+
+    @Test
     void aFileOfAnotherFormatIsRefusedPlainly() {
         FakeRuns runs = new FakeRuns();
         runs.add("r5", "id,score\n1,0.5\n", step("score", "weka-score", "explanations.csv"));
