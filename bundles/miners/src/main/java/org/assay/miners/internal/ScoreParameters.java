@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
+import org.assay.api.step.typed.Columns;
 import org.assay.api.step.typed.Param;
 
 /** The parameters of {@code weka-score}. */
@@ -26,7 +27,16 @@ record ScoreParameters(
                             + " 0.21 higher than with the typical contract). 0 for none; each reason costs one"
                             + " prediction per feature and row.",
                 defaultValue = "3", min = 0, max = 10)
-        int reasons) implements CheckedParameters {
+        int reasons,
+        @Param(description = "With reasons above 0, also write the artifact explanations.csv: every feature's"
+                            + " contribution for every row, by key, which assay:explain <run> <key> reads. Personal"
+                            + " data is never written: pii features show as (personal data).",
+                defaultValue = "true")
+        boolean explanations,
+        @Param(description = "The column that identifies a row in explanations.csv; default the id-tagged column,"
+                            + " else the row number (1 for the first row). Must not be a pii column.")
+        @Columns(pii = false)
+        Optional<String> keyColumn) implements CheckedParameters {
 
     static final String CHAMPION = "champion";
 

@@ -3,7 +3,10 @@ package org.assay.miners.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +15,11 @@ import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.model.TrainedModel;
+import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -55,9 +60,14 @@ final class ScoreStep implements Step {
         long rows = 0;
         long failed = 0;
         RowEncoder encoder;
+        ExplanationsFile explanations = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             Schema schema = in.schema();
             encoder = RowEncoder.of(model.header(), loaded.schema(), schema, "input 'in' does not fit " + loaded.label());
+            int key = keyIndex(schema);
+            if (explainer != null && params.explanations()) {
+                explanations = explanationsFile(context, schema, loaded);
+            }
             Schema outSchema = ScoredColumns.output(schema, added);
             BatchSink out = context.output(PortSpec.OUT, outSchema);
             int classes = classification ? model.header().classAttribute().numValues() : 0;
@@ -72,6 +82,9 @@ final class ScoreStep implements Step {
                 String[][] reasons = new String[params.reasons()][n];
                 for (int r = 0; r < n; r++) {
                     Instance row = encoder.encode(batch, r);
+                    int explained = -1;
+                    double score = Double.NaN;
+                    List<PerturbationExplainer.Reason> why = List.of();
                     try {
                         if (classification) {
                             double[] dist = model.classifier().distributionForInstance(row);
@@ -87,10 +100,11 @@ final class ScoreStep implements Step {
                             }
                         }
                         if (explainer != null) {
-                            int explained = explainer.explainedClass(row);
-                            double score = explainer.score(row, explained);
-                            List<PerturbationExplainer.Reason> why = explainer.explain(row, score, params.reasons());
-                            for (int k = 0; k < why.size(); k++) {
+                            explained = explainer.explainedClass(row);
+                            score = explainer.score(row, explained);
+                            why = explainer.explain(row, score,
+                                    explanations == null ? params.reasons() : Integer.MAX_VALUE);
+                            for (int k = 0; k < why.size() && k < params.reasons(); k++) {
                                 reasons[k][r] = why.get(k).text();
                             }
                         }
@@ -100,6 +114,17 @@ final class ScoreStep implements Step {
                         noValue.set(r);
                         noProbability.set(r);
                         predicted[r] = null;
+                        why = List.of();
+                        score = Double.NaN;
+                    }
+                    if (explanations != null) {
+                        // Outside the try: a failed write fails the step, it is not an unscorable row.
+                        explanations.write(key < 0 ? Long.toString(rows + r + 1)
+                                : batch.column(key).isNull(r) ? "" : batch.column(key).getString(r),
+                                classification ? predicted[r] : noValue.get(r) ? null
+                                        : PerturbationExplainer.shown(value[r]),
+                                explained < 0 ? "" : model.header().classAttribute().value(explained),
+                                score, why);
                     }
                 }
                 Batch scored = batch;
@@ -121,6 +146,10 @@ final class ScoreStep implements Step {
                 out.write(scored.withSchema(outSchema));
                 rows += n;
             }
+        } finally {
+            if (explanations != null) {
+                explanations.close();
+            }
         }
         if (failed > 0) {
             context.log().warn("weka-score: {} of {} rows could not be scored by {}; their prediction is empty",
@@ -131,6 +160,47 @@ final class ScoreStep implements Step {
                 + " training; scored as missing", n, column, loaded.label()));
         context.log().info("weka-score: scored {} rows with {}", rows, loaded.label());
         context.progress(1.0);
+    }
+
+    /** The key column's position: keyColumn, else the first id-tagged column; -1 for row numbers. */
+    private int keyIndex(Schema schema) throws StepFailure {
+        if (params.keyColumn().isPresent()) {
+            int i = schema.indexOf(params.keyColumn().get());
+            if (i < 0) {
+                throw new StepFailure("keyColumn: input 'in' has no column '" + params.keyColumn().get() + "'.");
+            }
+            if (schema.field(i).has(FieldTag.PII)) {
+                throw new StepFailure("keyColumn: '" + params.keyColumn().get() + "' is personal data (pii); name"
+                        + " an id column instead.");
+            }
+            return i;
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            if (schema.field(i).has(FieldTag.ID) && !schema.field(i).has(FieldTag.PII)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ExplanationsFile explanationsFile(StepContext context, Schema schema, Loaded loaded)
+            throws IOException {
+        Set<String> pii = new HashSet<>();
+        for (Field f : schema) {
+            if (f.has(FieldTag.PII)) {
+                pii.add(f.name());
+            }
+        }
+        // The training header's tags count too: a column pii when trained stays so.
+        for (Field f : loaded.schema()) {
+            if (f.has(FieldTag.PII)) {
+                pii.add(f.name());
+            }
+        }
+        Path file = context.artifactDir().resolve(ExplanationsFile.NAME);
+        ExplanationsFile out = new ExplanationsFile(file, loaded.label(), pii, baselines(loaded.properties()));
+        context.addArtifact(file, ArtifactKind.DATA, "Why each row got its score (assay:explain)");
+        return out;
     }
 
     private static int argmax(double[] dist) {

@@ -42,7 +42,9 @@ public final class WekaScoreStepType extends TypedStepType<ScoreParameters> {
                     + " columns the model was trained on with the same kinds (checked at deploy when the model comes"
                     + " from a step, else when the run starts); extra columns are passed through, the target may be"
                     + " absent, and categories the model never saw are scored as missing and counted in the log."
-                    + " Models are read through a deserialisation filter that admits Weka's classes only.")
+                    + " Models are read through a deserialisation filter that admits Weka's classes only. With reasons,"
+                    + " the artifact explanations.csv keeps every feature's contribution per row by key (the id"
+                    + " column), without personal data; assay:explain <run> <key> prints it in words.")
                 .tags("weka", "scoring", "prediction", "explanation", "churn")
                 .input(PortSpec.streamed(PortSpec.IN, "Rows to score"))
                 .input(PortSpec.model(PortSpec.MODEL, "A model from weka-classify; leave unconnected to score with"
