@@ -26,7 +26,13 @@ record ImputeParameters(
         @Param(description = "Columns that get a boolean column <name>_was_missing, true where the input had no "
                 + "value, so a model can tell a filled value from a measured one.", defaultValue = "[]")
         @Columns
-        List<String> indicators) implements CheckedParameters {
+        List<String> indicators,
+        @Param(description = "Columns whose values form groups (e.g. [\"region\"]): mean, median and mode are then "
+                + "computed per group, and a group with no value of its own, or a row with a missing group value, gets "
+                + "the overall statistic (the summary counts these). Each group's median is exact in bounded memory, "
+                + "like the column's.", defaultValue = "[]")
+        @Columns
+        List<String> groupBy) implements CheckedParameters {
 
     static final String INDICATOR_SUFFIX = "_was_missing";
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
@@ -50,6 +52,7 @@ final class ImputeStep implements Step {
     @Override
     public void run(StepContext ctx) throws Exception {
         List<ColumnPlan> plans;
+        int[] groupBy;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             List<org.assay.api.step.ParameterProblem> problems = ImputeStepType.indicatorProblems(params, in.schema());
@@ -62,33 +65,47 @@ final class ImputeStep implements Step {
                             "the input") + ". Correct the name or remove it from indicators.");
                 }
             }
+            for (String c : params.groupBy()) {
+                if (!in.schema().contains(c)) {
+                    throw new StepFailure("parameter groupBy: " + ColumnNotFound.message(c, in.schema(), "the input")
+                            + ". Correct the name or remove it from groupBy.");
+                }
+            }
+            groupBy = params.groupBy().stream().mapToInt(in.schema()::require).toArray();
             plans = plan(in.schema(), params);
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
             int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
                     medianBudget / Math.max(1, medianColumns));
             for (ColumnPlan p : plans) {
-                p.start(perColumn);
+                // A group column's own missing values have no group: it gets the overall statistic.
+                int column = p.index;
+                p.start(perColumn, groupBy.length > 0 && Arrays.stream(groupBy).noneMatch(g -> g == column));
             }
             for (Batch b = in.next(); b != null; b = in.next()) {
+                List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
                 for (ColumnPlan p : plans) {
                     p.observe(b.column(p.index));
+                    if (p.grouped()) {
+                        p.observeGroups(b.column(p.index), keys);
+                    }
                 }
                 rows += b.rowCount();
                 ctx.checkCancelled();
             }
         }
         for (ColumnPlan p : plans) {
-            if (p.median != null) {
-                p.median.endFirstPass();
-            }
+            p.endFirstPass();
         }
-        refineMedians(ctx, plans);
+        refineMedians(ctx, plans, groupBy);
         for (ColumnPlan p : plans) {
             p.decide();
         }
         ctx.progress(0.5);
-        Schema outSchema = fill(ctx, plans, rows, params.indicators());
+        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy);
+        for (ColumnPlan p : plans) {
+            p.noteGroups(params.groupBy());
+        }
         writeSummary(ctx, plans);
         ctx.log().info("Filled {} missing values in {} columns of {} rows; schema {}",
                 plans.stream().mapToLong(p -> p.filled).sum(), plans.stream().filter(p -> p.filled > 0).count(), rows,
@@ -185,31 +202,31 @@ final class ImputeStep implements Step {
     }
 
     /** Extra passes for medians whose values did not fit in memory; only for columns that need filling. */
-    private static void refineMedians(StepContext ctx, List<ColumnPlan> plans) throws IOException {
+    private static void refineMedians(StepContext ctx, List<ColumnPlan> plans, int[] groupBy) throws IOException {
         while (true) {
             List<ColumnPlan> pending = plans.stream()
-                    .filter(p -> p.median != null && p.nulls > 0 && p.median.needsAnotherPass()).toList();
+                    .filter(p -> p.median != null && p.nulls > 0 && p.needsAnotherPass()).toList();
             if (pending.isEmpty()) {
                 return;
             }
             ctx.log().info("Another pass over the input for the exact median of {}",
                     pending.stream().map(p -> p.field.name()).toList());
+            pending.forEach(ColumnPlan::beginRefinePass);
             try (DataStream in = ctx.input(PortSpec.IN)) {
                 for (Batch b = in.next(); b != null; b = in.next()) {
+                    List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
                     for (ColumnPlan p : pending) {
-                        p.refine(b.column(p.index));
+                        p.refine(b.column(p.index), keys);
                     }
                     ctx.checkCancelled();
                 }
             }
-            for (ColumnPlan p : pending) {
-                p.median.endRefinePass();
-            }
+            pending.forEach(ColumnPlan::endRefinePass);
         }
     }
 
-    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators)
-            throws IOException {
+    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators,
+            int[] groupBy) throws IOException {
         List<ColumnPlan> active = plans.stream().filter(p -> p.value != null && p.nulls > 0).toList();
         long done = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -225,6 +242,7 @@ final class ImputeStep implements Step {
             BatchSink out = ctx.output(PortSpec.OUT, schema);
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Batch result = b;
+                List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
                 for (int i = 0; i < marked.length; i++) {
                     Column c = b.column(marked[i]);
                     long[] flags = new long[c.size()];
@@ -238,7 +256,8 @@ final class ImputeStep implements Step {
                     Column c = b.column(p.index);
                     int nulls = c.nullCount();
                     if (nulls > 0) {
-                        result = result.with(p.outField(), filled(c, p.value));
+                        result = result.with(p.outField(), p.grouped() ? filled(c, r -> p.valueFor(keys[r]))
+                                : filled(c, r -> p.value));
                         p.filled += nulls;
                     }
                 }
@@ -253,38 +272,86 @@ final class ImputeStep implements Step {
         }
     }
 
-    /** A copy of the column with every null replaced by {@code v}. */
-    static Column filled(Column c, TypedValue v) {
+    /**
+     * The group key of every row: the values of the groupBy columns, or null for a row with a
+     * missing one (such a row is filled with the overall statistic).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Object>[] groupKeys(Batch b, int[] groupBy) {
+        int n = b.rowCount();
+        List<Object>[] keys = new List[n];
+        Column[] cols = new Column[groupBy.length];
+        for (int i = 0; i < groupBy.length; i++) {
+            cols[i] = b.column(groupBy[i]);
+        }
+        rows:
+        for (int r = 0; r < n; r++) {
+            Object[] key = new Object[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                if (cols[i].isNull(r)) {
+                    continue rows;
+                }
+                key[i] = cols[i].get(r);
+            }
+            keys[r] = Arrays.asList(key);
+        }
+        return keys;
+    }
+
+    /** A copy of the column with every null replaced by the value for its row, where there is one. */
+    static Column filled(Column c, IntFunction<TypedValue> valueAt) {
         int n = c.size();
+        BitSet stillMissing = null;
         return switch (c.type().storage()) {
             case LONG -> {
                 long[] a = Arrays.copyOf(c.longs(), n);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
-                        a[r] = v.longValue();
+                        TypedValue v = valueAt.apply(r);
+                        if (v != null) {
+                            a[r] = v.longValue();
+                        } else {
+                            stillMissing = missing(stillMissing, r);
+                        }
                     }
                 }
-                yield Column.ofLongs(c.type(), a, n, null);
+                yield Column.ofLongs(c.type(), a, n, stillMissing);
             }
             case DOUBLE -> {
                 double[] a = Arrays.copyOf(c.doubles(), n);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
-                        a[r] = v.doubleValue();
+                        TypedValue v = valueAt.apply(r);
+                        if (v != null) {
+                            a[r] = v.doubleValue();
+                        } else {
+                            stillMissing = missing(stillMissing, r);
+                        }
                     }
                 }
-                yield Column.ofDoubles(c.type(), a, n, null);
+                yield Column.ofDoubles(c.type(), a, n, stillMissing);
             }
             case TEXT -> {
                 String[] a = Arrays.copyOf(c.texts(), n);
                 for (int r = 0; r < n; r++) {
                     if (c.isNull(r)) {
-                        a[r] = v.text();
+                        TypedValue v = valueAt.apply(r);
+                        if (v != null) {
+                            a[r] = v.text();
+                        } else {
+                            stillMissing = missing(stillMissing, r);
+                        }
                     }
                 }
                 yield Column.ofTexts(c.type(), a, n);
             }
         };
+    }
+
+    private static BitSet missing(BitSet set, int r) {
+        BitSet s = set == null ? new BitSet() : set;
+        s.set(r);
+        return s;
     }
 
     /** Every column that had missing values or a rule of its own, and what was done to it. */

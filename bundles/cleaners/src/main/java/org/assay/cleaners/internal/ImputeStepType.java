@@ -40,7 +40,9 @@ public final class ImputeStepType extends TypedStepType<ImputeParameters> {
                 .description("Fills missing values column by column and writes an imputation summary table that "
                         + "lists every column with missing values and what was done to it. Reads the input twice "
                         + "(statistics, then fill); an exact median over more values than its memory budget holds "
-                        + "reads it once or twice more. Columns without missing values pass through untouched.")
+                        + "reads it once or twice more. With groupBy, mean, median and mode are per group (the overall one where a "
+                        + "group has none); memory grows with the number of groups, up to the median budget per group "
+                        + "for a median. Columns without missing values pass through untouched.")
                 .input(PortSpec.IN, "Rows with missing values.")
                 .output(PortSpec.OUT, "The same rows, with missing values filled.");
     }

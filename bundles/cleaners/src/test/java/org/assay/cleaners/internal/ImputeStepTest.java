@@ -177,7 +177,7 @@ class ImputeStepTest {
     void theDescriptorComesFromTheRecordAndDocumentsEveryStrategy() {
         var d = new ImputeStepType().descriptor();
         assertEquals("impute", d.typeId());
-        assertEquals(List.of("strategy", "columns", "value", "indicators"), d.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("strategy", "columns", "value", "indicators", "groupBy"), d.parameters().stream().map(p -> p.name()).toList());
         var strategy = d.parameter("strategy").orElseThrow();
         assertEquals("median", strategy.defaultValue());
         assertTrue(strategy.description().contains("\"mode\": the most frequent value"), strategy.description());
