@@ -106,7 +106,7 @@ final class ColumnPlan {
                 }
             }
             case MODE -> mode.add(c);
-            case CONSTANT, LEAVE -> { }
+            case INTERPOLATE, CONSTANT, LEAVE -> { }
         }
     }
 
@@ -207,6 +207,9 @@ final class ColumnPlan {
                 }
             }
             case CONSTANT -> { }
+            case INTERPOLATE -> {
+                return;
+            }
             case LEAVE -> {
                 note = "left missing: " + leftWhy;
                 return;
@@ -227,6 +230,19 @@ final class ColumnPlan {
             });
             groupValues = values;
         }
+    }
+
+    /** What interpolation could not fill, for the summary. */
+    void interpolated(long noOrder, long atEdge, boolean edgeNearest) {
+        List<String> parts = new ArrayList<>();
+        if (noOrder > 0) {
+            parts.add(noOrder + " left missing: no orderBy value (or no groupBy value) to place them");
+        }
+        if (atEdge > 0) {
+            parts.add(atEdge + " left missing: " + (edgeNearest ? "their series has no known value"
+                    : "before the first or after the last known value (edge leave)"));
+        }
+        note = String.join("; ", parts);
     }
 
     /** The fill value for a missing value in a row of group {@code key} (null: no group key). */
@@ -271,6 +287,9 @@ final class ColumnPlan {
     /** What was done, as a sentence for the log: "city: 37 missing, filled with the mode 'Oslo' (...)". */
     String outcome() {
         String head = field.name() + ": " + nulls + " missing, ";
+        if (strategy == Strategy.INTERPOLATE) {
+            return head + filled + " filled by linear interpolation" + (note.isEmpty() ? "" : "; " + note);
+        }
         if (value == null || filled == 0) {
             return head + note;
         }

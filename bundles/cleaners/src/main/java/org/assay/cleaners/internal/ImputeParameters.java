@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.FieldType;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;
@@ -32,7 +33,14 @@ record ImputeParameters(
                 + "the overall statistic (the summary counts these). Each group's median is exact in bounded memory, "
                 + "like the column's.", defaultValue = "[]")
         @Columns
-        List<String> groupBy) implements CheckedParameters {
+        List<String> groupBy,
+        @Param(description = "The column interpolate orders by (integer, decimal, date or timestamp); the input "
+                + "need not be sorted. Rows without a value in it are left missing.")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP})
+        Optional<String> orderBy,
+        @Param(description = "Interpolate, before the first and after the last known value of a series.",
+                defaultValue = "nearest")
+        Edge edge) implements CheckedParameters {
 
     static final String INDICATOR_SUFFIX = "_was_missing";
 
@@ -46,12 +54,17 @@ record ImputeParameters(
         if (strategy == Strategy.CONSTANT && value.isEmpty()) {
             problems.add(ParameterProblem.of("value", "strategy constant needs the fill value, e.g. \"value\": \"0\""));
         }
+        boolean interpolates = strategy == Strategy.INTERPOLATE;
         for (Map.Entry<String, String> e : columns.entrySet()) {
             try {
-                ColumnRule.parse(e.getKey(), e.getValue());
+                interpolates |= ColumnRule.parse(e.getKey(), e.getValue()).strategy() == Strategy.INTERPOLATE;
             } catch (IllegalArgumentException bad) {
                 problems.add(ParameterProblem.of("columns", bad.getMessage()));
             }
+        }
+        if (interpolates && orderBy.isEmpty()) {
+            problems.add(ParameterProblem.of("orderBy", "interpolate needs the column to order by, e.g. "
+                    + "\"orderBy\": \"date\""));
         }
         return problems;
     }

@@ -53,6 +53,9 @@ final class ImputeStep implements Step {
     public void run(StepContext ctx) throws Exception {
         List<ColumnPlan> plans;
         int[] groupBy;
+        Interpolation interpolation = null;
+        List<ColumnPlan> interpolated;
+        int orderBy = -1;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             List<org.assay.api.step.ParameterProblem> problems = ImputeStepType.indicatorProblems(params, in.schema());
@@ -73,6 +76,11 @@ final class ImputeStep implements Step {
             }
             groupBy = params.groupBy().stream().mapToInt(in.schema()::require).toArray();
             plans = plan(in.schema(), params);
+            interpolated = plans.stream().filter(p -> p.strategy == Strategy.INTERPOLATE).toList();
+            if (!interpolated.isEmpty()) {
+                orderBy = orderColumn(in.schema(), params);
+                interpolation = new Interpolation(interpolated, params.edge() == Edge.NEAREST);
+            }
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
             int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
@@ -90,6 +98,13 @@ final class ImputeStep implements Step {
                         p.observeGroups(b.column(p.index), keys);
                     }
                 }
+                if (interpolation != null) {
+                    List<Column> columns = new ArrayList<>();
+                    for (ColumnPlan p : interpolated) {
+                        columns.add(b.column(p.index));
+                    }
+                    interpolation.observe(b.column(orderBy), keys, columns);
+                }
                 rows += b.rowCount();
                 ctx.checkCancelled();
             }
@@ -98,11 +113,14 @@ final class ImputeStep implements Step {
             p.endFirstPass();
         }
         refineMedians(ctx, plans, groupBy);
+        if (interpolation != null) {
+            interpolation.compute();
+        }
         for (ColumnPlan p : plans) {
             p.decide();
         }
         ctx.progress(0.5);
-        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy);
+        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy, interpolation);
         for (ColumnPlan p : plans) {
             p.noteGroups(params.groupBy());
         }
@@ -161,6 +179,22 @@ final class ImputeStep implements Step {
             }
         }
         return plans;
+    }
+
+    /** The orderBy column of interpolate, checked again at run time: the schema may differ from design time. */
+    private static int orderColumn(Schema schema, ImputeParameters params) throws StepFailure {
+        String name = params.orderBy().orElseThrow(() -> new StepFailure(
+                "parameter orderBy: interpolate needs the column to order by, e.g. \"orderBy\": \"date\""));
+        if (!schema.contains(name)) {
+            throw new StepFailure("parameter orderBy: " + ColumnNotFound.message(name, schema, "the input")
+                    + ". Correct the name.");
+        }
+        FieldType type = schema.field(name).type();
+        if (!type.isNumeric() && type != FieldType.DATE && type != FieldType.TIMESTAMP) {
+            throw new StepFailure("parameter orderBy: column '" + name + "' is " + type.jsonName()
+                    + "; interpolate orders by an integer, decimal, date or timestamp column");
+        }
+        return schema.require(name);
     }
 
     private static ColumnPlan explicitPlan(int i, Field field, String ruleText) throws StepFailure {
@@ -226,8 +260,10 @@ final class ImputeStep implements Step {
     }
 
     private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators,
-            int[] groupBy) throws IOException {
-        List<ColumnPlan> active = plans.stream().filter(p -> p.value != null && p.nulls > 0).toList();
+            int[] groupBy, Interpolation interpolation) throws IOException {
+        List<ColumnPlan> active = plans.stream()
+                .filter(p -> (p.value != null || p.strategy == Strategy.INTERPOLATE) && p.nulls > 0).toList();
+        List<ColumnPlan> interpolated = plans.stream().filter(p -> p.strategy == Strategy.INTERPOLATE).toList();
         long done = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             Schema schema = in.schema();
@@ -252,10 +288,16 @@ final class ImputeStep implements Step {
                     result = result.with(schema.field(inSchema.size() + i),
                             Column.ofLongs(FieldType.BOOLEAN, flags, flags.length, null));
                 }
+                long offset = done;
                 for (ColumnPlan p : active) {
                     Column c = b.column(p.index);
                     int nulls = c.nullCount();
-                    if (nulls > 0) {
+                    if (nulls > 0 && p.strategy == Strategy.INTERPOLATE) {
+                        int i = interpolated.indexOf(p);
+                        Column f = filled(c, r -> interpolation.valueAt(i, offset + r));
+                        result = result.with(p.field, f);
+                        p.filled += nulls - f.nullCount();
+                    } else if (nulls > 0) {
                         result = result.with(p.outField(), p.grouped() ? filled(c, r -> p.valueFor(keys[r]))
                                 : filled(c, r -> p.value));
                         p.filled += nulls;
