@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
@@ -91,7 +89,7 @@ final class ImputeStep implements Step {
                 p.start(perColumn, groupBy.length > 0 && Arrays.stream(groupBy).noneMatch(g -> g == column));
             }
             for (Batch b = in.next(); b != null; b = in.next()) {
-                List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
+                List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                 for (ColumnPlan p : plans) {
                     p.observe(b.column(p.index));
                     if (p.grouped()) {
@@ -248,7 +246,7 @@ final class ImputeStep implements Step {
             pending.forEach(ColumnPlan::beginRefinePass);
             try (DataStream in = ctx.input(PortSpec.IN)) {
                 for (Batch b = in.next(); b != null; b = in.next()) {
-                    List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
+                    List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                     for (ColumnPlan p : pending) {
                         p.refine(b.column(p.index), keys);
                     }
@@ -278,7 +276,7 @@ final class ImputeStep implements Step {
             BatchSink out = ctx.output(PortSpec.OUT, schema);
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Batch result = b;
-                List<Object>[] keys = groupBy.length > 0 ? groupKeys(b, groupBy) : null;
+                List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                 for (int i = 0; i < marked.length; i++) {
                     Column c = b.column(marked[i]);
                     long[] flags = new long[c.size()];
@@ -294,12 +292,12 @@ final class ImputeStep implements Step {
                     int nulls = c.nullCount();
                     if (nulls > 0 && p.strategy == Strategy.INTERPOLATE) {
                         int i = interpolated.indexOf(p);
-                        Column f = filled(c, r -> interpolation.valueAt(i, offset + r));
+                        Column f = CellFill.filled(c, r -> interpolation.valueAt(i, offset + r));
                         result = result.with(p.field, f);
                         p.filled += nulls - f.nullCount();
                     } else if (nulls > 0) {
-                        result = result.with(p.outField(), p.grouped() ? filled(c, r -> p.valueFor(keys[r]))
-                                : filled(c, r -> p.value));
+                        result = result.with(p.outField(), p.grouped() ? CellFill.filled(c, r -> p.valueFor(keys[r]))
+                                : CellFill.filled(c, r -> p.value));
                         p.filled += nulls;
                     }
                 }
@@ -312,88 +310,6 @@ final class ImputeStep implements Step {
             }
             return schema;
         }
-    }
-
-    /**
-     * The group key of every row: the values of the groupBy columns, or null for a row with a
-     * missing one (such a row is filled with the overall statistic).
-     */
-    @SuppressWarnings("unchecked")
-    static List<Object>[] groupKeys(Batch b, int[] groupBy) {
-        int n = b.rowCount();
-        List<Object>[] keys = new List[n];
-        Column[] cols = new Column[groupBy.length];
-        for (int i = 0; i < groupBy.length; i++) {
-            cols[i] = b.column(groupBy[i]);
-        }
-        rows:
-        for (int r = 0; r < n; r++) {
-            Object[] key = new Object[cols.length];
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i].isNull(r)) {
-                    continue rows;
-                }
-                key[i] = cols[i].get(r);
-            }
-            keys[r] = Arrays.asList(key);
-        }
-        return keys;
-    }
-
-    /** A copy of the column with every null replaced by the value for its row, where there is one. */
-    static Column filled(Column c, IntFunction<TypedValue> valueAt) {
-        int n = c.size();
-        BitSet stillMissing = null;
-        return switch (c.type().storage()) {
-            case LONG -> {
-                long[] a = Arrays.copyOf(c.longs(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        TypedValue v = valueAt.apply(r);
-                        if (v != null) {
-                            a[r] = v.longValue();
-                        } else {
-                            stillMissing = missing(stillMissing, r);
-                        }
-                    }
-                }
-                yield Column.ofLongs(c.type(), a, n, stillMissing);
-            }
-            case DOUBLE -> {
-                double[] a = Arrays.copyOf(c.doubles(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        TypedValue v = valueAt.apply(r);
-                        if (v != null) {
-                            a[r] = v.doubleValue();
-                        } else {
-                            stillMissing = missing(stillMissing, r);
-                        }
-                    }
-                }
-                yield Column.ofDoubles(c.type(), a, n, stillMissing);
-            }
-            case TEXT -> {
-                String[] a = Arrays.copyOf(c.texts(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        TypedValue v = valueAt.apply(r);
-                        if (v != null) {
-                            a[r] = v.text();
-                        } else {
-                            stillMissing = missing(stillMissing, r);
-                        }
-                    }
-                }
-                yield Column.ofTexts(c.type(), a, n);
-            }
-        };
-    }
-
-    private static BitSet missing(BitSet set, int r) {
-        BitSet s = set == null ? new BitSet() : set;
-        s.set(r);
-        return s;
     }
 
     /** Every column that had missing values or a rule of its own, and what was done to it. */

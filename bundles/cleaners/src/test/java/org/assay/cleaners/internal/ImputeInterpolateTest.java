@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.Parameters;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,24 @@ class ImputeInterpolateTest {
         ImputeStepType type = new ImputeStepType();
         assertEquals(DAILY, type.outputSchemas(Parameters.of(type.descriptor(), Map.of("strategy", "interpolate",
                 "orderBy", "day")), Map.of("in", DAILY)).orElseThrow().get("out"));
+    }
+
+    @Test
+    void theInputIsDeclaredAsReadMoreThanOnce() {
+        assertEquals(ReadMode.MANY, new ImputeStepType().descriptor().inputs().get(0).reads());
+    }
+
+    @Test
+    void timestampsOrderAndAMissingSeriesKeyLeavesTheValueMissing() throws Exception {
+        Schema s = Schema.of(Field.of("g", FieldType.STRING), Field.of("at", FieldType.TIMESTAMP),
+                Field.of("v", FieldType.DECIMAL));
+        Instant t0 = Instant.parse("2024-05-01T00:00:00Z");
+        StepTestRunner r = new StepTestRunner(new ImputeStepType(), dir).param("strategy", "interpolate")
+                .param("orderBy", "at").param("groupBy", List.of("g"))
+                .input("in", s, List.of(row("x", t0.plusSeconds(3600), 8.0), row("x", t0.plusSeconds(900), null),
+                        row("x", t0, 4.0), row(null, t0.plusSeconds(900), null)), 3).run();
+        assertEquals(Arrays.asList(8.0, 5.0, 4.0, null), column(r, 2), "a quarter of the hour from 4 to 8");
+        r.assertRowsAccountedFor();
     }
 
     @Test
