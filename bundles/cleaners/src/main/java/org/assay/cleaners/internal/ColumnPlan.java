@@ -69,7 +69,9 @@ final class ColumnPlan {
 
     /** @param grouped whether groupBy is set: mean, median and mode are then gathered per group too */
     void start(int medianLimit, boolean grouped) {
-        this.medianLimit = medianLimit;
+        // Each group's median holds at most 65,536 keys (512 KiB, plus a histogram as large past that),
+        // so memory grows with the groups but not with the rows; larger groups take another pass.
+        this.medianLimit = Math.min(medianLimit, ImputeStep.MEDIAN_MIN_PER_COLUMN);
         if (grouped && (strategy == Strategy.MEAN || strategy == Strategy.MEDIAN || strategy == Strategy.MODE)) {
             groups = new HashMap<>();
         }

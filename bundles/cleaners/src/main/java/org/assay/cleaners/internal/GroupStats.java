@@ -20,7 +20,7 @@ final class GroupStats {
     GroupStats(FieldType type, Strategy strategy, int medianLimit) {
         this.type = type;
         this.strategy = strategy;
-        this.median = strategy == Strategy.MEDIAN ? new ExactMedian(type == FieldType.DECIMAL, medianLimit) : null;
+        this.median = strategy == Strategy.MEDIAN ? new ExactMedian(type == FieldType.DECIMAL, medianLimit, 8) : null;
         this.mode = strategy == Strategy.MODE ? new ModeCounter(type, ImputeStep.MODE_MAX_DISTINCT) : null;
     }
 
