@@ -45,7 +45,8 @@ public final class ImputeStepType extends TypedStepType<ImputeParameters> {
                         + "65,536 values (512 KiB, and a histogram as large past that), and a larger group takes "
                         + "another pass. Interpolate keeps, per row, the order value, the series and each interpolated "
                         + "column (8 + 4 + 8 bytes per column), then 8 bytes per row and column for the fill values: "
-                        + "28 bytes per row for one column, and about 20 more while it sorts: some 45 MiB per million rows. Columns without missing values pass through untouched.")
+                        + "28 bytes per row for one column, and about 20 more while it sorts: some 45 MiB per million "
+                        + "rows. Columns without missing values pass through untouched.")
                 .input(PortSpec.of(PortSpec.IN, "Rows with missing values (read two or more times)."))
                 .output(PortSpec.OUT, "The same rows, with missing values filled.");
     }
