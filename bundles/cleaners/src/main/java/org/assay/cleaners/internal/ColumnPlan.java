@@ -1,7 +1,11 @@
 package org.assay.cleaners.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.assay.api.data.Column;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
@@ -29,6 +33,14 @@ final class ColumnPlan {
     private long count;
     ExactMedian median;
     private ModeCounter mode;
+    /** The statistic per group of groupBy, when the column is filled per group; else null. */
+    private Map<List<Object>, GroupStats> groups;
+    private Map<List<Object>, TypedValue> groupValues = Map.of();
+    private int medianLimit;
+    private boolean overallPending;
+    private List<GroupStats> pendingGroups = List.of();
+    /** Values filled with the overall statistic because their group had none (or no group key). */
+    long fallbackFilled;
 
     ColumnPlan(int index, Field field, Strategy strategy, TypedValue constant, boolean explicit) {
         this(index, field, strategy, constant, explicit, null, null);
@@ -55,7 +67,14 @@ final class ColumnPlan {
         return new ColumnPlan(index, field, Strategy.MODE, null, false, global, null);
     }
 
-    void start(int medianLimit) {
+    /** @param grouped whether groupBy is set: mean, median and mode are then gathered per group too */
+    void start(int medianLimit, boolean grouped) {
+        // Each group's median holds at most 65,536 keys (512 KiB, plus a histogram as large past that),
+        // so memory grows with the groups but not with the rows; larger groups take another pass.
+        this.medianLimit = Math.min(medianLimit, ImputeStep.MEDIAN_MIN_PER_COLUMN);
+        if (grouped && (strategy == Strategy.MEAN || strategy == Strategy.MEDIAN || strategy == Strategy.MODE)) {
+            groups = new HashMap<>();
+        }
         switch (strategy) {
             case MEDIAN -> median = new ExactMedian(field.type() == FieldType.DECIMAL, medianLimit);
             case MODE -> mode = new ModeCounter(field.type(), ImputeStep.MODE_MAX_DISTINCT);
@@ -89,8 +108,67 @@ final class ColumnPlan {
                 }
             }
             case MODE -> mode.add(c);
-            case CONSTANT, LEAVE -> { }
+            case INTERPOLATE, CONSTANT, LEAVE -> { }
         }
+    }
+
+    boolean grouped() {
+        return groups != null;
+    }
+
+    /** Adds each non-null value to its group's statistic; a row without a group key counts only overall. */
+    void observeGroups(Column c, List<Object>[] keys) {
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && keys[r] != null) {
+                groups.computeIfAbsent(keys[r], k -> new GroupStats(field.type(), strategy, medianLimit)).observe(c, r);
+            }
+        }
+    }
+
+    void endFirstPass() {
+        if (median != null) {
+            median.endFirstPass();
+        }
+        if (groups != null && median != null) {
+            groups.values().forEach(g -> g.median.endFirstPass());
+        }
+    }
+
+    /** Whether the overall median or some group's median needs another pass over the input. */
+    boolean needsAnotherPass() {
+        return median != null && (median.needsAnotherPass()
+                || groups != null && groups.values().stream().anyMatch(g -> g.median.needsAnotherPass()));
+    }
+
+    void beginRefinePass() {
+        overallPending = median.needsAnotherPass();
+        pendingGroups = groups == null ? List.of()
+                : groups.values().stream().filter(g -> g.median.needsAnotherPass()).toList();
+    }
+
+    /** One batch of a refining pass; {@code keys} is null when the column is not grouped. */
+    void refine(Column c, List<Object>[] keys) {
+        if (overallPending) {
+            refine(c);
+        }
+        if (pendingGroups.isEmpty()) {
+            return;
+        }
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isNull(r) && keys[r] != null) {
+                GroupStats g = groups.get(keys[r]);
+                if (g.median.needsAnotherPass()) {
+                    g.refine(c, r);
+                }
+            }
+        }
+    }
+
+    void endRefinePass() {
+        if (overallPending) {
+            median.endRefinePass();
+        }
+        pendingGroups.forEach(g -> g.median.endRefinePass());
     }
 
     /** Kahan summation: a mean over millions of values keeps its last digits. */
@@ -102,7 +180,7 @@ final class ColumnPlan {
         count++;
     }
 
-    void refine(Column c) {
+    private void refine(Column c) {
         boolean decimal = field.type() == FieldType.DECIMAL;
         for (int r = 0; r < c.size(); r++) {
             if (!c.isNull(r)) {
@@ -131,6 +209,9 @@ final class ColumnPlan {
                 }
             }
             case CONSTANT -> { }
+            case INTERPOLATE -> {
+                return;
+            }
             case LEAVE -> {
                 note = "left missing: " + leftWhy;
                 return;
@@ -141,6 +222,52 @@ final class ColumnPlan {
         } else if (replaced != null) {
             decideStandIn();
         }
+        if (groups != null && value != null) {
+            Map<List<Object>, TypedValue> values = new HashMap<>();
+            groups.forEach((k, g) -> {
+                TypedValue v = g.value(replaced != null);
+                if (v != null) {
+                    values.put(k, v);
+                }
+            });
+            groupValues = values;
+        }
+    }
+
+    /** What interpolation could not fill, for the summary. */
+    void interpolated(long noOrder, long atEdge, boolean edgeNearest) {
+        List<String> parts = new ArrayList<>();
+        if (noOrder > 0) {
+            parts.add(noOrder + " left missing: no orderBy value (or no groupBy value) to place them");
+        }
+        if (atEdge > 0) {
+            parts.add(atEdge + " left missing: " + (edgeNearest ? "their series has no known value"
+                    : "before the first or after the last known value (edge leave)"));
+        }
+        note = String.join("; ", parts);
+    }
+
+    /** The fill value for a missing value in a row of group {@code key} (null: no group key). */
+    TypedValue valueFor(List<Object> key) {
+        TypedValue v = key == null ? null : groupValues.get(key);
+        if (v == null) {
+            fallbackFilled++;
+            return value;
+        }
+        return v;
+    }
+
+    /** After the fill: the summary says how many groups had a value and what fell back to the overall one. */
+    void noteGroups(List<String> groupBy) {
+        if (groups == null || value == null || filled == 0) {
+            return;
+        }
+        String g = "per group of " + String.join(", ", groupBy) + " (" + groupValues.size() + " groups with a "
+                + strategy.jsonName() + "); value is the overall " + strategy.jsonName();
+        if (fallbackFilled > 0) {
+            g += "; " + fallbackFilled + " filled with it because their group had no value or no group key";
+        }
+        note = note.isEmpty() ? g : note + "; " + g;
     }
 
     /**
@@ -162,6 +289,9 @@ final class ColumnPlan {
     /** What was done, as a sentence for the log: "city: 37 missing, filled with the mode 'Oslo' (...)". */
     String outcome() {
         String head = field.name() + ": " + nulls + " missing, ";
+        if (strategy == Strategy.INTERPOLATE) {
+            return head + filled + " filled by linear interpolation" + (note.isEmpty() ? "" : "; " + note);
+        }
         if (value == null || filled == 0) {
             return head + note;
         }
@@ -174,12 +304,18 @@ final class ColumnPlan {
 
     /** The field after filling: a categorical fill value joins the known categories. */
     Field outField() {
-        if (field.type() == FieldType.CATEGORICAL && !field.categories().isEmpty()
-                && !field.categories().contains(value.text())) {
-            List<String> categories = new ArrayList<>(field.categories());
-            categories.add(value.text());
-            return field.withCategories(categories);
+        if (field.type() != FieldType.CATEGORICAL || field.categories().isEmpty()) {
+            return field;
         }
-        return field;
+        Set<String> added = new LinkedHashSet<>();
+        added.add(value.text());
+        groupValues.values().stream().map(TypedValue::text).sorted().forEach(added::add);
+        added.removeAll(field.categories());
+        if (added.isEmpty()) {
+            return field;
+        }
+        List<String> categories = new ArrayList<>(field.categories());
+        categories.addAll(added);
+        return field.withCategories(categories);
     }
 }

@@ -10,7 +10,7 @@ package org.assay.cleaners.internal;
  */
 record ColumnRule(Strategy strategy, String constant) {
 
-    static final String SYNTAX = "\"mean\", \"median\", \"mode\", \"constant:<value>\" or \"leave\" (keep missing)";
+    static final String SYNTAX = "\"mean\", \"median\", \"mode\", \"interpolate\", \"constant:<value>\" or \"leave\" (keep missing)";
 
     /** @throws IllegalArgumentException with a message naming the parameter and column */
     static ColumnRule parse(String column, String text) {

@@ -49,10 +49,15 @@ final class ExactMedian {
      * @param limit   how many keys one column may hold in memory at once
      */
     ExactMedian(boolean decimal, int limit) {
+        this(decimal, limit, 256);
+    }
+
+    /** @param initial the buffer's first size: small for the many medians of groupBy, most of them small */
+    ExactMedian(boolean decimal, int limit, int initial) {
         this.decimal = decimal;
         this.limit = limit;
         this.room = limit;
-        this.buffer = new long[Math.max(1, Math.min(256, limit))];
+        this.buffer = new long[Math.max(1, Math.min(initial, limit))];
     }
 
     /** Adds a value during the first pass. NaN is ignored. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assay.api.data.FieldType;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;
@@ -26,7 +27,20 @@ record ImputeParameters(
         @Param(description = "Columns that get a boolean column <name>_was_missing, true where the input had no "
                 + "value, so a model can tell a filled value from a measured one.", defaultValue = "[]")
         @Columns
-        List<String> indicators) implements CheckedParameters {
+        List<String> indicators,
+        @Param(description = "Columns whose values form groups (e.g. [\"region\"]): mean, median and mode are then "
+                + "computed per group, and a group with no value of its own, or a row with a missing group value, gets "
+                + "the overall statistic (the summary counts these). Each group's median is exact in bounded memory, "
+                + "like the column's.", defaultValue = "[]")
+        @Columns
+        List<String> groupBy,
+        @Param(description = "The column interpolate orders by (integer, decimal, date or timestamp); the input "
+                + "need not be sorted. Rows without a value in it are left missing.")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP})
+        Optional<String> orderBy,
+        @Param(description = "Interpolate, before the first and after the last known value of a series.",
+                defaultValue = "nearest")
+        Edge edge) implements CheckedParameters {
 
     static final String INDICATOR_SUFFIX = "_was_missing";
 
@@ -40,12 +54,17 @@ record ImputeParameters(
         if (strategy == Strategy.CONSTANT && value.isEmpty()) {
             problems.add(ParameterProblem.of("value", "strategy constant needs the fill value, e.g. \"value\": \"0\""));
         }
+        boolean interpolates = strategy == Strategy.INTERPOLATE;
         for (Map.Entry<String, String> e : columns.entrySet()) {
             try {
-                ColumnRule.parse(e.getKey(), e.getValue());
+                interpolates |= ColumnRule.parse(e.getKey(), e.getValue()).strategy() == Strategy.INTERPOLATE;
             } catch (IllegalArgumentException bad) {
                 problems.add(ParameterProblem.of("columns", bad.getMessage()));
             }
+        }
+        if (interpolates && orderBy.isEmpty()) {
+            problems.add(ParameterProblem.of("orderBy", "interpolate needs the column to order by, e.g. "
+                    + "\"orderBy\": \"date\""));
         }
         return problems;
     }

@@ -50,6 +50,10 @@ final class ImputeStep implements Step {
     @Override
     public void run(StepContext ctx) throws Exception {
         List<ColumnPlan> plans;
+        int[] groupBy;
+        Interpolation interpolation = null;
+        List<ColumnPlan> interpolated;
+        int orderBy = -1;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             List<org.assay.api.step.ParameterProblem> problems = ImputeStepType.indicatorProblems(params, in.schema());
@@ -62,33 +66,62 @@ final class ImputeStep implements Step {
                             "the input") + ". Correct the name or remove it from indicators.");
                 }
             }
+            for (String c : params.groupBy()) {
+                if (!in.schema().contains(c)) {
+                    throw new StepFailure("parameter groupBy: " + ColumnNotFound.message(c, in.schema(), "the input")
+                            + ". Correct the name or remove it from groupBy.");
+                }
+            }
+            groupBy = params.groupBy().stream().mapToInt(in.schema()::require).toArray();
             plans = plan(in.schema(), params);
+            interpolated = plans.stream().filter(p -> p.strategy == Strategy.INTERPOLATE).toList();
+            if (!interpolated.isEmpty()) {
+                orderBy = orderColumn(in.schema(), params);
+                interpolation = new Interpolation(interpolated, params.edge() == Edge.NEAREST);
+            }
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
             int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
                     medianBudget / Math.max(1, medianColumns));
             for (ColumnPlan p : plans) {
-                p.start(perColumn);
+                // A group column's own missing values have no group: it gets the overall statistic.
+                int column = p.index;
+                p.start(perColumn, groupBy.length > 0 && Arrays.stream(groupBy).noneMatch(g -> g == column));
             }
             for (Batch b = in.next(); b != null; b = in.next()) {
+                List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                 for (ColumnPlan p : plans) {
                     p.observe(b.column(p.index));
+                    if (p.grouped()) {
+                        p.observeGroups(b.column(p.index), keys);
+                    }
+                }
+                if (interpolation != null) {
+                    List<Column> columns = new ArrayList<>();
+                    for (ColumnPlan p : interpolated) {
+                        columns.add(b.column(p.index));
+                    }
+                    interpolation.observe(b.column(orderBy), keys, columns);
                 }
                 rows += b.rowCount();
                 ctx.checkCancelled();
             }
         }
         for (ColumnPlan p : plans) {
-            if (p.median != null) {
-                p.median.endFirstPass();
-            }
+            p.endFirstPass();
         }
-        refineMedians(ctx, plans);
+        refineMedians(ctx, plans, groupBy);
+        if (interpolation != null) {
+            interpolation.compute();
+        }
         for (ColumnPlan p : plans) {
             p.decide();
         }
         ctx.progress(0.5);
-        Schema outSchema = fill(ctx, plans, rows, params.indicators());
+        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy, interpolation);
+        for (ColumnPlan p : plans) {
+            p.noteGroups(params.groupBy());
+        }
         writeSummary(ctx, plans);
         ctx.log().info("Filled {} missing values in {} columns of {} rows; schema {}",
                 plans.stream().mapToLong(p -> p.filled).sum(), plans.stream().filter(p -> p.filled > 0).count(), rows,
@@ -146,6 +179,22 @@ final class ImputeStep implements Step {
         return plans;
     }
 
+    /** The orderBy column of interpolate, checked again at run time: the schema may differ from design time. */
+    private static int orderColumn(Schema schema, ImputeParameters params) throws StepFailure {
+        String name = params.orderBy().orElseThrow(() -> new StepFailure(
+                "parameter orderBy: interpolate needs the column to order by, e.g. \"orderBy\": \"date\""));
+        if (!schema.contains(name)) {
+            throw new StepFailure("parameter orderBy: " + ColumnNotFound.message(name, schema, "the input")
+                    + ". Correct the name.");
+        }
+        FieldType type = schema.field(name).type();
+        if (!type.isNumeric() && type != FieldType.DATE && type != FieldType.TIMESTAMP) {
+            throw new StepFailure("parameter orderBy: column '" + name + "' is " + type.jsonName()
+                    + "; interpolate orders by an integer, decimal, date or timestamp column");
+        }
+        return schema.require(name);
+    }
+
     private static ColumnPlan explicitPlan(int i, Field field, String ruleText) throws StepFailure {
         FieldType type = field.type();
         ColumnRule rule;
@@ -185,32 +234,34 @@ final class ImputeStep implements Step {
     }
 
     /** Extra passes for medians whose values did not fit in memory; only for columns that need filling. */
-    private static void refineMedians(StepContext ctx, List<ColumnPlan> plans) throws IOException {
+    private static void refineMedians(StepContext ctx, List<ColumnPlan> plans, int[] groupBy) throws IOException {
         while (true) {
             List<ColumnPlan> pending = plans.stream()
-                    .filter(p -> p.median != null && p.nulls > 0 && p.median.needsAnotherPass()).toList();
+                    .filter(p -> p.median != null && p.nulls > 0 && p.needsAnotherPass()).toList();
             if (pending.isEmpty()) {
                 return;
             }
             ctx.log().info("Another pass over the input for the exact median of {}",
                     pending.stream().map(p -> p.field.name()).toList());
+            pending.forEach(ColumnPlan::beginRefinePass);
             try (DataStream in = ctx.input(PortSpec.IN)) {
                 for (Batch b = in.next(); b != null; b = in.next()) {
+                    List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                     for (ColumnPlan p : pending) {
-                        p.refine(b.column(p.index));
+                        p.refine(b.column(p.index), keys);
                     }
                     ctx.checkCancelled();
                 }
             }
-            for (ColumnPlan p : pending) {
-                p.median.endRefinePass();
-            }
+            pending.forEach(ColumnPlan::endRefinePass);
         }
     }
 
-    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators)
-            throws IOException {
-        List<ColumnPlan> active = plans.stream().filter(p -> p.value != null && p.nulls > 0).toList();
+    private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators,
+            int[] groupBy, Interpolation interpolation) throws IOException {
+        List<ColumnPlan> active = plans.stream()
+                .filter(p -> (p.value != null || p.strategy == Strategy.INTERPOLATE) && p.nulls > 0).toList();
+        List<ColumnPlan> interpolated = plans.stream().filter(p -> p.strategy == Strategy.INTERPOLATE).toList();
         long done = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             Schema schema = in.schema();
@@ -225,6 +276,7 @@ final class ImputeStep implements Step {
             BatchSink out = ctx.output(PortSpec.OUT, schema);
             for (Batch b = in.next(); b != null; b = in.next()) {
                 Batch result = b;
+                List<Object>[] keys = groupBy.length > 0 ? CellFill.groupKeys(b, groupBy) : null;
                 for (int i = 0; i < marked.length; i++) {
                     Column c = b.column(marked[i]);
                     long[] flags = new long[c.size()];
@@ -234,11 +286,18 @@ final class ImputeStep implements Step {
                     result = result.with(schema.field(inSchema.size() + i),
                             Column.ofLongs(FieldType.BOOLEAN, flags, flags.length, null));
                 }
+                long offset = done;
                 for (ColumnPlan p : active) {
                     Column c = b.column(p.index);
                     int nulls = c.nullCount();
-                    if (nulls > 0) {
-                        result = result.with(p.outField(), filled(c, p.value));
+                    if (nulls > 0 && p.strategy == Strategy.INTERPOLATE) {
+                        int i = interpolated.indexOf(p);
+                        Column f = CellFill.filled(c, r -> interpolation.valueAt(i, offset + r));
+                        result = result.with(p.field, f);
+                        p.filled += nulls - f.nullCount();
+                    } else if (nulls > 0) {
+                        result = result.with(p.outField(), p.grouped() ? CellFill.filled(c, r -> p.valueFor(keys[r]))
+                                : CellFill.filled(c, r -> p.value));
                         p.filled += nulls;
                     }
                 }
@@ -251,40 +310,6 @@ final class ImputeStep implements Step {
             }
             return schema;
         }
-    }
-
-    /** A copy of the column with every null replaced by {@code v}. */
-    static Column filled(Column c, TypedValue v) {
-        int n = c.size();
-        return switch (c.type().storage()) {
-            case LONG -> {
-                long[] a = Arrays.copyOf(c.longs(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        a[r] = v.longValue();
-                    }
-                }
-                yield Column.ofLongs(c.type(), a, n, null);
-            }
-            case DOUBLE -> {
-                double[] a = Arrays.copyOf(c.doubles(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        a[r] = v.doubleValue();
-                    }
-                }
-                yield Column.ofDoubles(c.type(), a, n, null);
-            }
-            case TEXT -> {
-                String[] a = Arrays.copyOf(c.texts(), n);
-                for (int r = 0; r < n; r++) {
-                    if (c.isNull(r)) {
-                        a[r] = v.text();
-                    }
-                }
-                yield Column.ofTexts(c.type(), a, n);
-            }
-        };
     }
 
     /** Every column that had missing values or a rule of its own, and what was done to it. */

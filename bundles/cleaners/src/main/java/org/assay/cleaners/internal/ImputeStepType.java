@@ -40,8 +40,14 @@ public final class ImputeStepType extends TypedStepType<ImputeParameters> {
                 .description("Fills missing values column by column and writes an imputation summary table that "
                         + "lists every column with missing values and what was done to it. Reads the input twice "
                         + "(statistics, then fill); an exact median over more values than its memory budget holds "
-                        + "reads it once or twice more. Columns without missing values pass through untouched.")
-                .input(PortSpec.IN, "Rows with missing values.")
+                        + "reads it once or twice more. With groupBy, mean, median and mode are per group (the overall one where a "
+                        + "group has none); memory grows with the number of groups: a group's exact median holds at most "
+                        + "65,536 values (512 KiB, and a histogram as large past that), and a larger group takes "
+                        + "another pass. Interpolate keeps, per row, the order value, the series and each interpolated "
+                        + "column (8 + 4 + 8 bytes per column), then 8 bytes per row and column for the fill values: "
+                        + "28 bytes per row for one column, and about 20 more while it sorts: some 45 MiB per million "
+                        + "rows. Columns without missing values pass through untouched.")
+                .input(PortSpec.of(PortSpec.IN, "Rows with missing values (read two or more times)."))
                 .output(PortSpec.OUT, "The same rows, with missing values filled.");
     }
 

@@ -26,22 +26,26 @@ final class ModeCounter {
 
     void add(Column column) {
         for (int r = 0; r < column.size(); r++) {
-            if (column.isNull(r)) {
-                continue;
+            if (!column.isNull(r)) {
+                addRow(column, r);
             }
-            Object key = switch (type.storage()) {
-                case LONG -> column.longs()[r];
-                case DOUBLE -> column.doubles()[r];
-                case TEXT -> column.texts()[r];
-            };
-            long[] c = counts.get(key);
-            if (c != null) {
-                c[0]++;
-            } else if (counts.size() < maxDistinct) {
-                counts.put(key, new long[] {1});
-            } else {
-                approximate = true;
-            }
+        }
+    }
+
+    /** Counts the value in row {@code r}, which is not null. */
+    void addRow(Column column, int r) {
+        Object key = switch (type.storage()) {
+            case LONG -> column.longs()[r];
+            case DOUBLE -> column.doubles()[r];
+            case TEXT -> column.texts()[r];
+        };
+        long[] c = counts.get(key);
+        if (c != null) {
+            c[0]++;
+        } else if (counts.size() < maxDistinct) {
+            counts.put(key, new long[] {1});
+        } else {
+            approximate = true;
         }
     }
 

@@ -9,6 +9,8 @@ enum Strategy implements DescribedValue {
     MEAN("the column's mean, for integer and decimal columns (integers rounded half up)"),
     MEDIAN("the column's exact median, for integer and decimal columns"),
     MODE("the most frequent value (ties to the smallest), for any column"),
+    INTERPOLATE("linear interpolation between the nearest known values along orderBy (per groupBy series), for "
+            + "integer and decimal columns; at the edges the nearest known value (edge)"),
     CONSTANT("parameter value, for every column whose type the value parses as"),
     LEAVE("keep the missing values (in columns only)");
 
@@ -30,7 +32,7 @@ enum Strategy implements DescribedValue {
     /** Whether the strategy can fill a column of this type (constant is checked against its value). */
     boolean fits(FieldType type) {
         return switch (this) {
-            case MEAN, MEDIAN -> type.isNumeric();
+            case MEAN, MEDIAN, INTERPOLATE -> type.isNumeric();
             case MODE, CONSTANT, LEAVE -> true;
         };
     }
