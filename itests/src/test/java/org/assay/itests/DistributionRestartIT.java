@@ -111,8 +111,13 @@ public class DistributionRestartIT {
         Matcher startedRun = Pattern.compile("Started run (\\S+)").matcher(slow.output);
         assertTrue(slow.output, startedRun.find());
         String slowId = startedRun.group(1);
-        // Stop Karaf once the first step is done and the slow copy is under way.
-        awaitShell("assay:run-show " + slowId, Pattern.compile("test-rows\\s*\\|\\s*succeeded"), 120);
+        // Stop Karaf once the first step is done and the slow copy is under way. Karaf may still
+        // refresh the steps' bundle just after the start, and a hot-swap replays the whole
+        // streaming segment (rows included), so wait until that state has held for a while.
+        Pattern underWay = Pattern.compile("test-rows\\s*\\|\\s*succeeded[\\s\\S]*slow-copy\\s*\\|\\s*running");
+        awaitShell("assay:run-show " + slowId, underWay, 120);
+        Thread.sleep(3000);
+        awaitShell("assay:run-show " + slowId, underWay, 120);
 
         Result stopped = exec("bin/assay", "stop");
         assertEquals(stopped.output, 0, stopped.exitCode);
