@@ -37,10 +37,12 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.assay.engine.ArtifactInfo;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
 import org.assay.engine.StepCatalog;
+import org.assay.engine.StepRunInfo;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowService;
 import org.junit.runner.RunWith;
@@ -382,5 +384,28 @@ public abstract class AssayKarafTestSupport {
             }
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /** Waits until the workflow folder's watcher has deployed the workflow. */
+    protected void awaitDeployed(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (workflows().get(id).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
+                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    protected static StepRunInfo step(RunInfo run, String id) {
+        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
+    }
+
+    /** The step's artifact with this file name. */
+    protected static Path artifact(StepRunInfo step, String name) {
+        return step.artifacts().stream().map(ArtifactInfo::path).filter(p -> p.getFileName().toString().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " among " + step.artifacts()));
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.assay.api.step.ArtifactKind;
 import org.assay.engine.ArtifactInfo;
 import org.assay.engine.RunInfo;
@@ -100,17 +99,6 @@ public class BasketsForecastIT extends AssayKarafTestSupport {
                     step.rowsIn(), step.rowsOut() + step.quarantined() + step.filtered());
         }
         return run;
-    }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
-
-    private static Path artifact(StepRunInfo step, String name) {
-        Optional<ArtifactInfo> a = step.artifacts().stream()
-                .filter(x -> x.path().getFileName().toString().equals(name)).findFirst();
-        return a.orElseThrow(() -> new AssertionError("no " + name + " among " + step.artifacts())).path();
     }
 
     private static double confidenceOf(List<String> rules, String sides, int column) {

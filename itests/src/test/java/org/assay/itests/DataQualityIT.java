@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.assay.api.step.ArtifactKind;
@@ -74,26 +73,5 @@ public class DataQualityIT extends AssayKarafTestSupport {
                 assertFalse(f + " holds an e-mail", Files.readString(f).contains("@example.com"));
             }
         }
-    }
-
-    private void awaitDeployed(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (workflows().get(id).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
-                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
-
-    private static Path artifact(StepRunInfo step, String name) {
-        return step.artifacts().stream().map(ArtifactInfo::path).filter(p -> p.getFileName().toString().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " among " + step.artifacts()));
     }
 }

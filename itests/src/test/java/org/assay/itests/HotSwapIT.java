@@ -66,9 +66,4 @@ public class HotSwapIT extends AssayKarafTestSupport {
         assertEquals("rows=" + n + " sum=" + n * (n + 1) / 2 + " distinct=" + n,
                 Files.readString(checksum.path(), StandardCharsets.UTF_8).trim());
     }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
 }

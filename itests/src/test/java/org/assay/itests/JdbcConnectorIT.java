@@ -162,9 +162,4 @@ public class JdbcConnectorIT extends AssayKarafTestSupport {
             t.close();
         }
     }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
 }

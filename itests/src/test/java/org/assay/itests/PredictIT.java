@@ -1,13 +1,11 @@
 package org.assay.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -103,27 +101,5 @@ public class PredictIT extends AssayKarafTestSupport {
     private static Path dataArtifact(StepRunInfo step) {
         return step.artifacts().stream().filter(a -> a.kind() == ArtifactKind.DATA).map(ArtifactInfo::path).findFirst()
                 .orElseThrow(() -> new AssertionError(step.stepId() + " registered no data artifact"));
-    }
-
-    private static Path artifact(StepRunInfo step, String name) {
-        return step.artifacts().stream().map(ArtifactInfo::path).filter(p -> p.getFileName().toString().equals(name))
-                .findFirst().orElseThrow();
-    }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
-
-    private void awaitDeployed(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (workflows().get(id).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
-                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
-            }
-            Thread.sleep(100);
-        }
-        assertNotNull(workflows().get(id));
     }
 }

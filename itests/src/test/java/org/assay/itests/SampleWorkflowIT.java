@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,7 +34,7 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
 
     @Test
     public void customerSegmentationSucceedsWithEveryRowAccountedFor() throws Exception {
-        awaitDeployedFromFolder(WORKFLOW);
+        awaitDeployed(WORKFLOW);
 
         RunInfo run = awaitFinished(runs().start(WORKFLOW).runId());
 
@@ -76,7 +75,7 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
     /** The second sample joins two sources, filters, derives, aggregates and profiles, on the real bundles. */
     @Test
     public void customerOrdersJoinsAggregatesAndProfiles() throws Exception {
-        awaitDeployedFromFolder("customer-orders");
+        awaitDeployed("customer-orders");
         RunInfo run = awaitFinished(runs().start("customer-orders").runId());
         assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
         StepRunInfo customers = run.steps().stream().filter(s -> s.stepId().equals("customers")).findFirst().orElseThrow();
@@ -115,7 +114,7 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
      */
     @Test
     public void noPiiValueOfTheSampleReachesASideFile() throws Exception {
-        awaitDeployedFromFolder(WORKFLOW);
+        awaitDeployed(WORKFLOW);
         RunInfo run = awaitFinished(runs().start(WORKFLOW).runId());
         assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
 
@@ -140,17 +139,6 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
             }
         }
         assertTrue("the quarantine is among the files checked", files.contains(run.folder().resolve("quarantine.csv")));
-    }
-
-    private void awaitDeployedFromFolder(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (workflows().get(id).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(id + " was not deployed from " + workflowDir() + "; deployed: "
-                        + workflows().list().stream().map(w -> w.id() + " " + w.lastRejected()).toList());
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static StepRunInfo stepOfType(RunInfo run, String type) {

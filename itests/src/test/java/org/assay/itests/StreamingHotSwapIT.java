@@ -65,9 +65,4 @@ public class StreamingHotSwapIT extends AssayKarafTestSupport {
         assertEquals("rows=20000 sum=" + 20_000L * 20_001 / 2 + " distinct=20000",
                 Files.readString(checksum.path(), StandardCharsets.UTF_8).trim());
     }
-
-    private static StepRunInfo step(RunInfo run, String id) {
-        return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + id + " in " + describe(run)));
-    }
 }
