@@ -233,7 +233,7 @@ public class DistributionRestartIT {
     }
 
     /** Unzips without the archive's top folder; zip entries carry no permissions, so bin/* is made executable. */
-    private static void unzip(Path zip, Path target) throws IOException {
+    static void unzip(Path zip, Path target) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
@@ -259,7 +259,7 @@ public class DistributionRestartIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -70,7 +70,12 @@ public class DashboardServlet extends HttpServlet {
         Optional<Assets.Asset> asset = Assets.resolve(path);
         URL url = asset.map(a -> bundle.getEntry(a.resource())).orElse(null);
         if (url == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            // A short text, not the container's HTML error page that names the servlet.
+            securityHeaders(response);
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("text/plain; charset=utf-8");
+            response.getWriter().write("Not found. The dashboard is at " + request.getContextPath()
+                    + request.getServletPath() + "/\n");
             return;
         }
         String etag = "\"" + etagBase + "\"";
