@@ -60,11 +60,16 @@ export function barOption(title, header, rows, valueIndex, seriesIndex = -1) {
       return row && isNumber(row[valueIndex]) ? Number(row[valueIndex]) : null;
     }),
   }));
+  if (series.length === 1) {
+    // One colour per category (per segment), as the chart steps draw them.
+    series[0].colorBy = 'data';
+  }
   return {
     title: { text: title, left: 0, textStyle: { fontSize: 14 } },
     legend: seriesNames.length > 1 ? { top: 24, type: 'scroll' } : undefined,
-    xAxis: { type: 'category', data: categories, name: header[0], axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', name: header[valueIndex] },
+    grid: { left: 8, right: 16, top: seriesNames.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value' },
     series,
   };
 }

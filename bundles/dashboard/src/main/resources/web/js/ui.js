@@ -78,9 +78,11 @@ export function status(value) {
 
 export function progressBar(fraction, label) {
   const pct = Math.max(0, Math.min(100, Math.round((fraction || 0) * 100)));
-  return h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
-    'aria-valuenow': String(pct), 'aria-label': label || 'progress' },
-  h('div', { class: 'progress-fill', style: `width: ${pct}%` }), h('span', { class: 'progress-text' }, `${pct}%`));
+  return h('span', { class: 'progress-wrap' },
+    h('span', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
+      'aria-valuenow': String(pct), 'aria-label': label || 'progress' },
+    h('span', { class: 'progress-fill', style: `width: ${pct}%` })),
+    h('span', { class: 'progress-text', 'aria-hidden': 'true' }, `${pct}%`));
 }
 
 /**

@@ -46,7 +46,7 @@ export async function modelPage(main, name) {
       { label: 'Champion', value: (v) => (v.champion ? h('strong', {}, 'champion') : '') },
       { label: 'Created', value: (v) => time(v.created) },
       { label: 'Metadata', value: (v) => h('dl', { class: 'facts small' }, Object.entries(v.metadata || {}).slice(0, 12)
-        .map(([k, x]) => [h('dt', {}, k), h('dd', {}, typeof x === 'object' ? JSON.stringify(x) : String(x))])) },
+        .map(([k, x]) => h('div', {}, h('dt', {}, k), h('dd', {}, typeof x === 'object' ? JSON.stringify(x) : String(x))))) },
       { label: 'Actions', value: (v) => (admin && !v.champion ? h('button', { type: 'button', onclick: () => act('promote', { version: v.version }) },
         'Promote') : '') },
     ], versions));

@@ -120,7 +120,7 @@ function summaryView(run, message, reload) {
   }
   return h('div', { class: 'card' },
     run.error ? notice('error', h('strong', {}, 'Error: '), run.error) : null,
-    h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     actions);
 }
 
@@ -202,7 +202,7 @@ function chartDataView(a, header, rows) {
   const seriesIndex = header.length >= 3 && !numeric.has(1) ? 1 : -1;
   const preferred = seriesIndex >= 0 ? 2 : 1;
   return h('figure', { class: 'chart-card' }, heading(a),
-    measureChart(a.title || a.fileName, header, rows, { preferred, seriesIndex }) || notice('info', 'Nothing to plot.'),
+    measureChart((a.title || a.fileName).replace(/ \(data\)$/, ''), header, rows, { preferred, seriesIndex }) || notice('info', 'Nothing to plot.'),
     h('details', {}, h('summary', {}, 'Data'), csvTable(header, rows)));
 }
 
@@ -221,9 +221,12 @@ function tableView(a, header, rows) {
     rows.length > 200 ? h('p', { class: 'muted' }, `The first 200 of ${num(rows.length)} rows.`) : null);
 }
 
+const cellNumber = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, useGrouping: false });
+
 function csvTable(header, rows) {
   const numeric = new Set(numericColumns(header, rows));
-  return table(header.map((label, i) => ({ label, num: numeric.has(i), value: (r) => r[i] ?? '' })), rows);
+  return table(header.map((label, i) => ({ label, num: numeric.has(i),
+    value: (r) => (numeric.has(i) && r[i] !== '' && r[i] !== undefined ? cellNumber.format(Number(r[i])) : r[i] ?? '') })), rows);
 }
 
 /** metrics.json: the figures at its top level and one level down, as a table. */
@@ -275,21 +278,40 @@ async function openBlob(path, message) {
   }
 }
 
-/** Quarantined rows counted by step and reason (up to 1,000 rows read; the total is the API's). */
+/**
+ * A quarantine reason without what differs from row to row (its line, the value, the counts),
+ * so that rows refused for the same cause count together: "line 20: expected 11 fields, found
+ * 10" and "line 1084: ... found 12" are both "expected N fields, found N".
+ */
+export function reasonKind(reason) {
+  return (reason || '')
+    .replace(/^line \d+: /, '')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/\b\d+(\.\d+)?\b/g, 'N');
+}
+
+/** Quarantined rows counted by step and kind of reason (up to 1,000 rows read; the total is the API's). */
 async function quarantineView(target, run) {
   if (!run.quarantined) {
     target.append(h('p', {}, 'No row was quarantined.'));
     return;
   }
   const page = await api.get(`runs/${encodeURIComponent(run.runId)}/quarantine?offset=0&limit=1000`);
-  const counts = new Map();
+  const groups = new Map();
   for (const r of page.rows) {
-    const key = `${r.step}: ${r.reason}`;
-    counts.set(key, (counts.get(key) || 0) + 1);
+    const key = `${r.step}: ${reasonKind(r.reason)}`;
+    const g = groups.get(key) || { step: r.step, kind: reasonKind(r.reason), rows: 0, example: r.reason };
+    g.rows++;
+    groups.set(key, g);
   }
-  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const rows = [...groups.values()].sort((a, b) => b.rows - a.rows);
   target.append(
     h('p', {}, `${num(page.total)} rows quarantined`, page.total > page.rows.length ? ` (reasons counted over the first ${num(page.rows.length)})` : '', '.'),
-    reasonsChart(counts),
-    table([{ label: 'Step: reason', value: (r) => r[0] }, { label: 'Rows', num: true, value: (r) => num(r[1]) }], rows));
+    reasonsChart(new Map(rows.map((g) => [`${g.step}: ${g.kind}`, g.rows]))),
+    table([
+      { label: 'Step', value: (g) => g.step },
+      { label: 'Reason', value: (g) => g.kind },
+      { label: 'Rows', num: true, value: (g) => num(g.rows) },
+      { label: 'Example', value: (g) => h('span', { class: 'muted' }, g.example) },
+    ], rows));
 }
