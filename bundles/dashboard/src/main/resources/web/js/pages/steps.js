@@ -41,7 +41,8 @@ export async function stepPage(main, type) {
   clear(main, h('p', {}, h('a', { href: '#/steps' }, '← Step catalogue')),
     h('h1', {}, h('code', {}, s.type), s.title ? ` · ${s.title}` : ''),
     h('p', {}, s.description || ''),
-    h('p', { class: 'muted' }, `Category ${s.category || 'other'} · version ${s.version || ''} · bundle ${s.bundle || ''}`),
+    h('p', { class: 'muted' }, [`category ${s.category || 'other'}`, s.version && `version ${s.version}`, s.bundle && `from ${s.bundle}`]
+      .filter(Boolean).join(' · ')),
     h('section', { class: 'card' }, h('h2', {}, 'Inputs'), ports(s.inputs)),
     h('section', { class: 'card' }, h('h2', {}, 'Outputs'), ports(s.outputs)),
     h('section', { class: 'card' }, h('h2', {}, 'Parameters'), s.parameters?.length ? table([
@@ -49,7 +50,8 @@ export async function stepPage(main, type) {
       { label: 'Type', value: (p) => p.type || '' },
       { label: 'Default', value: (p) => h('code', {}, fmt(p.default)) },
       { label: 'Description', value: (p) => [p.description || '',
-        p.allowedValues?.length ? h('div', { class: 'muted' }, 'One of: ', p.allowedValues.map((v) => (typeof v === 'object' ? v.value ?? JSON.stringify(v) : v)).join(', ')) : null,
+        p.allowedValues?.length ? h('div', { class: 'muted' }, 'One of: ', p.allowedValues.map((v, i) => [i ? ', ' : '',
+          h('code', {}, typeof v === 'object' ? v.value ?? JSON.stringify(v) : String(v))])) : null,
         p.minimum !== undefined && p.minimum !== null ? h('div', { class: 'muted' }, `At least ${p.minimum}`) : null,
         p.maximum !== undefined && p.maximum !== null ? h('div', { class: 'muted' }, `At most ${p.maximum}`) : null] },
     ], s.parameters) : h('p', { class: 'muted' }, 'No parameters.')),
