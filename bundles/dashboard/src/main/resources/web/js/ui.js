@@ -76,13 +76,13 @@ export function status(value) {
   return h('span', { class: `status status-${word}` }, word);
 }
 
-export function progressBar(fraction, label) {
+export function progressBar(fraction, label, text) {
   const pct = Math.max(0, Math.min(100, Math.round((fraction || 0) * 100)));
   return h('span', { class: 'progress-wrap' },
     h('span', { class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
       'aria-valuenow': String(pct), 'aria-label': label || 'progress' },
     h('span', { class: 'progress-fill', style: `width: ${pct}%` })),
-    h('span', { class: 'progress-text', 'aria-hidden': 'true' }, `${pct}%`));
+    h('span', { class: 'progress-text', 'aria-hidden': 'true' }, text ?? `${pct}%`));
 }
 
 /**

@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,7 +147,8 @@ public class DashboardIT {
         }
 
         // The report part: an ECharts chart drawn from the bar chart's data and the segment profiles.
-        WebElement chart = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> drawnChart());
+        WebElement chart = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> drawnChart());
         Dimension size = chart.getSize();
         assertTrue("chart canvas " + size, size.getWidth() > 100 && size.getHeight() > 100);
         assertTrue(browser.findElement(By.id("report")).getText().contains("Customers per segment"));
@@ -253,12 +255,9 @@ public class DashboardIT {
 
     /** The run's status once it has finished, else null. */
     private static String finalStatus() {
-        List<WebElement> badges = browser.findElements(By.cssSelector(".facts .status"));
-        if (badges.isEmpty()) {
-            return null;
-        }
-        String text = badges.get(0).getText();
-        return Pattern.matches("succeeded|failed|cancelled", text) ? text : null;
+        // Read in the page: the live page redraws the summary on every event (stale elements).
+        Object text = js().executeScript("const s = document.querySelector('.facts .status'); return s ? s.textContent : null;");
+        return text != null && Pattern.matches("succeeded|failed|cancelled", text.toString()) ? text.toString() : null;
     }
 
     private static String describeSteps() {

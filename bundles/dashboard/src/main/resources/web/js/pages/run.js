@@ -67,6 +67,9 @@ function apply(run, event) {
   const stepStatus = { STEP_WAITING: 'WAITING', STEP_STARTED: 'RUNNING', STEP_SUCCEEDED: 'SUCCEEDED',
     STEP_FAILED: 'FAILED', STEP_CANCELLED: 'CANCELLED' }[event.kind];
   if (step && stepStatus) {
+    if (stepStatus === 'SUCCEEDED' && step.status !== 'SUCCEEDED') {
+      run.stepsSucceeded = (run.stepsSucceeded || 0) + 1;
+    }
     step.status = stepStatus;
     if (stepStatus === 'SUCCEEDED') {
       step.progress = 1;
@@ -96,7 +99,8 @@ function summaryView(run, message, reload) {
     ['Started', time(run.startedAt)],
     ['Finished', time(run.finishedAt)],
     ['Took', duration(run.activeMillis)],
-    ['Rows in', num(run.rowsIn)],
+    ['Steps succeeded', `${run.stepsSucceeded ?? ''} of ${run.steps ?? (run.stepRuns || []).length}`],
+    ['Rows in (all steps)', num(run.rowsIn)],
     ['Quarantined', num(run.quarantined)],
   ];
   if (run.cancelledBy) {

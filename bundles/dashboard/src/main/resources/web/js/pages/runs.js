@@ -10,7 +10,8 @@ export async function runsPage(main) {
   document.title = 'Runs · Assay';
   const message = h('div', { 'aria-live': 'polite' });
   const list = h('div', { id: 'runs-list' });
-  const startForm = api.hasRole('operator') ? await startRunForm(message) : null;
+  const startForm = api.hasRole('operator') ? await startRunForm(message)
+    : h('p', { class: 'muted', id: 'no-start' }, 'Starting and cancelling runs needs the operator role.');
   clear(main, h('h1', {}, 'Runs'), startForm, message, list);
 
   const streams = new Map();
@@ -73,7 +74,7 @@ function render(list, runs, streams, refresh) {
     { label: 'Workflow', value: (r) => `${r.workflowId} v${r.workflowVersion}` },
     { label: 'Status', value: (r) => cell(cells, r, 'status', status(r.status)) },
     { label: 'Steps', value: (r) => cell(cells, r, 'steps', stepsCell(r)) },
-    { label: 'Rows in', num: true, value: (r) => cell(cells, r, 'rowsIn', num(r.rowsIn)) },
+    { label: 'Rows in (all steps)', num: true, value: (r) => cell(cells, r, 'rowsIn', num(r.rowsIn)) },
     { label: 'Quarantined', num: true, value: (r) => cell(cells, r, 'quarantined', num(r.quarantined)) },
     { label: 'Queued', value: (r) => time(r.queuedAt) },
     { label: 'Took', value: (r) => duration(r.activeMillis) },
@@ -102,8 +103,8 @@ function cell(cells, run, key, content) {
 
 function stepsCell(r) {
   const fraction = r.steps ? (r.stepsSucceeded || 0) / r.steps : 0;
-  return h('span', { class: 'steps-cell' }, progressBar(fraction, `steps of run ${r.runId}`),
-    ` ${r.stepsSucceeded || 0}/${r.steps || 0}`);
+  return h('span', { class: 'steps-cell' }, progressBar(fraction, `steps of run ${r.runId} succeeded`,
+    `${r.stepsSucceeded || 0}/${r.steps || 0}`));
 }
 
 /** Follows one active run's events and updates its row in place. */
