@@ -134,7 +134,7 @@ export function events(path, onEvent, onEnd = () => {}) {
         buffer += value.replace(/\r\n?/g, '\n');
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
-          dispatch(buffer.slice(0, end), onEvent);
+          parseEventBlock(buffer.slice(0, end), onEvent);
           buffer = buffer.slice(end + 2);
         }
       }
@@ -148,7 +148,8 @@ export function events(path, onEvent, onEnd = () => {}) {
   return () => controller.abort();
 }
 
-function dispatch(block, onEvent) {
+/** One Server-Sent Events block (the lines before a blank line): calls onEvent(kind, JSON data). */
+export function parseEventBlock(block, onEvent) {
   let kind = 'message';
   const data = [];
   for (const line of block.split('\n')) {

@@ -19,7 +19,7 @@ export function chart(option, { height = 320, label } = {}) {
       color: PALETTE,
       aria: { enabled: true },
       animationDuration: 300,
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: 13 },
       grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', confine: true },
       ...option,
@@ -65,11 +65,11 @@ export function barOption(title, header, rows, valueIndex, seriesIndex = -1) {
     series[0].colorBy = 'data';
   }
   return {
-    title: { text: title, left: 0, textStyle: { fontSize: 14 } },
+    title: { text: title, left: 0, textStyle: { fontSize: 15, fontWeight: 'normal', color: '#5a6472' } },
     legend: seriesNames.length > 1 ? { top: 24, type: 'scroll' } : undefined,
     grid: { left: 8, right: 16, top: seriesNames.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value' },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, fontSize: 13, rotate: categories.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', axisLabel: { fontSize: 13 } },
     series,
   };
 }
@@ -102,10 +102,10 @@ export function measureChart(title, header, rows, { preferred, seriesIndex = -1 
 export function reasonsChart(counts) {
   const entries = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).reverse();
   return chart({
-    title: { text: 'Quarantined rows by reason', left: 0, textStyle: { fontSize: 14 } },
+    title: { text: 'Quarantined rows by reason', left: 0, textStyle: { fontSize: 15, fontWeight: 'normal', color: '#5a6472' } },
     tooltip: { trigger: 'item', confine: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: entries.map(([k]) => (k.length > 40 ? k.slice(0, 39) + '…' : k)) },
+    yAxis: { type: 'category', data: entries.map(([k]) => (k.length > 40 ? k.slice(0, 39) + '…' : k)), axisLabel: { fontSize: 12 } },
     series: [{ type: 'bar', data: entries.map(([, v]) => v), name: 'rows', color: '#b5446e' }],
   }, { height: Math.max(160, 60 + entries.length * 28), label: 'Quarantined rows by reason' });
 }

@@ -160,9 +160,18 @@ public class DashboardIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[id^=profile-]"), "mean income"));
         Thread.sleep(600); // ECharts' 300 ms animation, so the screenshot shows the bars at full height
+        screenshot("04-segment-profiles");
+        js().executeScript("window.scrollTo(0, 0);");
         screenshot("03-run-finished");
         js().executeScript("document.getElementById('report').scrollIntoView();");
         screenshot("04-run-report");
+        // The sample's 8 malformed rows, counted by kind of reason (not one line per row).
+        String report = browser.findElement(By.id("report")).getText();
+        assertTrue(report, report.contains("8 rows quarantined"));
+        assertTrue(report, report.contains("expected N fields, found N"));
+        js().executeScript("[...document.querySelectorAll('#report h2')].find(e => e.textContent === 'Quarantine').scrollIntoView();");
+        Thread.sleep(600);
+        screenshot("04-quarantine");
         browser.manage().window().setSize(new Dimension(390, 900));
         Thread.sleep(600);
         screenshot("05-run-report-phone");
@@ -230,6 +239,25 @@ public class DashboardIT {
         HttpResponse<String> direct = api("POST", "runs", VIEWER, VIEWER_PASSWORD, "{\"workflowId\":\"customer-segmentation\"}");
         assertEquals(direct.body(), 403, direct.statusCode());
         assertTrue(direct.body(), direct.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+    }
+
+    /** The pages' parsers, run in the browser: CSV with quotes and line breaks, SSE blocks, reason kinds. */
+    @Test
+    public void e_theParsersHandleQuotesLineBreaksAndEventBlocks() {
+        browser.get(base);
+        waitFor(By.id("main"));
+        Object result = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all([import('./js/api.js'), import('./js/pages/run.js')]).then(([api, run]) => {"
+                + "  const rows = api.parseCsv('a,b\\r\\n\"x, \"\"y\"\"\",\"two\\nlines\"\\n,\\n');"
+                + "  const events = [];"
+                + "  api.parseEventBlock(': keep-alive\\nevent: STEP_PROGRESS\\ndata: {\"kind\":\"STEP_PROGRESS\",\\ndata: \"stepId\":\"s\"}', (k, d) => events.push([k, d.stepId]));"
+                + "  api.parseEventBlock(': only a comment', (k, d) => events.push(['unexpected', k]));"
+                + "  done(JSON.stringify({rows, events, kinds: [run.reasonKind(\"line 20: expected 11 fields, found 10\"),"
+                + "    run.reasonKind(\"line 537: column age: 'thirty-two' is not an integer\"), run.reasonKind(null)]}));"
+                + "}, e => done(String(e)));");
+        assertEquals("{\"rows\":[[\"a\",\"b\"],[\"x, \\\"y\\\"\",\"two\\nlines\"],[\"\",\"\"]],"
+                + "\"events\":[[\"STEP_PROGRESS\",\"s\"]],"
+                + "\"kinds\":[\"expected N fields, found N\",\"column age: '…' is not an integer\",\"\"]}", result);
     }
 
     // --- browser helpers

@@ -131,7 +131,7 @@ function summaryView(run, message, reload) {
 function stepTable(run) {
   const columns = [
     { label: 'Step', value: (s) => h('strong', {}, s.stepId) },
-    { label: 'Type', value: (s) => h('a', { href: `#/steps/${encodeURIComponent(s.type)}` }, s.type) },
+    { label: 'Type', value: (s) => h('a', { href: `#/steps/${encodeURIComponent(s.type)}`, class: 'nowrap' }, s.type) },
     { label: 'Status', value: (s) => status(s.status) },
     { label: 'Progress', value: (s) => progressBar(s.progress ?? (s.status === 'SUCCEEDED' ? 1 : 0), `progress of ${s.stepId}`) },
     { label: 'Rows in', num: true, value: (s) => num(s.rowsIn) },
@@ -197,7 +197,7 @@ async function drawReport(report, run) {
 }
 
 function heading(a) {
-  return h('h3', {}, a.title || a.fileName, h('span', { class: 'muted' }, ` · step ${a.stepId}`));
+  return h('h3', {}, (a.title || a.fileName).replace(/ \(data\)$/, ''), h('span', { class: 'muted' }, ` · step ${a.stepId}`));
 }
 
 /** A chart step's data (category, [series], value, [rows]), drawn again as an ECharts chart. */
