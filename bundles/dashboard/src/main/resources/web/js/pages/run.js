@@ -84,9 +84,8 @@ function apply(run, event) {
   if (ENDS.has(event.kind)) {
     run.status = event.kind.slice(4);
   }
-  if (event.message) {
-    const at = new Date(event.at).toLocaleTimeString();
-    run.events = [...(run.events || []), `${at} ${event.message}`];
+  if (event.message && event.kind !== 'STEP_PROGRESS') {
+    run.timeline = [...(run.timeline || []), event];
   }
 }
 
@@ -141,7 +140,10 @@ function stepTable(run) {
     { label: 'Took', value: (s) => duration(s.durationMillis) },
     { label: 'Error', value: (s) => h('span', { class: 'error-text' }, s.error || '') },
   ];
-  const events = run.events || [];
+  // The timeline holds the run's notable events (it survives restarts); events is the short list.
+  const events = run.timeline?.length
+    ? run.timeline.filter((e) => e.message).map((e) => `${new Date(e.at).toLocaleTimeString()} ${e.message}`)
+    : run.events || [];
   return [table(columns, run.stepRuns || []),
     events.length ? h('details', { class: 'events' }, h('summary', {}, `Events (${events.length})`),
       h('ol', {}, events.map((e) => h('li', {}, e)))) : null];
