@@ -62,20 +62,36 @@ public class RestApiIT extends AssayKarafTestSupport {
             web.load(in);
         }
         base = "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port").trim() + "/assay/api/v1";
+        // Up, and the realm has read the users (it notices a changed file after a moment).
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
-                if (send("GET", "/openapi.json", null, null).statusCode() == 200) {
+                if (send("GET", "/me", "viv", null).statusCode() == 200 && send("GET", "/me", "nob", null).statusCode() == 200) {
                     return;
                 }
             } catch (java.io.IOException e) {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the REST API did not answer at " + base);
+                throw new AssertionError("the REST API did not let the test users in at " + base);
             }
             Thread.sleep(250);
         }
+    }
+
+    /** Safe by default, like SSH: the web server answers on localhost only. */
+    @Test
+    public void httpListensOnLocalhostOnly() throws Exception {
+        Properties web = new Properties();
+        try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
+            web.load(in);
+        }
+        assertEquals("127.0.0.1", web.getProperty("org.ops4j.pax.web.listening.addresses").trim());
+        int port = Integer.parseInt(web.getProperty("org.osgi.service.http.port").trim());
+        assertTrue(Sockets.accepts(java.net.InetAddress.getLoopbackAddress(), port));
+        java.net.InetAddress external = Sockets.nonLoopbackAddress();
+        org.junit.Assume.assumeTrue("this machine has no non-loopback address to try", external != null);
+        assertFalse("HTTP port " + port + " answers on " + external, Sockets.accepts(external, port));
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
@@ -289,6 +305,8 @@ public class RestApiIT extends AssayKarafTestSupport {
         assertEquals(200, report.statusCode());
         assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(report.body().contains(SAMPLE));
+        // Its chart links are relative to the run folder; read through the API they point at the artifacts.
+        assertTrue(report.body().contains("<base href=\"artifacts/\">"));
 
         JsonNode run = json(send("GET", "/runs/" + runId, "viv", null));
         JsonNode chart = null;
