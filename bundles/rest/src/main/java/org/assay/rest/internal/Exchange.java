@@ -106,6 +106,10 @@ final class Exchange {
                 }
                 out.write(buf, 0, n);
             }
+        } catch (IOException e) {
+            // The client stopped sending (Content-Length larger than the body, a dropped connection).
+            throw ApiProblem.badRequest("the request body ended early: " + (declared >= 0
+                    ? "expected " + declared + " bytes, got " + out.size() : "the connection broke"));
         }
         return out.toByteArray();
     }

@@ -38,7 +38,7 @@ final class RunsApi {
         r.add("GET", "/runs/{runId}/events", Role.VIEWER, events::stream);
         r.add("GET", "/runs/{runId}/quarantine", Role.VIEWER, this::quarantine);
         r.add("GET", "/runs/{runId}/artifacts/{stepId}/{fileName}", Role.VIEWER, this::artifact);
-        r.add("GET", "/runs/{runId}/report", Role.VIEWER, ex -> file(ex, runs.openReport(run(ex).runId()), "report"));
+        r.add("GET", "/runs/{runId}/report", Role.VIEWER, this::report);
         r.add("GET", "/runs/{runId}/log", Role.VIEWER, ex -> file(ex, runs.openLog(run(ex).runId()), "log"));
     }
 
@@ -142,6 +142,34 @@ final class RunsApi {
         Optional<RunContent> content = runs.openArtifact(run.runId(), id);
         file(ex, content, "artifact " + id);
     }
+
+    /**
+     * The HTML report. Its links are relative to the run folder ({@code <step id>/<file>}, the
+     * artifact ids), so a {@code <base>} pointing at the run's artifacts makes its charts and
+     * downloads work when it is read through the API.
+     */
+    private void report(Exchange ex) throws IOException {
+        RunInfo run = run(ex);
+        RunContent c = runs.openReport(run.runId()).orElseThrow(() -> ApiProblem.notFound(
+                "run " + run.runId() + " has no report yet" + (run.status().isFinished() ? "" : "; it is written when the run ends")));
+        if (c.size() > MAX_REWRITTEN_REPORT) {
+            file(ex, Optional.of(c), "report");
+            return;
+        }
+        String html;
+        try (c) {
+            html = new String(c.stream().readNBytes((int) c.size()), StandardCharsets.UTF_8);
+        }
+        String base = "<base href=\"artifacts/\">";
+        int head = html.indexOf("<head>");
+        html = head < 0 ? base + html : html.substring(0, head + 6) + base + html.substring(head + 6);
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        file(ex, Optional.of(new RunContent(c.runId(), c.id(), c.fileName(), c.contentType(), bytes.length,
+                new java.io.ByteArrayInputStream(bytes))), "report");
+    }
+
+    /** Reports larger than this are sent as they are (without the base link). */
+    static final long MAX_REWRITTEN_REPORT = 32L << 20;
 
     /** Streams a run's file with its content type; an HTML file may not run scripts on the API's origin. */
     private static void file(Exchange ex, Optional<RunContent> content, String what) throws IOException {
