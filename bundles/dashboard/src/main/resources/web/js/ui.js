@@ -110,10 +110,6 @@ export function section(title, ...content) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...content);
 }
 
-export function link(href, text) {
-  return h('a', { href }, text);
-}
-
 /** What the current page wants stopped when the user leaves it (event streams, timers, charts). */
 let cleanups = [];
 

@@ -260,6 +260,29 @@ public class DashboardIT {
                 + "\"kinds\":[\"expected N fields, found N\",\"column age: '…' is not an integer\",\"\"]}", result);
     }
 
+    /** The pages come with a policy that keeps them to their own files; only the web folder is served. */
+    @Test
+    public void f_theFilesCarryASecurityPolicyAndNothingElseOfTheBundleIsServed() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, index.statusCode());
+        String policy = index.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy, policy.contains("default-src 'self'") && policy.contains("script-src 'self';")
+                && policy.contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", index.headers().firstValue("X-Content-Type-Options").orElse(""));
+        for (String path : List.of("OSGI-INF/org.assay.dashboard.internal.DashboardServlet.xml", "META-INF/MANIFEST.MF",
+                "org/assay/dashboard/internal/Assets.class", "js/", "vendor/echarts/LICENSE")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(path, 404, r.statusCode());
+        }
+        HttpResponse<String> echarts = http.send(HttpRequest.newBuilder(URI.create(base + "vendor/echarts/echarts.min.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, echarts.statusCode());
+        assertTrue(echarts.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    }
+
     // --- browser helpers
 
     private static void login(String user, String password) {
