@@ -20,13 +20,20 @@ export async function stepsPage(main) {
       h('h2', {}, category),
       h('dl', { class: 'catalogue' }, items.sort((a, b) => a.type.localeCompare(b.type)).map((s) => [
         h('dt', {}, h('a', { href: `#/steps/${encodeURIComponent(s.type)}` }, s.type), s.title ? ` · ${s.title}` : ''),
-        h('dd', {}, s.description || '')]))))
+        h('dd', {}, firstSentence(s.description))]))))
       : notice('info', 'No step type matches.'));
   };
   clear(main, h('h1', {}, 'Step catalogue'),
     h('p', { class: 'muted' }, `${steps.length} step types installed. Generated from the running bundles.`),
     h('div', { class: 'field-inline' }, h('label', { for: 'step-search' }, 'Search'), search), list);
   draw();
+}
+
+/** The list shows each type's first sentence; its page has the whole text. */
+function firstSentence(text) {
+  // A sentence ends before a capital letter, so "e.g. x" and "1.5" do not end it.
+  const m = (text || '').match(/^.*?[.!?](?=\s+[A-Z]|$)/s);
+  return m ? m[0] : text || '';
 }
 
 export async function stepPage(main, type) {
