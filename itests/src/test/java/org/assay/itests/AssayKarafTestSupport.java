@@ -115,7 +115,7 @@ public abstract class AssayKarafTestSupport {
     @Configuration
     public Option[] config() {
         String localRepository = requiredProperty("assay.localRepository");
-        int[] ports = FreePorts.take(3);
+        int[] ports = FreePorts.take(4);
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(requiredProperty("assay.distribution")).toURI().toString())
@@ -163,6 +163,8 @@ public abstract class AssayKarafTestSupport {
                     String.valueOf(ports[1])),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     String.valueOf(ports[2])),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    String.valueOf(ports[3])),
             // ScheduleIT fires a schedule every 2 s, which the shipped minimum interval (60 s) refuses.
             editConfigurationFilePut("etc/org.assay.engine.cfg", "minScheduleIntervalSeconds", "1"),
             systemProperty("assay.testSteps").value(requiredProperty("assay.testSteps")),

@@ -40,7 +40,7 @@ public class DistributionRestartIT {
 
     private Path home;
     private Path assayHome;
-    /** SSH, RMI registry and RMI server ports of the current install. */
+    /** SSH, RMI registry, RMI server and HTTP ports of the current install. */
     private int[] ports;
 
     @Before
@@ -56,8 +56,9 @@ public class DistributionRestartIT {
     private void install() throws IOException {
         deleteTree(home);
         unzip(Paths.get(AssayKarafTestSupport.requiredProperty("assay.distribution")), home);
-        ports = FreePorts.take(3);
+        ports = FreePorts.take(4);
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", ports[0]);
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", ports[3]);
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", ports[1]);
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", ports[2]);
         // The test step bundle, hot-deployed like an integrator's bundle.
@@ -147,9 +148,14 @@ public class DistributionRestartIT {
     }
 
     /** SSH and both JMX ports answer on localhost and not on the machine's other address. */
-    private void assertLocalhostOnly() throws IOException {
+    private void assertLocalhostOnly() throws IOException, InterruptedException {
         InetAddress external = Sockets.nonLoopbackAddress();
         for (int port : ports) {
+            // The web server (REST API) may open its port a moment after the shell answers.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Sockets.accepts(InetAddress.getLoopbackAddress(), port) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
             assertTrue("nothing on 127.0.0.1:" + port, Sockets.accepts(InetAddress.getLoopbackAddress(), port));
             assertFalse("port " + port + " answers on " + external, external != null && Sockets.accepts(external, port));
         }
@@ -233,7 +239,7 @@ public class DistributionRestartIT {
     }
 
     /** Unzips without the archive's top folder; zip entries carry no permissions, so bin/* is made executable. */
-    private static void unzip(Path zip, Path target) throws IOException {
+    static void unzip(Path zip, Path target) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
@@ -259,7 +265,7 @@ public class DistributionRestartIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
