@@ -15,6 +15,9 @@ import org.assay.engine.WorkflowListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Records what the engine did, with the principals it keeps: run starts (who, which trigger),
@@ -28,12 +31,32 @@ import org.osgi.service.component.annotations.Reference;
 public final class EngineAuditor implements RunListener, WorkflowListener {
 
     private final AuditLog audit;
-    private final RunService runs;
+    /**
+     * Dynamic: the engine's run service binds this listener (through its run events) while it is
+     * being made itself, so a static reference back to it would be a cycle.
+     */
+    private volatile RunService runs;
 
     @Activate
-    public EngineAuditor(@Reference AuditLog audit, @Reference RunService runs) {
+    public EngineAuditor(@Reference AuditLog audit) {
         this.audit = audit;
+    }
+
+    EngineAuditor(AuditLog audit, RunService runs) {
+        this(audit);
         this.runs = runs;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRuns(RunService r) {
+        runs = r;
+    }
+
+    void unsetRuns(RunService r) {
+        if (runs == r) {
+            runs = null;
+        }
     }
 
     @Override
@@ -42,7 +65,8 @@ public final class EngineAuditor implements RunListener, WorkflowListener {
         if (kind != RunEvent.Kind.RUN_QUEUED && kind != RunEvent.Kind.CANCEL_REQUESTED && !kind.endsRun()) {
             return;
         }
-        Optional<RunInfo> info = runs.get(event.runId());
+        RunService service = runs;
+        Optional<RunInfo> info = service == null ? Optional.empty() : service.get(event.runId());
         Map<String, String> details = new LinkedHashMap<>();
         info.ifPresent(r -> {
             details.put("workflow", r.workflowId());
