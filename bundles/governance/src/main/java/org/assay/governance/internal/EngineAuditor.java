@@ -3,6 +3,7 @@ package org.assay.governance.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.assay.api.audit.AuditAction;
 import org.assay.api.audit.AuditLog;
 import org.assay.api.audit.AuditQuery;
@@ -12,12 +13,12 @@ import org.assay.engine.RunInfo;
 import org.assay.engine.RunListener;
 import org.assay.engine.RunService;
 import org.assay.engine.WorkflowListener;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+
 
 /**
  * Records what the engine did, with the principals it keeps: run starts (who, which trigger),
@@ -32,30 +33,32 @@ public final class EngineAuditor implements RunListener, WorkflowListener {
 
     private final AuditLog audit;
     /**
-     * Dynamic: the engine's run service binds this listener (through its run events) while it is
-     * being made itself, so a static reference back to it would be a cycle.
+     * The run record of a run. Looked up when an event comes, not injected: the engine's run
+     * service binds this listener (through its run events) while it is being made itself, and any
+     * reference back to it, static or dynamic, is a cycle Declarative Services cuts.
      */
-    private volatile RunService runs;
+    private final Function<String, Optional<RunInfo>> records;
 
     @Activate
-    public EngineAuditor(@Reference AuditLog audit) {
+    public EngineAuditor(@Reference AuditLog audit, BundleContext context) {
+        this(audit, runId -> lookUp(context, runId));
+    }
+
+    EngineAuditor(AuditLog audit, Function<String, Optional<RunInfo>> records) {
         this.audit = audit;
+        this.records = records;
     }
 
-    EngineAuditor(AuditLog audit, RunService runs) {
-        this(audit);
-        this.runs = runs;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setRuns(RunService r) {
-        runs = r;
-    }
-
-    void unsetRuns(RunService r) {
-        if (runs == r) {
-            runs = null;
+    private static Optional<RunInfo> lookUp(BundleContext context, String runId) {
+        ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        RunService runs = context.getService(ref);
+        try {
+            return runs == null ? Optional.empty() : runs.get(runId);
+        } finally {
+            context.ungetService(ref);
         }
     }
 
@@ -65,8 +68,7 @@ public final class EngineAuditor implements RunListener, WorkflowListener {
         if (kind != RunEvent.Kind.RUN_QUEUED && kind != RunEvent.Kind.CANCEL_REQUESTED && !kind.endsRun()) {
             return;
         }
-        RunService service = runs;
-        Optional<RunInfo> info = service == null ? Optional.empty() : service.get(event.runId());
+        Optional<RunInfo> info = records.apply(event.runId());
         Map<String, String> details = new LinkedHashMap<>();
         info.ifPresent(r -> {
             details.put("workflow", r.workflowId());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.assay.api.workflow.WorkflowDefinition;
 import org.assay.engine.DeployedWorkflow;
 import org.assay.engine.RunEvent;
 import org.assay.engine.RunInfo;
-import org.assay.engine.RunService;
 import org.assay.engine.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +34,7 @@ class EngineAuditorTest {
         log = new FileAuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
         RunInfo run = new RunInfo("r1", "wf", 2, RunStatus.RUNNING, Instant.now(), null, null, null, null, null,
                 List.of(), List.of(), 0, "bob", "on demand", "carol", List.of());
-        RunService runs = (RunService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RunService.class}, (p, m, args) -> switch (m.getName()) {
-                    case "get" -> "r1".equals(args[0]) ? Optional.of(run) : Optional.empty();
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
-        auditor = new EngineAuditor(log, runs);
+        auditor = new EngineAuditor(log, id -> "r1".equals(id) ? Optional.of(run) : Optional.empty());
     }
 
     private static RunEvent event(RunEvent.Kind kind) {
