@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param description what the workflow is for
  * @param schedule    a cron expression, or null when it only runs on demand
  * @param steps       steps in document order
+ * @param purpose     what the workflow uses personal data for (e.g. {@code marketing},
+ *                    {@code analytics}), or null when it declares none; steps such as
+ *                    {@code consent-filter} keep only the rows of people who agreed to it
  */
 public record WorkflowDefinition(int format, String id, String name, String description, String schedule,
-        List<StepDefinition> steps) {
+        List<StepDefinition> steps, String purpose) {
 
     /** The format version this API reads and writes. */
     public static final int CURRENT_FORMAT = 1;
@@ -26,6 +29,12 @@ public record WorkflowDefinition(int format, String id, String name, String desc
         name = name == null ? id : name;
         description = description == null ? "" : description;
         steps = List.copyOf(steps);
+    }
+
+    /** A workflow that declares no purpose. */
+    public WorkflowDefinition(int format, String id, String name, String description, String schedule,
+            List<StepDefinition> steps) {
+        this(format, id, name, description, schedule, steps, null);
     }
 
     public Optional<StepDefinition> step(String stepId) {

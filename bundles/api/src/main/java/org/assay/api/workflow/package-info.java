@@ -1,4 +1,4 @@
-@Version("1.0.0")
+@Version("1.1.0")
 package org.assay.api.workflow;
 
 import org.osgi.annotation.versioning.Version;

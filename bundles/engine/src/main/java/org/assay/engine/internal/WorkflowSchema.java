@@ -16,6 +16,7 @@ import org.assay.api.workflow.WorkflowDefinition;
 final class WorkflowSchema {
 
     static final String ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$";
+    static final String PURPOSE_PATTERN = "^[a-z][a-z0-9-]{0,39}$";
 
     private static final JsonNodeFactory NF = JsonNodeFactory.instance;
 
@@ -39,6 +40,9 @@ final class WorkflowSchema {
         props.putObject("description").put("type", "string");
         props.putObject("schedule").put("type", "string")
                 .put("description", "Optional cron expression (Quartz syntax) for scheduled runs.");
+        props.putObject("purpose").put("type", "string").put("pattern", PURPOSE_PATTERN)
+                .put("description", "What the workflow uses personal data for, e.g. marketing or analytics: "
+                        + "lower case letters, digits and '-'. consent-filter keeps the rows of people who agreed to it.");
         ObjectNode steps = props.putObject("steps");
         steps.put("type", "array").put("minItems", 1);
         ObjectNode step = steps.putObject("items");

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditLog;
 import org.assay.api.data.Schema;
 import org.assay.api.step.PortKind;
 import org.assay.api.workflow.StepDefinition;
@@ -36,6 +38,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,7 @@ public final class WorkflowStore implements WorkflowService {
     /** Files of the watched folder that deploy nothing, by path. */
     private final Map<String, RejectedWorkflow> rejected = new ConcurrentHashMap<>();
     private final List<WorkflowListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile AuditLog audit;
     /** Warnings such as "step type not installed" go stale as bundles come and go. */
     private final StepRegistry.Listener warningRefresher = new StepRegistry.Listener() {
         @Override
@@ -107,6 +111,19 @@ public final class WorkflowStore implements WorkflowService {
 
     void removeListener(WorkflowListener listener) {
         listeners.remove(listener);
+    }
+
+    /** The audit log, when the governance bundle provides one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditLog log) {
+        audit = log;
+    }
+
+    void unsetAudit(AuditLog log) {
+        if (audit == log) {
+            audit = null;
+        }
     }
 
     /** One listener's failure neither stops a deployment nor the other listeners. */
@@ -353,6 +370,11 @@ public final class WorkflowStore implements WorkflowService {
             throw new UncheckedIOException("cannot undeploy " + workflowId, e);
         }
         LOG.info("Undeployed workflow {} by {}", workflowId, by);
+        AuditLog log = audit;
+        if (log != null) {
+            // Only the engine knows who undeployed: the listeners below are told the id alone.
+            log.record(by, AuditAction.UNDEPLOY, workflowId, Map.of("version", Integer.toString(a.deployed().version())));
+        }
         for (WorkflowListener l : listeners) {
             notify(l, () -> l.undeployed(workflowId));
         }

@@ -344,7 +344,8 @@ final class WorkflowValidator {
         return new WorkflowDefinition(root.path("format").asInt(), root.path("id").asText(),
                 root.path("name").isTextual() ? root.path("name").asText() : null,
                 root.path("description").isTextual() ? root.path("description").asText() : null,
-                root.path("schedule").isTextual() ? root.path("schedule").asText() : null, steps);
+                root.path("schedule").isTextual() ? root.path("schedule").asText() : null, steps,
+                root.path("purpose").isTextual() ? root.path("purpose").asText() : null);
     }
 
     private static boolean hasGraphShape(JsonNode root) {
@@ -360,6 +361,23 @@ final class WorkflowValidator {
             }
         }
         return true;
+    }
+
+    /**
+     * A step parameter named {@code purpose} (consent-filter's) filters for a purpose: it must be
+     * the one the workflow declares, so a workflow cannot say "analytics" and use marketing consent.
+     */
+    private static Optional<ValidationProblem> purposeProblem(SourceDocument doc, WorkflowDefinition def,
+            StepDefinition s, String at) {
+        Object p = s.params().get("purpose");
+        if (!(p instanceof String stepPurpose) || stepPurpose.equals(def.purpose())) {
+            return Optional.empty();
+        }
+        return Optional.of(doc.problem(at + ".params.purpose", def.purpose() == null
+                ? "step '" + s.id() + "' filters for purpose '" + stepPurpose + "' but the workflow declares none; "
+                        + "add \"purpose\": \"" + stepPurpose + "\" at the top of the workflow"
+                : "step '" + s.id() + "' filters for purpose '" + stepPurpose + "' but the workflow's purpose is '"
+                        + def.purpose() + "'; use the same purpose in both"));
     }
 
     private List<ValidationProblem> graphProblems(SourceDocument doc, WorkflowDefinition def, Set<Integer> badParams) {
@@ -389,6 +407,7 @@ final class WorkflowValidator {
                             Severity.WARNING));
                 }
             }
+            purposeProblem(doc, def, s, at).ifPresent(out::add);
             StepDescriptor d = provider.map(p -> p.info().descriptor()).orElse(null);
             for (Map.Entry<String, InputRef> in : s.inputs().entrySet()) {
                 String inAt = at + ".inputs." + in.getKey();

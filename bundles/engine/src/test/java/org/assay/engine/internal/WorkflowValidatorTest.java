@@ -85,6 +85,37 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void aDeclaredPurposeIsKeptInTheDefinition() {
+        WorkflowValidator.Result r = validator.validate(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"purpose\": \"marketing\","));
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertEquals("marketing", r.definition().orElseThrow().purpose());
+        assertEquals(null, validator.validate(wf(SOURCE)).definition().orElseThrow().purpose());
+    }
+
+    @Test
+    void aMalformedPurposeIsLocated() {
+        ValidationProblem p = only(wf(SOURCE).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"purpose\": \"Direct Marketing\","));
+        assertEquals("$.purpose", p.path());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void aStepFilteringForAnotherPurposeThanTheWorkflowsIsRefused() {
+        String consent = ",\n    {\"id\": \"ok\", \"type\": \"consent-filter\", \"inputs\": {\"in\": \"src\"},"
+                + " \"params\": {\"purpose\": \"marketing\"}}";
+        ValidationProblem p = only(wf(SOURCE + consent).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"purpose\": \"analytics\","));
+        assertEquals("$.steps[1].params.purpose", p.path());
+        assertTrue(p.message().contains("the workflow's purpose is 'analytics'"), p.message());
+        ValidationProblem none = only(wf(SOURCE + consent));
+        assertTrue(none.message().contains("add \"purpose\": \"marketing\" at the top"), none.message());
+        assertFalse(validator.validate(wf(SOURCE + consent).replace("\"id\": \"wf\",",
+                "\"id\": \"wf\",\n  \"purpose\": \"marketing\",")).hasErrors());
+    }
+
+    @Test
     void badScheduleIsLocatedAndExplained() {
         ValidationProblem p = only(wf(SOURCE).replace("\"id\": \"wf\",",
                 "\"id\": \"wf\",\n  \"schedule\": \"0 0 25 * * ?\","));

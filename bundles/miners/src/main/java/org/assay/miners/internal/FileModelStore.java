@@ -21,8 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.assay.api.audit.DataProvenance;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -51,6 +56,8 @@ public final class FileModelStore implements ModelStore {
     }
 
     private final Path root;
+    /** Purposes and consent basis of a training run's data, when the governance bundle is installed. */
+    private volatile DataProvenance provenance;
 
     @Activate
     public FileModelStore(Config config) {
@@ -61,6 +68,18 @@ public final class FileModelStore implements ModelStore {
 
     FileModelStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setProvenance(DataProvenance p) {
+        provenance = p;
+    }
+
+    void unsetProvenance(DataProvenance p) {
+        if (provenance == p) {
+            provenance = null;
+        }
     }
 
     Path root() {
@@ -75,6 +94,10 @@ public final class FileModelStore implements ModelStore {
         Path tmp = Files.createTempDirectory(dir, ".saving-");
         Files.write(tmp.resolve(MODEL_FILE), content);
         Map<String, String> meta = new TreeMap<>(metadata);
+        DataProvenance p = provenance;
+        if (p != null && metadata.get("run") != null) {
+            meta.putAll(p.ofRun(metadata.get("run")));
+        }
         meta.put("name", name);
         meta.put("version", Integer.toString(next));
         meta.put("created", Instant.now().toString());

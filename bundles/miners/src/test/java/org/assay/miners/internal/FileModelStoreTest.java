@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assay.api.audit.DataProvenance;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,18 @@ class FileModelStoreTest {
         assertEquals(FileModelStore.sha256(new byte[] {1, 2}), v1.metadata().get("sha256"));
         assertEquals(List.of("churn"), store.names());
         assertThrows(IllegalArgumentException.class, () -> store.promote("churn", 9));
+    }
+
+    @Test
+    void aModelRecordsThePurposesAndConsentBasisOfItsTrainingRun() throws Exception {
+        FileModelStore store = new FileModelStore(dir);
+        store.setProvenance(run -> "r1".equals(run) ? Map.of(DataProvenance.PURPOSES, "marketing",
+                DataProvenance.CONSENT_BASIS, "consent-filter 'consent'") : Map.of());
+        ModelStore.Version v = store.save("churn", new byte[] {1}, Map.of("run", "r1"));
+        assertEquals("marketing", v.metadata().get(DataProvenance.PURPOSES));
+        assertEquals("consent-filter 'consent'", v.metadata().get(DataProvenance.CONSENT_BASIS));
+        assertFalse(store.save("churn", new byte[] {1}, Map.of("run", "r2")).metadata()
+                .containsKey(DataProvenance.PURPOSES));
     }
 
     @Test

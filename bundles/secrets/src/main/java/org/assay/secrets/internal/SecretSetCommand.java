@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.assay.api.audit.AuditLog;
 
 @Command(scope = "assay", name = "secret-set", description = "Sets a named secret (a password or token), asking for "
         + "its value twice without showing it. A cfg file uses it as $[secret:NAME], e.g. password=$[secret:crm_db_password] "
@@ -17,6 +18,9 @@ public class SecretSetCommand implements Action {
 
     @Reference
     private Session session;
+
+    @Reference(optional = true)
+    private AuditLog audit;
 
     @Argument(index = 0, name = "name", required = true, description = "The secret's name: lower-case letters, digits "
             + "and _, e.g. crm_db_password")
@@ -35,6 +39,7 @@ public class SecretSetCommand implements Action {
         try {
             boolean existed = store.exists(name);
             store.set(name, value);
+            SecretAudit.changed(audit, name, existed ? "replaced" : "set");
             System.out.println((existed ? "Replaced" : "Set") + " secret " + name + " (etc/" + name
                     + ", readable by the Karaf user only). Cfg files using it are reloaded when they change; "
                     + "to apply it now to a data source, touch its cfg file.");

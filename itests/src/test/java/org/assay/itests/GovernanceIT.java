@@ -1,0 +1,309 @@
+package org.assay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditEntry;
+import org.assay.api.audit.AuditLog;
+import org.assay.api.audit.AuditQuery;
+import org.assay.engine.RunEvent;
+import org.assay.engine.RunInfo;
+import org.assay.engine.RunStatus;
+import org.assay.engine.StepRunInfo;
+import org.junit.Test;
+
+/**
+ * The platform rules on the real distribution: the audit log and who may read it, purpose and
+ * consent, subject export and erasure end to end (including a model trained on the subject),
+ * and a grep of every file, log line and event of a pii-heavy run for the raw personal values.
+ */
+public class GovernanceIT extends AssayKarafTestSupport {
+
+    private static final Set<String> VIEWER = Set.of("viewer");
+    private static final Set<String> OPERATOR = Set.of("operator");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(30);
+
+    @Test
+    public void theGovernanceCommandsAreTheAdministratorsAlone() throws Exception {
+        for (String command : List.of("assay:audit -n 1", "assay:subject-export nobody-at-all",
+                "assay:subject-erase nobody-at-all")) {
+            for (Set<String> roles : List.of(VIEWER, OPERATOR)) {
+                String out = executeCommandAs("eve", roles, command);
+                assertTrue(roles + " may not run " + command + ": " + out,
+                        out.contains("Command not found") || out.contains("Insufficient credentials"));
+            }
+            String out = executeCommandAs("ann", ADMIN, command);
+            assertFalse("admin runs " + command + ": " + out,
+                    out.contains("Command not found") || out.contains("Insufficient credentials"));
+        }
+    }
+
+    @Test
+    public void theAuditLogRecordsWhoDidWhatAndFindsTampering() throws Exception {
+        Path file = Files.createTempFile("gov-audit", ".json");
+        Files.writeString(file, "{\"format\": 1, \"id\": \"gov-audit\", \"purpose\": \"analytics\", \"steps\": [{\"id\": "
+                + "\"in\", \"type\": \"csv-reader\", \"params\": {\"path\": \"data/customers.csv\"}}]}");
+        assertTrue(executeCommandAs("ann", ADMIN, "assay:workflow-deploy " + file).contains("gov-audit"));
+        String started = executeCommandAs("bob", OPERATOR, "assay:run gov-audit --wait");
+        assertTrue(started, started.contains("succeeded"));
+        executeCommandAs("ann", ADMIN, "assay:workflow-undeploy gov-audit");
+
+        AuditEntry deploy = awaitAudit(AuditQuery.all().withAction(AuditAction.DEPLOY).withTarget("gov-audit"));
+        assertEquals("ann", deploy.principal());
+        assertEquals("analytics", deploy.details().get("purpose"));
+        AuditEntry run = awaitAudit(AuditQuery.all().withAction(AuditAction.RUN).withPrincipal("bob"));
+        assertEquals("gov-audit", run.details().get("workflow"));
+        awaitAudit(AuditQuery.all().withAction(AuditAction.RUN_END).withTarget(run.target()));
+        assertEquals("ann", awaitAudit(AuditQuery.all().withAction(AuditAction.UNDEPLOY).withTarget("gov-audit"))
+                .principal());
+
+        String byBob = executeCommandAs("ann", ADMIN, "assay:audit --user bob --action run --since 1h");
+        assertTrue(byBob, byBob.contains(run.target()) && byBob.contains("bob"));
+        assertFalse(byBob, byBob.contains("deploy"));
+        String verified = executeCommandAs("ann", ADMIN, "assay:audit --verify");
+        assertTrue(verified, verified.contains("Audit log intact"));
+
+        // Change one byte of the deploy line in place (no truncation, so entries written meanwhile stay).
+        Path log = Paths.get(System.getProperty("karaf.data"), "audit", "audit.jsonl");
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"user\":\"ann\",\"action\":\"deploy\",\"target\":\"gov-audit\"") + "\"user\":\"".length();
+        assertTrue(text, at > 8);
+        try (RandomAccessFile raf = new RandomAccessFile(log.toFile(), "rw")) {
+            raf.seek(at);
+            raf.write('e');
+            String tampered = executeCommandAs("ann", ADMIN, "assay:audit --verify");
+            assertTrue(tampered, tampered.contains("tampered") && tampered.contains("was edited"));
+            raf.seek(at);
+            raf.write('a');
+        }
+        assertTrue(executeCommandAs("ann", ADMIN, "assay:audit --verify").contains("Audit log intact"));
+    }
+
+    @Test
+    public void aPurposeMismatchIsRefusedAtDeployWithItsPlace() throws Exception {
+        Path file = Files.createTempFile("gov-mismatch", ".json");
+        Files.writeString(file, "{\n  \"format\": 1,\n  \"id\": \"gov-mismatch\",\n  \"purpose\": \"analytics\",\n"
+                + "  \"steps\": [\n    {\"id\": \"in\", \"type\": \"csv-reader\", \"params\": {\"path\": \"data/customers.csv\"}},\n"
+                + "    {\"id\": \"ok\", \"type\": \"consent-filter\", \"inputs\": {\"in\": \"in\"}, "
+                + "\"params\": {\"purpose\": \"marketing\", \"column\": \"city\"}}\n  ]\n}\n");
+        String out = executeCommandAs("ann", ADMIN, "assay:workflow-validate " + file);
+        assertTrue(out, out.contains("$.steps[1].params.purpose") && out.contains("line 7"));
+        assertTrue(out, out.contains("the workflow's purpose is 'analytics'"));
+    }
+
+    @Test
+    public void consentFiltersTheModelRecordsItsPurposeAndErasureFollowsLineageToIt() throws Exception {
+        awaitStepType("consent-filter", null);
+        Path data = workflowDir().resolve("data").resolve("gov-customers.csv");
+        StringBuilder csv = new StringBuilder("customer_id,email,name,phone,consent,tenure,spend,churned\n");
+        int consented = 0;
+        for (int i = 1; i <= 90; i++) {
+            boolean marketing = i % 3 != 0;
+            consented += marketing ? 1 : 0;
+            int tenure = (i * 7) % 60;
+            csv.append(300000 + i).append(",cust").append(300000 + i).append("@gov.example,Person").append(i)
+                    .append(" Tester,+1555010").append(String.format(Locale.ROOT, "%04d", i)).append(',')
+                    .append(marketing ? "marketing;analytics" : "analytics").append(',').append(tenure).append(',')
+                    .append(20 + (i * 13) % 80).append(',').append(tenure < 20 ? "yes" : "no").append('\n');
+        }
+        Files.writeString(data, csv.toString());
+        String workflow = "{\"format\": 1, \"id\": \"gov-churn\", \"purpose\": \"marketing\", \"steps\": ["
+                + "{\"id\": \"customers\", \"type\": \"csv-reader\", \"params\": {\"path\": \"data/gov-customers.csv\", "
+                + "\"columns\": {\"customer_id\": \"integer,id\", \"email\": \"string,pii\", \"name\": \"string,pii\", "
+                + "\"phone\": \"string,pii\", \"consent\": \"string\", \"tenure\": \"integer\", \"spend\": \"decimal\", "
+                + "\"churned\": \"categorical,target\"}}},"
+                + "{\"id\": \"consented\", \"type\": \"consent-filter\", \"inputs\": {\"in\": \"customers\"}, "
+                + "\"params\": {\"purpose\": \"marketing\", \"column\": \"consent\"}},"
+                + "{\"id\": \"train\", \"type\": \"weka-classify\", \"inputs\": {\"in\": \"consented\"}, "
+                + "\"params\": {\"algorithm\": \"weka.classifiers.trees.J48\", \"storeAs\": \"gov-churn\"}},"
+                + "{\"id\": \"table\", \"type\": \"jdbc-writer\", \"inputs\": {\"in\": \"consented\"}, "
+                + "\"params\": {\"dataSource\": \"assay\", \"table\": \"gov_customers\", \"mode\": \"replace\", \"pii\": \"write\"}},"
+                + "{\"id\": \"file\", \"type\": \"csv-writer\", \"inputs\": {\"in\": \"consented\"}, "
+                + "\"params\": {\"path\": \"gov-consented.csv\", \"pii\": \"drop\"}}]}";
+        workflows().deploy(workflow, "GovernanceIT", "ann");
+        RunInfo run = awaitFinished(runs().start("gov-churn", "on demand", "bob").runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        StepRunInfo filter = step(run, "consented");
+        assertEquals(describe(run), 90, filter.rowsIn());
+        assertEquals(describe(run), consented, filter.rowsOut());
+        assertEquals(describe(run), 90 - consented, filter.filtered());
+
+        Path models = Paths.get(System.getProperty("karaf.data"), "assay", "models", "gov-churn");
+        Map<String, String> v1 = properties(models.resolve("v1").resolve("model.properties"));
+        assertEquals(v1.toString(), "marketing", v1.get("data.purposes"));
+        assertTrue(v1.toString(), v1.get("data.consentBasis").contains("consent-filter 'consented' for marketing "
+                + "from column consent"));
+
+        String subject = "300001";
+        String exported = executeCommandAs("ann", ADMIN, "assay:subject-export " + subject);
+        assertTrue(exported, exported.contains("Exported") && exported.contains("1 models"));
+        Path exportFile = Paths.get(exported.substring(exported.indexOf(" to ") + 4, exported.indexOf(" (readable")));
+        String export = Files.readString(exportFile);
+        for (String place : List.of("gov-customers.csv", "gov-consented.csv", "assay/gov_customers", run.runId())) {
+            assertTrue(place + " in " + export, export.contains(place));
+        }
+        assertTrue(export, export.contains("cust300001@gov.example"));
+        assertFalse("another customer: " + export, export.contains("3000010"));
+
+        String erased = executeCommandAs("ann", ADMIN, "assay:subject-erase --rerun " + subject);
+        assertTrue(erased, erased.contains("Models marked tainted: gov-churn v1"));
+        assertTrue(erased, erased.contains("Derived runs: " + run.runId()));
+        Map<String, String> tainted = properties(models.resolve("v1").resolve("model.properties"));
+        assertEquals(tainted.toString(), "true", tainted.get("tainted"));
+        assertFalse(Files.readString(data).contains("cust300001@"));
+        assertTrue(Files.readString(data).contains("cust300002@"));
+        String rerunId = erased.substring(erased.indexOf("Re-runs started: ") + "Re-runs started: ".length()).trim()
+                .split("\\s")[0];
+        RunInfo rerun = awaitFinished(rerunId);
+        assertEquals(describe(rerun), RunStatus.SUCCEEDED, rerun.status());
+        assertEquals(describe(rerun), consented - 1, step(rerun, "consented").rowsOut());
+        assertFalse(properties(models.resolve("v2").resolve("model.properties")).containsKey("tainted"));
+        String again = executeCommandAs("ann", ADMIN, "assay:subject-export " + subject);
+        assertTrue(again, again.contains("Exported 0 rows"));
+
+        AuditEntry erase = awaitAudit(AuditQuery.all().withAction(AuditAction.ERASE));
+        assertEquals("ann", erase.principal());
+        assertTrue(erase.target(), erase.target().startsWith("sha256:"));
+        awaitAudit(AuditQuery.all().withAction(AuditAction.MODEL).withTarget("gov-churn"));
+        awaitAudit(AuditQuery.all().withAction(AuditAction.EXPORT).withTarget(erase.target()));
+        String audit = Files.readString(Paths.get(System.getProperty("karaf.data"), "audit", "audit.jsonl"));
+        assertFalse("the audit log holds the subject's reference, never its key", audit.contains(subject)
+                || audit.contains("cust300001"));
+    }
+
+    /**
+     * The pii-heavy customer-quality sample: no raw (or normalised) e-mail, phone or name of its
+     * input may appear in any file of its run folder, its log, its events or the Karaf log.
+     */
+    @Test
+    public void noPersonalValueOfACustomerQualityRunLeaksAnywhere() throws Exception {
+        awaitDeployed("customer-quality");
+        RunInfo run = awaitFinished(runs().start("customer-quality").runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        Set<String> values = personalValues(workflowDir().resolve("data").resolve("customers-messy.csv"));
+        assertTrue(values.size() > 100);
+
+        Map<String, String> places = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(run.folder())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                places.put(run.folder().relativize(f).toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        StringBuilder events = new StringBuilder(String.join("\n", run.events()));
+        for (RunEvent e : run.timeline()) {
+            events.append('\n').append(e.message());
+        }
+        places.put("run events", events.toString());
+        Path karafLog = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        if (Files.exists(karafLog)) {
+            places.put("karaf.log", Files.readString(karafLog, StandardCharsets.ISO_8859_1));
+        }
+        // The grep itself must see what it looks for: in the input, every value is found.
+        String input = Files.readString(workflowDir().resolve("data").resolve("customers-messy.csv"));
+        List<String> missed = new ArrayList<>(values);
+        missed.removeAll(found(values, input));
+        missed.removeIf(v -> v.startsWith("+"));
+        assertTrue("the grep misses raw values of the input: " + missed, missed.isEmpty());
+        List<String> leaks = new ArrayList<>();
+        for (Map.Entry<String, String> place : places.entrySet()) {
+            found(values, place.getValue()).forEach(v -> leaks.add(place.getKey() + ": " + v));
+        }
+        assertTrue("personal values found (" + leaks.size() + "): " + leaks.subList(0, Math.min(40, leaks.size())),
+                leaks.isEmpty());
+    }
+
+    /** The values that occur in the text as whole words, ignoring case. */
+    private static List<String> found(Set<String> values, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}@.])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])").matcher(lower).find()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * E-mails, phones and names of the messy customer table, lower case: as written, and as the
+     * normalize step writes them (trimmed e-mails; E.164 phones). Names shorter than 5 letters
+     * are left out: they are common words too.
+     */
+    private static Set<String> personalValues(Path file) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.get(0).split(","));
+        int first = header.indexOf("first_name");
+        int last = header.indexOf("last_name");
+        int email = header.indexOf("email");
+        int phone = header.indexOf("phone");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f.length <= phone) {
+                continue;
+            }
+            for (int i : new int[] {first, last}) {
+                if (f[i].trim().length() >= 5) {
+                    out.add(f[i].trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (f[email].contains("@")) {
+                out.add(f[email].trim().toLowerCase(Locale.ROOT));
+            }
+            String digits = f[phone].replaceAll("\\D", "");
+            if (digits.length() >= 10) {
+                out.add(f[phone].trim().toLowerCase(Locale.ROOT));
+                out.add("+" + (digits.length() == 10 ? "1" + digits : digits));
+            }
+        }
+        return out;
+    }
+
+    private AuditEntry awaitAudit(AuditQuery query) throws Exception {
+        AuditLog audit = service(AuditLog.class);
+        long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<AuditEntry> found = audit.query(query);
+            if (!found.isEmpty()) {
+                return found.get(found.size() - 1);
+            }
+            Thread.sleep(100);
+        }
+        fail("no audit entry for " + query + "; the log has " + audit.query(AuditQuery.all().withLimit(50)));
+        return null;
+    }
+
+    private static Map<String, String> properties(Path file) throws IOException {
+        assertTrue(file + " exists", Files.exists(file));
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        Map<String, String> out = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        assertNotNull(out);
+        return out;
+    }
+}
