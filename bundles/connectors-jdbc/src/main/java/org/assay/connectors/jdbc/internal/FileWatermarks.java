@@ -18,6 +18,9 @@ import org.assay.engine.RunService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Watermarks in one small properties file per workflow and step under
@@ -34,10 +37,21 @@ public final class FileWatermarks implements Watermarks {
 
     private final Path dir;
     private final Function<String, Optional<RunInfo>> runs;
+    /**
+     * Dynamic and optional: jdbc-reader must not come and go with the engine (which tracks the
+     * step types), so this store stays registered and asks the engine only when a run reads.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunService runService;
 
     @Activate
-    public FileWatermarks(@Reference RunService runs) {
-        this(Path.of(System.getProperty("karaf.data", "data"), "assay-jdbc", "watermarks"), runs::get);
+    public FileWatermarks() {
+        this.dir = Path.of(System.getProperty("karaf.data", "data"), "assay-jdbc", "watermarks");
+        this.runs = runId -> {
+            RunService service = runService;
+            return service == null ? Optional.empty() : service.get(runId);
+        };
     }
 
     FileWatermarks(Path dir, Function<String, Optional<RunInfo>> runs) {
