@@ -28,7 +28,11 @@ record JdbcReaderParameters(
         Map<String, String> tags,
         @Param(description = "Rows the driver fetches per round trip. The reader holds one fetch and one batch "
                 + "in memory, so a table of any size streams.", defaultValue = "1000", min = 1, max = 100000)
-        int fetchSize) implements CheckedParameters {
+        int fetchSize,
+        @Param(description = "Incremental mode: a column that grows with each new or changed row (an id, a "
+                + "modification time). Each run reads only the rows above the highest value the last successful run "
+                + "of this workflow's step read; the first run reads every row. A failed run does not advance it.")
+        Optional<String> watermark) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {
@@ -62,6 +66,13 @@ record JdbcReaderParameters(
             }
         } else if (!parameters.isEmpty()) {
             problems.add(ParameterProblem.of("parameters", "parameters are for a query; a table is read whole"));
+        }
+        if (watermark.isPresent()) {
+            String problem = watermark.get().isBlank() ? "give the column that grows, e.g. \"updated_at\""
+                    : Identifiers.columnProblem(watermark.get());
+            if (problem != null) {
+                problems.add(ParameterProblem.of("watermark", problem));
+            }
         }
         for (Map.Entry<String, String> e : tags.entrySet()) {
             for (String tag : e.getValue().split(",")) {

@@ -29,11 +29,18 @@ public final class JdbcReaderStepType extends TypedStepType<JdbcReaderParameters
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReaderStepType.class);
 
     private final DataSources sources;
+    private final Watermarks watermarks;
 
     @Activate
-    public JdbcReaderStepType(@Reference DataSources sources) {
+    public JdbcReaderStepType(@Reference DataSources sources, @Reference Watermarks watermarks) {
         super(JdbcReaderParameters.class);
         this.sources = sources;
+        this.watermarks = watermarks;
+    }
+
+    /** Without run records (tests, benchmarks on a plain class path): no incremental mode. */
+    public JdbcReaderStepType(DataSources sources) {
+        this(sources, Watermarks.UNAVAILABLE);
     }
 
     @Override
@@ -49,7 +56,7 @@ public final class JdbcReaderStepType extends TypedStepType<JdbcReaderParameters
 
     @Override
     protected Step newStep(JdbcReaderParameters p) {
-        return new JdbcReaderStep(p, sources);
+        return new JdbcReaderStep(p, sources, watermarks);
     }
 
     /**

@@ -103,6 +103,11 @@ final class ResultColumns {
         return schema;
     }
 
+    /** Whether column {@code c} (0-based) is a timestamp with a zone. */
+    boolean zoned(int c) {
+        return zoned[c];
+    }
+
     /** Copies the current row of {@code rs} into the builder's current row. */
     void copy(ResultSet rs, BatchBuilder b) throws SQLException {
         for (int c = 0; c < zoned.length; c++) {
