@@ -95,7 +95,7 @@ final class BaumWelch {
     }
 
     private Hmm start(int states, Random random) {
-        Hmm h = new Hmm(states, categoricalFlags(), columnNames(), categoriesOf());
+        Hmm h = new Hmm(states, categoricalFlags(), countFlags(), columnNames(), categoriesOf());
         int dims = data.dims();
         // k-means++ seeds over periods of the training sequences, on standardised numeric columns.
         int[] seeds = new int[states];
@@ -157,6 +157,10 @@ final class BaumWelch {
                 } else {
                     double x = data.value(seeds[k], d);
                     h.mean[k][d] = Double.isNaN(x) ? columnMean[d] : x;
+                    if (data.count(d)) {
+                        // A seed of 0 would be a rate of 0: no other count could ever be emitted.
+                        h.mean[k][d] = Math.max(h.mean[k][d], 0.1 * Math.max(columnMean[d], 0.01));
+                    }
                     h.variance[k][d] = columnVariance[d];
                 }
             }
@@ -184,6 +188,14 @@ final class BaumWelch {
         boolean[] c = new boolean[data.dims()];
         for (int d = 0; d < c.length; d++) {
             c[d] = data.categorical(d);
+        }
+        return c;
+    }
+
+    private boolean[] countFlags() {
+        boolean[] c = new boolean[data.dims()];
+        for (int d = 0; d < c.length; d++) {
+            c[d] = data.count(d);
         }
         return c;
     }
@@ -319,6 +331,8 @@ final class BaumWelch {
                         for (int c = 0; c < p.length; c++) {
                             p[c] = (counts[i][d][c] + PSEUDO_COUNT) / total;
                         }
+                    } else if (weight[i][d] > 1e-9 && h.count[d]) {
+                        h.mean[i][d] = Math.max(sum[i][d] / weight[i][d], 1e-6);
                     } else if (weight[i][d] > 1e-9) {
                         double m = sum[i][d] / weight[i][d];
                         h.mean[i][d] = m;

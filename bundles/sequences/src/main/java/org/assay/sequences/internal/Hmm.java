@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A hidden Markov model with one emission per observation column, independent given the state:
- * a Gaussian for a numeric column, a categorical distribution for a text one. Missing values are
+ * a Poisson for a count (integer) column, a Gaussian for a decimal one, a categorical
+ * distribution for a text one. (Gaussians on counts fit spikes at 0 and 1 with tiny variances,
+ * and BIC then rewards states that are artefacts; Poisson is the model of a monthly count.) Missing values are
  * left out of the emission. The forward pass is scaled per period (Rabiner 1989), so long
  * sequences do not underflow.
  */
@@ -15,17 +17,19 @@ final class Hmm {
     final double[] initial;
     final double[][] transition;
     final boolean[] categorical;
+    final boolean[] count;
     final List<String> columns;
     final List<List<String>> categories;
-    /** Per state and numeric column: mean and variance. */
+    /** Per state and numeric column: mean and variance (for a count: its Poisson rate, and no variance). */
     final double[][] mean;
     final double[][] variance;
     /** Per state and categorical column: the probability of each category. */
     final double[][][] probability;
 
-    Hmm(int states, boolean[] categorical, List<String> columns, List<List<String>> categories) {
+    Hmm(int states, boolean[] categorical, boolean[] count, List<String> columns, List<List<String>> categories) {
         this.states = states;
         this.categorical = categorical.clone();
+        this.count = count.clone();
         this.columns = List.copyOf(columns);
         this.categories = new ArrayList<>();
         categories.forEach(c -> this.categories.add(List.copyOf(c)));
@@ -52,7 +56,7 @@ final class Hmm {
     int parameters() {
         int p = (states - 1) + states * (states - 1);
         for (int d = 0; d < dims(); d++) {
-            p += categorical[d] ? states * (categories.get(d).size() - 1) : 2 * states;
+            p += categorical[d] ? states * (categories.get(d).size() - 1) : count[d] ? states : 2 * states;
         }
         return p;
     }
@@ -67,6 +71,9 @@ final class Hmm {
             }
             if (categorical[d]) {
                 sum += Math.log(probability[k][d][(int) x]);
+            } else if (count[d]) {
+                double rate = mean[k][d];
+                sum += x * Math.log(rate) - rate - logFactorial((long) x);
             } else {
                 double v = variance[k][d];
                 double z = x - mean[k][d];
@@ -74,6 +81,23 @@ final class Hmm {
             }
         }
         return sum;
+    }
+
+    private static final double[] LOG_FACTORIAL = new double[256];
+
+    static {
+        for (int i = 1; i < LOG_FACTORIAL.length; i++) {
+            LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1] + Math.log(i);
+        }
+    }
+
+    /** log n!, exact below 256, Stirling's series above (error below 1e-10 there). */
+    static double logFactorial(long n) {
+        if (n < LOG_FACTORIAL.length) {
+            return LOG_FACTORIAL[(int) n];
+        }
+        double x = n;
+        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x);
     }
 
     /** Observation values by period and column; a categorical value is the category's index here. */
@@ -177,7 +201,7 @@ final class Hmm {
 
     /** A copy with the states renumbered: new state i is old state {@code order[i]}. */
     Hmm permuted(int[] order) {
-        Hmm h = new Hmm(states, categorical, columns, categories);
+        Hmm h = new Hmm(states, categorical, count, columns, categories);
         for (int i = 0; i < states; i++) {
             int o = order[i];
             h.initial[i] = initial[o];

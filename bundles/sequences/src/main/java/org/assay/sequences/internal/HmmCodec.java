@@ -39,6 +39,7 @@ final class HmmCodec {
             for (int d = 0; d < h.dims(); d++) {
                 out.writeUTF(h.columns.get(d));
                 out.writeBoolean(h.categorical[d]);
+                out.writeBoolean(h.count[d]);
                 List<String> c = h.categorical[d] ? h.categories.get(d) : List.of();
                 out.writeInt(c.size());
                 for (String v : c) {
@@ -79,10 +80,12 @@ final class HmmCodec {
         }
         List<String> columns = new ArrayList<>();
         boolean[] categorical = new boolean[dims];
+        boolean[] count = new boolean[dims];
         List<List<String>> categories = new ArrayList<>();
         for (int d = 0; d < dims; d++) {
             columns.add(in.readUTF());
             categorical[d] = in.readBoolean();
+            count[d] = in.readBoolean();
             int n = bounded(in.readInt(), 0, MAX_CATEGORIES, "categories");
             List<String> c = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -90,7 +93,7 @@ final class HmmCodec {
             }
             categories.add(c);
         }
-        Hmm h = new Hmm(states, categorical, columns, categories);
+        Hmm h = new Hmm(states, categorical, count, columns, categories);
         for (int k = 0; k < states; k++) {
             h.initial[k] = in.readDouble();
             for (int j = 0; j < states; j++) {

@@ -19,9 +19,10 @@ record HmmParameters(
                 + " activity, when a silent month means something).")
         @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP})
         String periodColumn,
-        @Param(description = "The observed columns: numbers (orders, spend, logins; a Gaussian per state) and text"
-                + " (a plan, an activity level; a categorical distribution per state). A missing value is left out"
-                + " of that period's likelihood.")
+        @Param(description = "The observed columns: integers are counts (orders, tickets, logins; a Poisson per"
+                + " state), decimals are measures (spend; a Gaussian per state), text is a category (a plan, a"
+                + " channel; a categorical distribution per state). A missing value is left out of that period's"
+                + " likelihood.")
         @Columns
         List<String> observations,
         @Param(description = "The number of hidden states. Default: the one with the lowest BIC between minStates and"

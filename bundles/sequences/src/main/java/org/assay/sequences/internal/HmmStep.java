@@ -131,7 +131,8 @@ final class HmmStep implements Step {
         }
         int[][] codes = new int[data.dims()][];
         for (int d = 0; d < data.dims(); d++) {
-            if (!data.name(d).equals(model.columns.get(d)) || data.categorical(d) != model.categorical[d]) {
+            if (!data.name(d).equals(model.columns.get(d)) || data.categorical(d) != model.categorical[d]
+                    || data.count(d) != model.count[d]) {
                 throw new StepFailure("hmm: the model was trained on " + model.columns + " (same order and types);"
                         + " observations are " + data.name(d) + " at position " + (d + 1));
             }
@@ -346,6 +347,8 @@ final class HmmStep implements Step {
                 }
                 parts.add(pr.length == 0 ? h.columns.get(d) + " unseen" : String.format(Locale.ROOT,
                         "%s mostly %s (%.0f%%)", h.columns.get(d), h.categories.get(d).get(top), 100 * pr[top]));
+            } else if (h.count[d]) {
+                parts.add(String.format(Locale.ROOT, "%s %s a period", h.columns.get(d), round(h.mean[k][d])));
             } else {
                 parts.add(String.format(Locale.ROOT, "%s %s (sd %s)", h.columns.get(d), round(h.mean[k][d]),
                         round(Math.sqrt(h.variance[k][d]))));
@@ -381,8 +384,9 @@ final class HmmStep implements Step {
                                 h.categories.get(d).get(c), "", "", CsvTable.number(h.probability[k][d][c])));
                     }
                 } else {
+                    double sd = h.count[d] ? Math.sqrt(h.mean[k][d]) : Math.sqrt(h.variance[k][d]);
                     rows.add(List.of(Integer.toString(k + 1), names.get(k), h.columns.get(d), "",
-                            CsvTable.number(h.mean[k][d]), CsvTable.number(Math.sqrt(h.variance[k][d])), ""));
+                            CsvTable.number(h.mean[k][d]), CsvTable.number(sd), ""));
                 }
             }
         }

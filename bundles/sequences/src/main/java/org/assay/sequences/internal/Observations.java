@@ -14,8 +14,8 @@ import org.assay.api.step.StepContext;
 
 /**
  * One sequence of observations per key (one row per key and period), ordered by the period
- * column. Each observation column is numeric (a Gaussian emission) or text (a categorical one,
- * coded 0..n-1); a missing value is NaN and left out of the emission, so a gap in one column does
+ * column. Each observation column is an integer count (a Poisson emission), a decimal (a
+ * Gaussian one) or text (a categorical one, coded 0..n-1); a missing value is NaN and left out of the emission, so a gap in one column does
  * not drop the period.
  */
 final class Observations {
@@ -24,6 +24,7 @@ final class Observations {
     private final int order;
     private final int[] columns;
     private final boolean[] categorical;
+    private final boolean[] count;
     private final List<String> names;
     private final List<Map<String, Integer>> codes = new ArrayList<>();
     private final List<List<String>> categories = new ArrayList<>();
@@ -44,10 +45,12 @@ final class Observations {
         order = schema.require(orderColumn);
         columns = observed.stream().mapToInt(schema::require).toArray();
         categorical = new boolean[columns.length];
+        count = new boolean[columns.length];
         names = List.copyOf(observed);
         for (int d = 0; d < columns.length; d++) {
             categorical[d] = schema.field(columns[d]).type().storage() == FieldType.Storage.TEXT
                     || schema.field(columns[d]).type() == FieldType.BOOLEAN;
+            count[d] = schema.field(columns[d]).type() == FieldType.INTEGER;
             codes.add(new HashMap<>());
             categories.add(new ArrayList<>());
         }
@@ -72,6 +75,11 @@ final class Observations {
                     any |= !c[d].isNull(r) && (categorical[d] || Double.isFinite(c[d].getDouble(r)));
                 }
                 reason = any ? null : "the row has no observation";
+                for (int d = 0; d < columns.length && reason == null; d++) {
+                    if (count[d] && !c[d].isNull(r) && c[d].getLong(r) < 0) {
+                        reason = names.get(d) + " is a count (an integer column) and below zero";
+                    }
+                }
             }
             if (reason != null) {
                 rejected++;
@@ -172,6 +180,11 @@ final class Observations {
     /** The value of dimension d at period t (a category code for a categorical dimension); NaN when missing. */
     double value(int t, int d) {
         return sorted[t * columns.length + d];
+    }
+
+    /** Whether dimension d is an integer count, modelled as Poisson. */
+    boolean count(int d) {
+        return count[d];
     }
 
     boolean categorical(int d) {

@@ -121,6 +121,65 @@ class HmmStepTest {
         assertEquals(3, r.output("states").size());
     }
 
+    static final Schema COUNTS = Schema.of(Field.of("customer_id", FieldType.STRING),
+            Field.of("month", FieldType.DATE), Field.of("orders", FieldType.INTEGER),
+            Field.of("tickets", FieldType.INTEGER));
+
+    @Test
+    void countsArePoissonAndBicFindsThePlantedStatesInThem() throws Exception {
+        Random r = new Random(21);
+        List<Object[]> rows = new ArrayList<>();
+        java.time.LocalDate first = java.time.LocalDate.of(2025, 1, 1);
+        for (int c = 0; c < 400; c++) {
+            int s = draw(START, r);
+            for (int m = 0; m < 24; m++) {
+                if (m > 0) {
+                    s = draw(TRANSITION[s], r);
+                }
+                rows.add(row("c" + c, first.plusMonths(m), (long) poisson(ORDERS[s], r),
+                        (long) poisson(TICKETS[s], r)));
+            }
+        }
+        rows.add(row("c1", first.plusMonths(30), -1L, 0L));
+        StepTestRunner run = new StepTestRunner(new HmmStepType(), dir).input("in", COUNTS, rows, 1000)
+                .param("keyColumn", "customer_id").param("periodColumn", "month")
+                .param("observations", List.of("orders", "tickets")).param("minStates", 2).param("maxStates", 5)
+                .run();
+        List<Object[]> states = run.output("states");
+        assertEquals(3, states.size(), "BIC over Poisson emissions: " + states.stream()
+                .map(java.util.Arrays::toString).toList());
+        for (int k = 0; k < 3; k++) {
+            String d = (String) states.get(k)[2];
+            double orders = Double.parseDouble(d.substring(7, d.indexOf(' ', 7)));
+            assertEquals(ORDERS[k], orders, 0.1 + 0.05 * ORDERS[k], d);
+        }
+        assertEquals(1, run.quarantined().size());
+        assertTrue(run.quarantined().get(0).reason().contains("below zero"));
+        assertEquals("c0", run.output().get(0)[0], "a text key stays text");
+        run.assertRowsAccountedFor();
+    }
+
+    private static int poisson(double mean, Random r) {
+        double limit = Math.exp(-mean);
+        int k = 0;
+        double p = r.nextDouble();
+        while (p > limit) {
+            k++;
+            p *= r.nextDouble();
+        }
+        return k;
+    }
+
+    @Test
+    void logFactorialIsExactBelowTheTableAndCloseAbove() {
+        assertEquals(Math.log(120), Hmm.logFactorial(5), 1e-12);
+        double sum = 0;
+        for (int i = 2; i <= 300; i++) {
+            sum += Math.log(i);
+        }
+        assertEquals(sum, Hmm.logFactorial(300), 1e-9);
+    }
+
     @Test
     void aStoredModelDecodesTheSameAsTheRunThatTrainedIt() throws Exception {
         List<Object[]> rows = planted(120, 12, 3, null);
