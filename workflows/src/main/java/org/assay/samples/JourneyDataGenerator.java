@@ -36,10 +36,17 @@ public final class JourneyDataGenerator {
     private static final Instant FIRST = Instant.parse("2026-03-01T09:00:00Z");
 
     private final Random random;
+    private final int sessions;
     private long ts;
 
     JourneyDataGenerator(long seed) {
+        this(seed, SESSIONS);
+    }
+
+    /** For benchmarks: the same kinds of sessions, as many as asked. */
+    public JourneyDataGenerator(long seed, int sessions) {
         this.random = new Random(seed);
+        this.sessions = sessions;
     }
 
     public static String sample() {
@@ -52,10 +59,10 @@ public final class JourneyDataGenerator {
         return w.toString();
     }
 
-    void write(Writer w) throws IOException {
+    public void write(Writer w) throws IOException {
         w.write(HEADER);
         w.write('\n');
-        for (int s = 0; s < SESSIONS; s++) {
+        for (int s = 0; s < sessions; s++) {
             long session = 50_001 + s;
             long customer = 200_001 + random.nextInt(1_500);
             ts = FIRST.toEpochMilli() + random.nextInt(60) * 86_400_000L + random.nextInt(8 * 3600) * 1000L;
