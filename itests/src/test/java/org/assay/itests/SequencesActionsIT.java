@@ -15,9 +15,10 @@ import org.junit.Test;
 /**
  * The customer-journeys and engagement-states samples run on the real distribution
  * (sequence-patterns and hmm from assay-sequences) and find the truth planted in
- * data/journeys.csv and data/monthly-activity.csv.
+ * data/journeys.csv and data/monthly-activity.csv; next-best-offer (next-best-action from
+ * assay-decisions) keeps every limit of its campaign.
  */
-public class SequencesIT extends AssayKarafTestSupport {
+public class SequencesActionsIT extends AssayKarafTestSupport {
 
     @Test
     public void customerJourneysFindThePlantedPathToSignup() throws Exception {
@@ -58,6 +59,36 @@ public class SequencesIT extends AssayKarafTestSupport {
         assertEquals(1 + 1500, customers.size());
         assertTrue(customers.get(0), customers.get(0).startsWith("customer_id,periods,state,state_name,"));
         assertTrue(Files.size(artifact(step(run, "customers-per-state"), "customers-per-state.png")) > 1000);
+    }
+
+    @Test
+    public void nextBestOfferKeepsTheBudgetTheCallsAndOneOfferPerCustomer() throws Exception {
+        RunInfo run = runSample("next-best-offer");
+        List<String> actions = Files.readAllLines(artifact(step(run, "actions"), "actions.csv"),
+                StandardCharsets.UTF_8);
+        assertEquals("customer,offer,channel,segment,propensity,margin,cost,expected_value,objective_value,reason",
+                actions.get(0));
+        assertTrue("a real campaign: " + actions.size(), actions.size() > 100);
+        double cost = 0;
+        int calls = 0;
+        java.util.Set<String> customers = new java.util.HashSet<>();
+        for (String line : actions.subList(1, actions.size())) {
+            String[] f = line.split(",");
+            cost += Double.parseDouble(f[6]);
+            calls += f[2].equals("call") ? 1 : 0;
+            assertTrue("one offer per customer: " + f[0], customers.add(f[0]));
+            assertTrue(line, Double.parseDouble(f[7]) > 0);
+        }
+        assertTrue("budget 250: " + cost, cost <= 250 + 1e-6);
+        assertTrue("at most 60 calls: " + calls, calls <= 60);
+        List<String> summary = Files.readAllLines(artifact(step(run, "summary"), "campaign-summary.csv"),
+                StandardCharsets.UTF_8);
+        double gap = Double.parseDouble(summary.stream().filter(l -> l.startsWith("gap_to_lp_bound,")).findFirst()
+                .orElseThrow().split(",")[1]);
+        assertTrue("gap to the LP bound: " + gap, gap >= 0 && gap < 0.02);
+        assertEquals(1 + 3, Files.readAllLines(artifact(step(run, "what-if"), "budget-what-if.csv")).size());
+        assertEquals(1 + 1000, Files.readAllLines(artifact(step(run, "simulation"), "simulated-outcomes.csv"))
+                .size());
     }
 
     private RunInfo runSample(String id) throws Exception {
