@@ -379,9 +379,9 @@ final class NextBestActionStep implements Step {
             return 0;
         }
         BatchBuilder b = new BatchBuilder(WHAT_IF);
-        for (int i = 0; i < plans.length; i++) {
-            double f = BUDGET_FACTORS[i];
-            Allocation.Plan plan = plans[i];
+        for (int k = 0; k < plans.length; k++) {
+            double f = BUDGET_FACTORS[k];
+            Allocation.Plan plan = plans[k];
             b.setDouble(0, f).setDouble(1, p.budget().get() * f).setLong(2, plan.chosen().length)
                     .setLong(3, Arrays.stream(plan.chosen()).map(i -> c.customer[i]).distinct().count())
                     .setDouble(4, plan.cost()).setDouble(5, expectedValue(catalogue, c, plan))
