@@ -30,11 +30,19 @@ public final class ReportSections {
     public static Path publish(StepContext context, ReportSection section) throws IOException {
         Path file = context.artifactDir().resolve(section.id() + FILE_SUFFIX);
         boolean again = Files.exists(file);
-        Files.writeString(file, SectionJson.write(section), StandardCharsets.UTF_8);
+        write(file, section);
         if (!again) {
             context.addArtifact(file, ArtifactKind.DATA, "Report section: " + section.title());
         }
         return file;
+    }
+
+    /**
+     * Writes the section to a file, replacing it, without registering it: for tests and tools.
+     * A step uses {@link #publish}.
+     */
+    public static void write(Path file, ReportSection section) throws IOException {
+        Files.writeString(file, SectionJson.write(section), StandardCharsets.UTF_8);
     }
 
     /** Whether the file is a published section, by its name. */
