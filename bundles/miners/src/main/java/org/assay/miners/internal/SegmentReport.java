@@ -130,7 +130,9 @@ final class SegmentReport {
     private static List<ReportBlock.Figure> figures(ClusterQuality.Result q, int k, String algorithm,
             String options) {
         List<ReportBlock.Figure> f = new ArrayList<>();
-        f.add(new ReportBlock.Figure("Segments", Integer.toString(k), why(k, algorithm, options)));
+        String why = why(k, algorithm, options);
+        f.add(new ReportBlock.Figure("Segments", Integer.toString(k), why.contains("set in the workflow")
+                ? "set in the workflow" : why.contains("chosen by") ? "chosen from the data" : "the algorithm's default"));
         f.add(new ReportBlock.Figure("Silhouette", Double.isNaN(q.silhouette()) ? "–"
                 : String.format(Locale.ROOT, "%.2f", q.silhouette()), String.format(Locale.ROOT,
                 "-1 to 1, higher is better separated; on %,d sampled customers", q.sampledRows())));

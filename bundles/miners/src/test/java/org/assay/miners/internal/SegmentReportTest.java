@@ -115,7 +115,10 @@ class SegmentReportTest {
         String all = s.toString();
         assertFalse(all.contains("@example.com") || all.contains("email") || all.contains("customer_id"), all);
         assertTrue(s.blocks().stream().anyMatch(b -> b instanceof ReportBlock.Figures f
-                && f.figures().get(0).note().contains("set in the workflow (SimpleKMeans -N 3)")), all);
+                && f.figures().get(0).note().equals("set in the workflow")), all);
+        assertTrue(s.blocks().stream().anyMatch(b -> b instanceof ReportBlock.Paragraph p
+                && p.text().startsWith("k = 3 was set in the workflow (SimpleKMeans -N 3), not chosen from the data.")),
+                all);
     }
 
     @Test

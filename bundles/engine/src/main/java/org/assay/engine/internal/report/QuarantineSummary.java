@@ -25,6 +25,9 @@ final class QuarantineSummary {
     static final int MAX_GROUPS = 30;
     private static final Pattern EMAIL = Pattern.compile("[^\\s,;\"'<>()@]+@[^\\s,;\"'<>()@]+\\.[A-Za-z]{2,}");
 
+    private static final Pattern LINE = Pattern.compile("^(line|row) \\d+:\\s*");
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+
     /** Rows one step set aside for one reason. */
     record Group(String stepId, String reason, long rows, List<String> examples) { }
 
@@ -51,7 +54,7 @@ final class QuarantineSummary {
                         continue;
                     }
                     rows++;
-                    List<String> key = List.of(r.get(0), r.get(2));
+                    List<String> key = List.of(r.get(0), kind(r.get(2)));
                     long[] n = counts.get(key);
                     if (n == null && counts.size() >= MAX_GROUPS) {
                         other++;
@@ -65,7 +68,7 @@ final class QuarantineSummary {
                     n[0]++;
                     List<String> ex = examples.get(key);
                     if (ex.size() < EXAMPLES) {
-                        ex.add(mask(r.get(3)));
+                        ex.add("row " + r.get(1) + ": " + mask(r.get(3)));
                     }
                 }
             }
@@ -74,6 +77,15 @@ final class QuarantineSummary {
         counts.forEach((k, n) -> groups.add(new Group(k.get(0), k.get(1), n[0], examples.get(k))));
         groups.sort((a, b) -> Long.compare(b.rows(), a.rows()));
         return new QuarantineSummary(groups, rows, other);
+    }
+
+    /**
+     * A reason without what differs from row to row, so rows refused for the same cause are
+     * counted together: "line 537: column age: 'thirty-two' is not an integer" reads
+     * "column age: '…' is not an integer".
+     */
+    static String kind(String reason) {
+        return QUOTED.matcher(LINE.matcher(reason).replaceFirst("")).replaceAll("'…'");
     }
 
     static String mask(String record) {

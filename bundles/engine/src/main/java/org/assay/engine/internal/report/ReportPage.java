@@ -28,7 +28,10 @@ final class ReportPage {
             ".findings li{margin:.35rem 0}",
             ".scroll{overflow-x:auto;max-width:100%;margin:.6rem 0}",
             "table{border-collapse:collapse;font-size:.9rem}",
-            "th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}",
+            "th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top;",
+            // Break cells between words only: a squeezed column scrolls with its box instead of
+            // splitting "succeeded" into "succeede d".
+            "overflow-wrap:normal;word-break:normal}th{white-space:nowrap}td{min-width:3rem}",
             "th{background:var(--soft);font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             "caption{text-align:left;color:var(--muted);font-size:.85rem;padding:.2rem 0;caption-side:top}",
             ".figures{display:flex;flex-wrap:wrap;gap:.7rem;margin:.8rem 0}",
@@ -117,6 +120,27 @@ final class ReportPage {
             h.append("<tr>");
             for (int i = 0; i < Math.max(row.size(), header.size()); i++) {
                 cell(i < row.size() ? row.get(i) : "");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+        return this;
+    }
+
+    /** A table whose last-but-one column holds links: the run's files. */
+    ReportPage fileTable(List<String> header, List<List<String>> rows, int linkColumn) {
+        h.append("<div class=\"scroll\"><table><thead><tr>");
+        header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr></thead><tbody>\n");
+        for (List<String> row : rows) {
+            h.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                if (i == linkColumn) {
+                    h.append("<td><a href=\"").append(esc(row.get(i))).append("\">").append(esc(row.get(i)))
+                            .append("</a></td>");
+                } else {
+                    cell(row.get(i));
+                }
             }
             h.append("</tr>\n");
         }

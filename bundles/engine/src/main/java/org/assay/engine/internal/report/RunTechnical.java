@@ -73,7 +73,8 @@ final class RunTechnical {
             page.text("; all of them, with their records, are in ").raw("<a href=\"").text(href(base, file))
                     .raw("\">").text(file.getFileName().toString()).raw("</a>");
         }
-        page.raw(". Personal data in the examples is masked.</p>\n");
+        page.raw(". Reasons are grouped without their line numbers and quoted values; personal data in the"
+                + " examples is masked.</p>\n");
         List<List<String>> rows = new ArrayList<>();
         for (QuarantineSummary.Group g : q.groups()) {
             rows.add(List.of(g.stepId(), g.reason(), String.format("%,d", g.rows()), String.join(" | ", g.examples())));
@@ -101,7 +102,7 @@ final class RunTechnical {
             }
         }
         page.muted("In the run folder, beside report.html.");
-        page.table("", List.of("Step", "Title", "Kind", "File", "Size"), rows);
+        page.fileTable(List.of("Step", "Title", "Kind", "File", "Size"), rows, 3);
         for (ArtifactInfo a : tables) {
             page.raw("<details><summary>").text(a.stepId() + ": " + a.title()).raw("</summary>\n");
             csvTable(a.path());

@@ -51,8 +51,8 @@ class AnalystReportTest {
         Path other = Files.write(chart.resolve("other.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
 
         Files.writeString(run.resolve("quarantine.csv"), "step,row,reason,record\n"
-                + "reader,3,not a number,\"3,ann@example.com,x\"\n"
-                + "reader,4,not a number,\"4,***,y\"\n"
+                + "reader,3,line 3: 'x' is not a number,\"3,ann@example.com,x\"\n"
+                + "reader,4,line 4: 'y' is not a number,\"4,***,y\"\n"
                 + "reader,9,too many cells,\"a,b,\n"
                 + "c\"\n");
 
@@ -126,7 +126,8 @@ class AnalystReportTest {
     void quarantineIsCountedByReasonWithMaskedExamples() throws Exception {
         String html = render();
         assertTrue(html.contains("3 rows were set aside"), html);
-        assertTrue(html.contains("<td>not a number</td><td class=\"n\">2</td><td>3,***,x | 4,***,y</td>"), html);
+        assertTrue(html.contains("<td>'…' is not a number</td><td class=\"n\">2</td>"
+                + "<td>row 3: 3,***,x | row 4: 4,***,y</td>"), html);
         assertTrue(html.contains("<td>too many cells</td><td class=\"n\">1</td>"), html);
         assertFalse(html.contains("ann@example.com"));
     }
