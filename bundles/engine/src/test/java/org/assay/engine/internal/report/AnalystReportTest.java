@@ -126,7 +126,7 @@ class AnalystReportTest {
     void quarantineIsCountedByReasonWithMaskedExamples() throws Exception {
         String html = render();
         assertTrue(html.contains("3 rows were set aside"), html);
-        assertTrue(html.contains("<td>'…' is not a number</td><td class=\"n\">2</td>"
+        assertTrue(html.contains("<td>&#39;…&#39; is not a number</td><td class=\"n\">2</td>"
                 + "<td>row 3: 3,***,x | row 4: 4,***,y</td>"), html);
         assertTrue(html.contains("<td>too many cells</td><td class=\"n\">1</td>"), html);
         assertFalse(html.contains("ann@example.com"));
