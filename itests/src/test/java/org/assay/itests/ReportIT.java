@@ -113,6 +113,22 @@ public class ReportIT extends AssayKarafTestSupport {
         }
     }
 
+    @Test
+    public void aReportStepMayNotWriteOutsideTheFoldersWorkflowsMayWrite() throws Exception {
+        String json = "{\"format\": 1, \"id\": \"report-escape\", \"steps\": [{\"id\": \"r\", \"type\": \"report\","
+                + " \"params\": {\"name\": \"x\", \"path\": \"../../../../etc/escape.html\"}}]}";
+        Files.writeString(workflowDir().resolve("report-escape.json"), json, StandardCharsets.UTF_8);
+        try {
+            awaitDeployed("report-escape");
+            RunInfo run = awaitFinished(runs().start("report-escape").runId());
+            assertEquals(describe(run), RunStatus.FAILED, run.status());
+            assertTrue(describe(run), step(run, "r").error().contains("escape.html"));
+            assertFalse(Files.exists(Paths.get(System.getProperty("karaf.base"), "etc", "escape.html")));
+        } finally {
+            Files.deleteIfExists(workflowDir().resolve("report-escape.json"));
+        }
+    }
+
     private static void assertLaidOut(String where, List<String> facts, int width, long charts) {
         String all = where + " layout: " + facts;
         assertEquals(all, "viewport " + width, facts.get(0));
