@@ -18,6 +18,7 @@ import org.assay.api.step.ArtifactKind;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
+import org.assay.engine.WorkflowRejectedException;
 import org.junit.Test;
 
 /**
@@ -113,19 +114,19 @@ public class ReportIT extends AssayKarafTestSupport {
         }
     }
 
+    /** The report step's path is an OUTPUT_PATH: the engine refuses an escape when the workflow is deployed. */
     @Test
     public void aReportStepMayNotWriteOutsideTheFoldersWorkflowsMayWrite() throws Exception {
-        String json = "{\"format\": 1, \"id\": \"report-escape\", \"steps\": [{\"id\": \"r\", \"type\": \"report\","
-                + " \"params\": {\"name\": \"x\", \"path\": \"../../../../etc/escape.html\"}}]}";
-        Files.writeString(workflowDir().resolve("report-escape.json"), json, StandardCharsets.UTF_8);
-        try {
-            awaitDeployed("report-escape");
-            RunInfo run = awaitFinished(runs().start("report-escape").runId());
-            assertEquals(describe(run), RunStatus.FAILED, run.status());
-            assertTrue(describe(run), step(run, "r").error().contains("escape.html"));
-            assertFalse(Files.exists(Paths.get(System.getProperty("karaf.base"), "etc", "escape.html")));
-        } finally {
-            Files.deleteIfExists(workflowDir().resolve("report-escape.json"));
+        for (String path : List.of("../../../../../../../../etc/escape.html", "/etc/escape.html")) {
+            String json = "{\"format\": 1, \"id\": \"report-escape\", \"steps\": [{\"id\": \"r\", \"type\":"
+                    + " \"report\", \"params\": {\"name\": \"x\", \"path\": \"" + path + "\"}}]}";
+            try {
+                workflows().deploy(json, "report-escape.json");
+                throw new AssertionError("a report step writing " + path + " must be rejected");
+            } catch (WorkflowRejectedException e) {
+                assertTrue(e.problems().toString(), e.problems().stream()
+                        .anyMatch(p -> p.path().equals("$.steps[0].params.path")));
+            }
         }
     }
 
