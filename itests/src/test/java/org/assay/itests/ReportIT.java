@@ -42,7 +42,9 @@ public class ReportIT extends AssayKarafTestSupport {
             + "d.querySelectorAll('img,svg').forEach(function(e){var r=e.getBoundingClientRect();"
             + "out.push('img '+Math.round(r.width)+' '+Math.round(r.height)+' '"
             + "+(e.tagName!=='IMG'||(e.complete&&e.naturalWidth>0)));});"
-            + "d.querySelectorAll('table').forEach(function(t){var b=t.parentElement.getBoundingClientRect();"
+            // A table in a box that scrolls sideways shows as wide as its box; any other as wide as itself.
+            + "d.querySelectorAll('table').forEach(function(t){var o=getComputedStyle(t.parentElement).overflowX;"
+            + "var b=(o==='auto'||o==='scroll'?t.parentElement:t).getBoundingClientRect();"
             + "out.push('box '+Math.round(b.right));});"
             + "var text=out.join('\\n');if(parent!==window){parent.postMessage(text,'*');}"
             + "else{var p=d.createElement('pre');p.id='layout-facts';p.textContent=text;d.body.appendChild(p);}});"
