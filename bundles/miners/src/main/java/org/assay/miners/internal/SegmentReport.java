@@ -74,7 +74,8 @@ final class SegmentReport {
         if (!shown.isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (SegmentSummary.MeasureSummary m : shown) {
-                parts.add(SegmentSummary.fmt(m.segments().get(c).mean()) + " " + m.label());
+                // Label first: "age 44.6" reads, "44.6 age" does not.
+                parts.add(m.label() + " " + SegmentSummary.fmt(m.segments().get(c).mean()));
             }
             t.append("; on average ").append(String.join(", ", parts));
         }
