@@ -7,6 +7,7 @@ import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;
 import org.assay.api.step.typed.Param;
+import org.assay.api.step.typed.PiiPolicy;
 
 /** The parameters of {@code weka-cluster}, and the rules between them. */
 record WekaClusterParameters(
@@ -42,7 +43,24 @@ record WekaClusterParameters(
         @Param(description = "Name of the categorical column added with each row's cluster; replaces an"
                             + " input column of that name.",
                 defaultValue = "cluster")
-        String clusterColumn) implements CheckedParameters {
+        String clusterColumn,
+        @Param(description = "The integer or decimal column with each customer's revenue (spend, sales), for"
+                            + " each segment's share of revenue in the report. Default: the first such column,"
+                            + " not tagged id or pii, whose name contains revenue, spend, sales, amount,"
+                            + " monetary or turnover; none found, the report shows no revenue shares.")
+        java.util.Optional<String> revenueColumn,
+        @Param(description = "Write the customers of each segment to segment-<cluster>.csv in the run folder,"
+                            + " for a campaign list.",
+                defaultValue = "true")
+        boolean segmentFiles,
+        @Param(description = "What the segment files do with columns tagged pii: drop them (default), mask them"
+                            + " (***), write them, or refuse (fail the step).",
+                defaultValue = "drop")
+        PiiPolicy segmentFilesPii) implements CheckedParameters {
+
+    /** Names that read as a customer's revenue, when no revenueColumn is given. */
+    static final java.util.regex.Pattern REVENUE_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(revenue|spend|sales|amount|monetary|turnover).*");
 
     @Override
     public List<ParameterProblem> problems() {

@@ -13,9 +13,11 @@ import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
+import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.model.TrainedModel;
+import org.assay.api.report.ReportSections;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
@@ -81,6 +83,7 @@ final class WekaClusterStep implements Step {
             }
         }
         int rows = converter.rowCount();
+        String revenue = revenueColumn(schema, params.revenueColumn().orElse(""), clusterColumn);
         // Whether a key-named column is a key shows only in its values; on no rows, nothing is known.
         List<ClusterColumn> columns = rows == 0 ? selection.candidates() : selection.settle(converter);
         List<String> warnings = new ArrayList<>(selection.keyWarnings());
@@ -129,9 +132,14 @@ final class WekaClusterStep implements Step {
         Field field = clusterField(clusterColumn, labels);
         BatchSink out = context.output(PortSpec.OUT, schema.with(field));
         ClusterProfile profile = new ClusterProfile(columns, data, labels);
+        SegmentStats segments = new SegmentStats(schema, clusterColumn, labels);
+        int[] assignments = new int[rows];
         String[] labelArray = labels.toArray(String[]::new);
         int row = 0;
-        try (DataStream in = context.input(PortSpec.IN)) {
+        List<String> segmentFileNames;
+        try (DataStream in = context.input(PortSpec.IN);
+                SegmentFiles files = params.segmentFiles()
+                        ? SegmentFiles.open(context, schema, labels, params.segmentFilesPii()) : null) {
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 context.checkCancelled();
                 int n = batch.rowCount();
@@ -142,11 +150,17 @@ final class WekaClusterStep implements Step {
                 for (int r = 0; r < n; r++, row++) {
                     int cluster = assign(model, data, row);
                     assigned[r] = cluster < 0 ? null : labelArray[cluster];
+                    assignments[row] = cluster;
                     profile.add(data.instance(row), cluster);
+                    segments.add(batch, r, cluster);
+                    if (files != null) {
+                        files.add(batch, r, cluster);
+                    }
                 }
                 out.write(batch.with(field, Column.ofTexts(FieldType.CATEGORICAL, assigned, n)));
                 context.progress(0.7 + 0.3 * row / rows);
             }
+            segmentFileNames = files == null ? List.of() : files.names();
         }
         if (row != rows) {
             throw new IllegalStateException("the input gave " + row + " rows on the second read, " + rows + " on the first");
@@ -166,6 +180,9 @@ final class WekaClusterStep implements Step {
         summary.append(model);
         writeSummary(context, summary.toString());
         writeProfile(context, profile);
+        ReportSections.publish(context, SegmentReport.build(
+                new SegmentSummary(segments, revenue),
+                ClusterQuality.of(data, assignments, k), algorithm, options, segmentFileNames));
         byte[] serialized = serialize(model, data);
         writeModel(context, serialized);
         context.outputModel(PortSpec.MODEL, TrainedModel.builder(MODEL_FORMAT, header(columns, data))
@@ -175,6 +192,29 @@ final class WekaClusterStep implements Step {
                 .property("clusterColumn", clusterColumn)
                 .content(serialized).build());
         context.progress(1.0);
+    }
+
+    /**
+     * The revenue column: the one named, or the first integer or decimal column, not tagged id
+     * or pii, with a revenue-like name; null when there is none.
+     */
+    static String revenueColumn(Schema schema, String named, String clusterColumn) throws StepFailure {
+        if (!named.isBlank()) {
+            Field f = schema.fields().stream().filter(x -> x.name().equals(named)).findFirst().orElse(null);
+            if (f == null || (f.type() != FieldType.INTEGER && f.type() != FieldType.DECIMAL)) {
+                throw new StepFailure("revenueColumn: '" + named + "' is " + (f == null ? "not an input column"
+                        : "a " + f.type().jsonName() + " column") + "; name an integer or decimal column, e.g. "
+                        + schema.fields().stream().filter(x -> (x.type() == FieldType.DECIMAL
+                                || x.type() == FieldType.INTEGER) && !x.has(FieldTag.ID) && !x.has(FieldTag.PII))
+                                .map(Field::name).findFirst().orElse("total_spend"));
+            }
+            return named;
+        }
+        return schema.fields().stream()
+                .filter(f -> f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL)
+                .filter(f -> !f.has(FieldTag.ID) && !f.has(FieldTag.PII) && !f.name().equals(clusterColumn))
+                .map(Field::name).filter(n -> WekaClusterParameters.REVENUE_NAME.matcher(n).matches())
+                .findFirst().orElse(null);
     }
 
     /** Wraps the clusterer so the z-scoring is learnt from the data and saved with the model. */

@@ -40,9 +40,12 @@ public final class WekaClusterStepType extends TypedStepType<WekaClusterParamete
                     + " Rows keep their order; rows with missing values are kept and clustered as Weka"
                     + " handles missing values. Artifacts: model-summary.txt (the model as Weka prints it),"
                     + " cluster-profile.csv (size, share, mean of each numeric column and most frequent value"
-                    + " of each categorical column per cluster, in original units) and model.bin (the Weka"
+                    + " of each categorical column per cluster, in original units), model.bin (the Weka"
                     + " model and data header, readable by Weka's SerializationHelper.readAll and the Weka"
-                    + " Explorer).")
+                    + " Explorer), segment-C0.csv, ... (each segment's customers, pii columns as segmentFilesPii says)"
+                    + " and a segments section for the run report: a name, size and share of customers and of"
+                    + " revenue per segment, every measure against the average, medians, composition and the"
+                    + " separation (silhouette).")
                 .tags("weka", "clustering", "segmentation")
                 .input(PortSpec.IN, "Rows to cluster")
             .output(PortSpec.OUT, "The same rows in the same order, with the cluster column appended")

@@ -218,7 +218,9 @@ class WekaClusterBundleIT {
             clusters.add(call(out, "get", r, 2));
         }
         assertEquals(Set.of("C0", "C1", "C2"), clusters);
-        assertEquals(Set.of("model-summary.txt", "cluster-profile.csv", "model.bin"), artifacts.keySet());
+        // The report section resolves org.assay.api.report inside OSGi; one customer file per segment.
+        assertEquals(Set.of("model-summary.txt", "cluster-profile.csv", "model.bin", "segments.section.json",
+                "segment-C0.csv", "segment-C1.csv", "segment-C2.csv"), artifacts.keySet());
         assertTrue(Files.readString(dir.resolve("cluster-profile.csv")).startsWith("cluster,size,share %,mean x,mean y\n"));
     }
 }

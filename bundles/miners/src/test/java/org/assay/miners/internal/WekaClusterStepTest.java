@@ -255,7 +255,9 @@ class WekaClusterStepTest {
             assertEquals(CENTRES[b][0], Double.parseDouble(cells[3]), 1.0, "mean x of blob " + b);
             assertEquals(CENTRES[b][1], Double.parseDouble(cells[4]), 1.0, "mean y of blob " + b);
         }
-        assertEquals(List.of(ArtifactKind.TEXT, ArtifactKind.TABLE, ArtifactKind.MODEL),
+        // Then one file per segment and the report section (SegmentReportTest).
+        assertEquals(List.of(ArtifactKind.DATA, ArtifactKind.DATA, ArtifactKind.DATA, ArtifactKind.TEXT,
+                ArtifactKind.TABLE, ArtifactKind.DATA, ArtifactKind.MODEL),
                 r.artifacts().stream().map(StepTestRunner.Artifact::kind).toList());
     }
 
