@@ -58,9 +58,11 @@ abstract class CipherStepType extends TypedStepType<CipherParameters> {
 
     @Override
     protected List<ParameterProblem> check(CipherParameters p) {
-        return encrypt && !p.previousKeys().isEmpty()
-                ? List.of(ParameterProblem.of("previousKeys", "encrypt uses key only; previousKeys is for decrypt"))
-                : List.of();
+        List<ParameterProblem> problems = new java.util.ArrayList<>(super.check(p));
+        if (encrypt && !p.previousKeys().isEmpty()) {
+            problems.add(ParameterProblem.of("previousKeys", "encrypt uses key only; previousKeys is for decrypt"));
+        }
+        return problems;
     }
 
     @Override

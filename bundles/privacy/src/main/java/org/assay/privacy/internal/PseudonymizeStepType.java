@@ -57,7 +57,7 @@ public final class PseudonymizeStepType extends TypedStepType<PseudonymizeParame
     protected Step newStep(PseudonymizeParameters p) {
         return new ColumnRewriteStep("pseudonymize", (in, ctx) -> {
             byte[] key = keys.derive(p.key(), Pseudonymizer.PURPOSE, "pseudonymize", "key");
-            Pseudonymizer pseudonyms = new Pseudonymizer(key, p.prefix(), p.length(), p.normalize());
+            Pseudonymizer pseudonyms = new Pseudonymizer(key, p.prefix().orElse(""), p.length(), p.normalize());
             java.util.Arrays.fill(key, (byte) 0);
             return ColumnRewrite.atRun("pseudonymize", in, rewriters(p.columns(), pseudonyms::pseudonym),
                     PseudonymizeStepType::retag);
