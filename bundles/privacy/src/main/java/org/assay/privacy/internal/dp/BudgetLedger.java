@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.assay.api.artifact.CsvTable;
 import org.assay.api.step.StepFailure;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
@@ -134,10 +135,11 @@ public final class BudgetLedger {
             double budget = budgetOf(workflow);
             if (spent + epsilon > budget + 1e-9) {
                 throw new StepFailure(String.format(Locale.ROOT, "dp-aggregate: workflow '%s' would exceed its "
-                        + "privacy budget: %.4g of %.4g epsilon spent by earlier runs, this step needs %.4g more. "
+                        + "privacy budget: %s of %s epsilon spent by earlier runs, this step needs %s more. "
                         + "Lower epsilon or the number of queries, or an administrator raises the budget in "
                         + "etc/org.assay.privacy.cfg (budgets=%s=...), knowing every release so far already "
-                        + "spent its share", workflow, spent, budget, epsilon, workflow));
+                        + "spent its share", workflow, CsvTable.number(spent), CsvTable.number(budget),
+                        CsvTable.number(epsilon), workflow));
             }
             append(String.join("\t", Instant.now().toString(), workflow, runId, stepId, Double.toString(epsilon)));
             return new Charge(workflow, spent, epsilon, budget, false);
