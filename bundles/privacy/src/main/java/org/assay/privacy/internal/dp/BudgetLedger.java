@@ -22,6 +22,8 @@ import org.assay.engine.RunService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -69,20 +71,32 @@ public final class BudgetLedger {
     private final Map<String, Double> budgets;
     private final Function<String, Optional<String>> workflowOfRun;
 
+    /**
+     * Dynamic and optional on purpose: the engine's step registry binds dp-aggregate, which needs
+     * this ledger, so a static reference to the engine's RunService would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RunService runs;
+
     @Activate
-    public BudgetLedger(Config config, @Reference RunService runs) {
+    public BudgetLedger(Config config) {
         this(config.folder().isBlank()
                 ? Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "assay", "privacy")
-                : Path.of(config.folder()), config.defaultBudget(), parseBudgets(config.budgets()),
-                runId -> runs.get(runId).map(RunInfo::workflowId));
+                : Path.of(config.folder()), config.defaultBudget(), parseBudgets(config.budgets()), null);
     }
 
+    /** @param workflowOfRun the workflow of a run id; null asks the engine's RunService */
     public BudgetLedger(Path folder, double defaultBudget, Map<String, Double> budgets,
             Function<String, Optional<String>> workflowOfRun) {
         this.file = folder.resolve(FILE);
         this.defaultBudget = defaultBudget;
         this.budgets = Map.copyOf(budgets);
-        this.workflowOfRun = workflowOfRun;
+        this.workflowOfRun = workflowOfRun != null ? workflowOfRun : this::workflowFromEngine;
+    }
+
+    private Optional<String> workflowFromEngine(String runId) {
+        RunService service = runs;
+        return service == null ? Optional.empty() : service.get(runId).map(RunInfo::workflowId);
     }
 
     /** {@code "a=5, b=2.5"}; a malformed entry is refused, so a typo never means "no budget". */
