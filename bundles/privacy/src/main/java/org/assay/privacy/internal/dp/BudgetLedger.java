@@ -19,11 +19,10 @@ import org.assay.api.artifact.CsvTable;
 import org.assay.api.step.StepFailure;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -72,31 +71,38 @@ public final class BudgetLedger {
     private final Function<String, Optional<String>> workflowOfRun;
 
     /**
-     * Dynamic and optional on purpose: the engine's step registry binds dp-aggregate, which needs
-     * this ledger, so a static reference to the engine's RunService would be a cycle.
+     * The engine's RunService is looked up when a run is charged, not referenced: the engine's
+     * step registry binds dp-aggregate, which needs this ledger, so a reference (static or
+     * dynamic) to the RunService would be a cycle that SCR leaves unresolved.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RunService runs;
-
     @Activate
-    public BudgetLedger(Config config) {
+    public BudgetLedger(Config config, BundleContext context) {
         this(config.folder().isBlank()
                 ? Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "assay", "privacy")
-                : Path.of(config.folder()), config.defaultBudget(), parseBudgets(config.budgets()), null);
+                : Path.of(config.folder()), config.defaultBudget(), parseBudgets(config.budgets()),
+                runId -> workflowFromEngine(context, runId));
     }
 
-    /** @param workflowOfRun the workflow of a run id; null asks the engine's RunService */
+    /** @param workflowOfRun the workflow of a run id (the engine's, in Karaf) */
     public BudgetLedger(Path folder, double defaultBudget, Map<String, Double> budgets,
             Function<String, Optional<String>> workflowOfRun) {
         this.file = folder.resolve(FILE);
         this.defaultBudget = defaultBudget;
         this.budgets = Map.copyOf(budgets);
-        this.workflowOfRun = workflowOfRun != null ? workflowOfRun : this::workflowFromEngine;
+        this.workflowOfRun = workflowOfRun;
     }
 
-    private Optional<String> workflowFromEngine(String runId) {
-        RunService service = runs;
-        return service == null ? Optional.empty() : service.get(runId).map(RunInfo::workflowId);
+    private static Optional<String> workflowFromEngine(BundleContext context, String runId) {
+        ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
+        RunService service = ref == null ? null : context.getService(ref);
+        if (service == null) {
+            return Optional.empty();
+        }
+        try {
+            return service.get(runId).map(RunInfo::workflowId);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     /** {@code "a=5, b=2.5"}; a malformed entry is refused, so a typo never means "no budget". */
