@@ -6,6 +6,7 @@ package org.assay.privacy.internal.anon;
  * with suppressed rows at 1 in every column; {@code discernibility} is the sum of the squared
  * class sizes plus rows × suppressed rows (Bayardo and Agrawal's DM*).
  *
+ * @param classes   equivalence classes kept (not suppressed)
  * @param achievedK smallest class kept (0 when every row is suppressed)
  * @param achievedL fewest distinct sensitive values in a kept class (0 when every row is suppressed)
  */

@@ -166,7 +166,7 @@ final class KAnonymizeStep implements Step {
         rows.add(List.of("rows suppressed", Long.toString(best.suppressed())));
         rows.add(List.of("suppression limit", Long.toString((long) Math.floor(params.suppressionLimit() * table.rows
                 + 1e-9))));
-        rows.add(List.of("classes", Integer.toString(best.classes())));
+        rows.add(List.of("classes kept", Integer.toString(best.classes())));
         rows.add(List.of("information loss (NCP)", CsvTable.number(best.loss())));
         rows.add(List.of("discernibility", CsvTable.number(best.discernibility())));
         for (int c = 0; c < qi.size(); c++) {

@@ -90,15 +90,17 @@ final class NodeEvaluator {
         dm += (double) suppressed * table.rows;
         int minK = Integer.MAX_VALUE;
         int minL = Integer.MAX_VALUE;
+        int kept = 0;
         for (int c = 0; c < n; c++) {
             if (size[c] >= k && (l <= 1 || distinct[c] >= l)) {
+                kept++;
                 minK = Math.min(minK, size[c]);
                 minL = Math.min(minL, distinct[c]);
             }
         }
         boolean anyKept = minK != Integer.MAX_VALUE;
         double loss = table.rows == 0 ? 0 : penalty / ((double) table.rows * q);
-        return new Evaluation(levels.clone(), suppressed <= maxSuppressed, suppressed, n, anyKept ? minK : 0,
+        return new Evaluation(levels.clone(), suppressed <= maxSuppressed, suppressed, kept, anyKept ? minK : 0,
                 anyKept ? minL : 0, loss, dm, gone);
     }
 

@@ -181,8 +181,9 @@ class LatticeSearchTest {
         }
         QiTable t = table(rows, h, -1);
         Evaluation bottom = new NodeEvaluator(t, 2, 1, 300).evaluate(new int[q], false);
-        assertEquals(299, bottom.classes(), "rows 0 and 150 are the same; every other row is unique");
+        assertEquals(1, bottom.classes(), "rows 0 and 150 are the same; every other row is unique");
         assertEquals(298, bottom.suppressed());
+        assertEquals(2, bottom.achievedK());
         assertFalse(new NodeEvaluator(t, 2, 1, 0).evaluate(new int[q], false).anonymous());
     }
 
