@@ -63,7 +63,7 @@ final class JsonReaderStep implements Step {
     }
 
     /** Turns records into rows: one per record, or one per element of the exploded array. */
-    private static final class Writer {
+    static final class Writer {
         private final StepContext ctx;
         private final JsonColumns columns;
         private final BatchSink out;
