@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.assay.api.step.ParameterProblem;
 
 /**
- * The parameters every chart step has (title, labels, file, size, allowPii), and their checks.
+ * The parameters every chart step has (title, file, size, allowPii), and their checks. Charts
+ * with axes also have xLabel and yLabel, with the shared descriptions below; a pie has none.
  *
  * <p>A record cannot inherit components and the binder reads no nested record, so each chart's
- * parameter record repeats these seven components, written with the constants below, and
+ * parameter record repeats these five (seven with axes) components, written with the constants below, and
  * implements this interface. Its accessors are then the record's own, and the checks and the
  * file names are written once here. {@code ChartParametersTest} checks that every chart
  * declares the seven alike. (A shared nested record would need the binder to read nested
@@ -42,10 +43,6 @@ interface ChartParameters {
     String ALLOW_PII_DEFAULT = "false";
 
     Optional<String> title();
-
-    Optional<String> xLabel();
-
-    Optional<String> yLabel();
 
     Optional<String> file();
 
