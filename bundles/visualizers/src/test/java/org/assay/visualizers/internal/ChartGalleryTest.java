@@ -93,4 +93,13 @@ class ChartGalleryTest {
                 .param("category", "customer_id").param("maxSlices", 6),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(40));
     }
+
+    @Test
+    void boxPlots() throws Exception {
+        render(new StepTestRunner(new BoxPlotStepType(), GALLERY.resolve("box-segments"))
+                .param("value", "spend").param("category", "cluster").param("yLabel", "spend (EUR)"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(20_000));
+        render(new StepTestRunner(new BoxPlotStepType(), GALLERY.resolve("box-one"))
+                .param("value", "spend"), SampleCustomers.SCHEMA, SampleCustomers.rows(300));
+    }
 }
