@@ -102,4 +102,65 @@ class ChartGalleryTest {
         render(new StepTestRunner(new BoxPlotStepType(), GALLERY.resolve("box-one"))
                 .param("value", "spend"), SampleCustomers.SCHEMA, SampleCustomers.rows(300));
     }
+
+    /** Shaped like weka-classify's curves output: per class, one point per distinct score, by threshold. */
+    static final Schema CURVES = Schema.of(Field.of("class", FieldType.CATEGORICAL),
+            Field.of("threshold", FieldType.DECIMAL), Field.of("false_positive_rate", FieldType.DECIMAL),
+            Field.of("true_positive_rate", FieldType.DECIMAL), Field.of("sample_share", FieldType.DECIMAL));
+
+    static List<Object[]> curveRows(int predictions) {
+        Random random = new Random(5);
+        double[] score = new double[predictions];
+        boolean[] yes = new boolean[predictions];
+        int positives = 0;
+        for (int i = 0; i < predictions; i++) {
+            yes[i] = random.nextDouble() < 0.3;
+            positives += yes[i] ? 1 : 0;
+            score[i] = 1 / (1 + Math.exp(-(random.nextGaussian() + (yes[i] ? 1.4 : 0))));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String cls : List.of("no", "yes")) {
+            boolean positive = cls.equals("yes");
+            Integer[] idx = new Integer[predictions];
+            for (int i = 0; i < predictions; i++) {
+                idx[i] = i;
+            }
+            // Score of the class: p for yes, 1 - p for no; thresholds ascending as Weka writes them.
+            java.util.Arrays.sort(idx, (a, b) -> Double.compare(positive ? score[a] : 1 - score[a],
+                    positive ? score[b] : 1 - score[b]));
+            int pos = positive ? positives : predictions - positives;
+            int tp = pos;
+            int fp = predictions - pos;
+            for (int k = 0; k < predictions; k++) {
+                int i = idx[k];
+                double t = positive ? score[i] : 1 - score[i];
+                rows.add(new Object[] {cls, t, fp / (double) (predictions - pos), tp / (double) pos,
+                    (predictions - k) / (double) predictions});
+                if (yes[i] == positive) {
+                    tp--;
+                } else {
+                    fp--;
+                }
+            }
+            rows.add(new Object[] {cls, 1.0, 0.0, 0.0, 0.0});
+        }
+        return rows;
+    }
+
+    static final Schema CONFUSION = Schema.of(Field.of("actual", FieldType.CATEGORICAL),
+            Field.of("predicted", FieldType.CATEGORICAL), Field.of("count", FieldType.DECIMAL));
+
+    @Test
+    void modelCharts() throws Exception {
+        render(new StepTestRunner(new RocChartStepType(), GALLERY.resolve("roc")), CURVES, curveRows(20_000));
+        render(new StepTestRunner(new LiftChartStepType(), GALLERY.resolve("lift")).param("positiveClass", "yes"),
+                CURVES, curveRows(20_000));
+        render(new StepTestRunner(new ConfusionMatrixStepType(), GALLERY.resolve("confusion")).param("count", "count"),
+                CONFUSION, List.of(new Object[] {"no", "no", 612.0}, new Object[] {"no", "yes", 88.0},
+                        new Object[] {"yes", "no", 97.0}, new Object[] {"yes", "yes", 203.0}));
+        render(new StepTestRunner(new ConfusionMatrixStepType(), GALLERY.resolve("confusion-share"))
+                .param("count", "count").param("normalize", "actual"),
+                CONFUSION, List.of(new Object[] {"no", "no", 612.0}, new Object[] {"no", "yes", 88.0},
+                        new Object[] {"yes", "no", 97.0}, new Object[] {"yes", "yes", 203.0}));
+    }
 }
