@@ -163,4 +163,13 @@ class ChartGalleryTest {
                 CONFUSION, List.of(new Object[] {"no", "no", 612.0}, new Object[] {"no", "yes", 88.0},
                         new Object[] {"yes", "no", 97.0}, new Object[] {"yes", "yes", 203.0}));
     }
+
+    @Test
+    void histograms() throws Exception {
+        render(new StepTestRunner(new HistogramStepType(), GALLERY.resolve("histogram-spend")).param("column", "spend"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(20_000));
+        render(new StepTestRunner(new HistogramStepType(), GALLERY.resolve("histogram-by-cluster"))
+                .param("column", "spend").param("series", "cluster"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
+    }
 }
