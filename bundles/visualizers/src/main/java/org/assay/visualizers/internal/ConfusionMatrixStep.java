@@ -106,7 +106,8 @@ final class ConfusionMatrixStep implements Step {
         styler.setShowValue(true);
         styler.setValueFont(styler.getAxisTickLabelsFont().deriveFont(14f));
         styler.setValueFontColor(ChartLook.TEXT);
-        styler.setHeatMapDecimalValueFormatter(v -> share ? String.format(Locale.ROOT, "%.0f%%", v) : ChartLook.number(v));
+        // XChart prints cell values with this pattern (its formatter function is not used for the cells).
+        styler.setHeatMapValueDecimalPattern(share ? "0'%'" : "#,##0.#");
         // One sequential blue scale, readable with every colour-vision deficiency; its dark end stays
         // light enough for the dark cell text (looked at: 0x2171B5 made the largest count hard to read).
         styler.setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0xC6DBEF), new Color(0x6BAED6)});

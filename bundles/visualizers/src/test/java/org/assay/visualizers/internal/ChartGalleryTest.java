@@ -172,4 +172,11 @@ class ChartGalleryTest {
                 .param("column", "spend").param("series", "cluster"),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
     }
+
+    @Test
+    void heatmaps() throws Exception {
+        render(new StepTestRunner(new HeatmapStepType(), GALLERY.resolve("heatmap-mean-spend"))
+                .param("x", "region").param("y", "cluster").param("value", "spend"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
+    }
 }
