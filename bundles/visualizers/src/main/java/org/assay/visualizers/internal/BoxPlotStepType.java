@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -28,6 +32,12 @@ public final class BoxPlotStepType extends TypedStepType<BoxPlotParameters> {
                         + " count, mean, min and max stay exact. Writes PNG, SVG and the figures per category as"
                         + " CSV. Streams its input; null values are counted, not drawn.")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to summarise; every row is consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(BoxPlotParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -112,15 +114,23 @@ final class ChartLook {
 
     /**
      * Writes the chart as SVG: XChart paints the same chart onto JFreeSVG's Graphics2D, so the
-     * SVG shows what the PNG shows, with text as text (searchable, sharp when printed).
+     * SVG shows what the PNG shows, sharp at any size and when printed (XChart draws its text as
+     * outlines, so the labels are paths, not selectable text). The file
+     * has no DOCTYPE (nothing to fetch, safe to parse) and a viewBox, so an HTML report can
+     * inline it and scale it to a phone's width; its clip and gradient ids start with the file
+     * name, so several charts inlined in one page do not share ids.
      */
     static void writeSvg(Chart<?, ?> chart, Path file) throws IOException {
         int width = chart.getWidth();
         int height = chart.getHeight();
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.svg$", "");
+        g.setDefsKeyPrefix("assay-" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         chart.paint(g, width, height);
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(tmp, g.getSVGDocument(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(tmp, svg, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

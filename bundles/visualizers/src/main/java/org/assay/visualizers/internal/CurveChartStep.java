@@ -147,6 +147,9 @@ final class CurveChartStep implements Step {
         }
         String title = p.title().orElse(kind.title + p.positiveClass().map(c -> " for " + p.classColumn() + " = " + c)
                 .orElse(""));
+        if (kind == Kind.ROC && curves.size() == 1) {
+            title += String.format(Locale.ROOT, " (AUC %.3f)", curves.values().iterator().next().area);
+        }
         CsvTable table = new CsvTable(p.classColumn(), p.x(), p.y());
         XYChart chart = draw(curves, classField, title, table);
         ChartOutput.publish(ctx, p, chart, title, table);

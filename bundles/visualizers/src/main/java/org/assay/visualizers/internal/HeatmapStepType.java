@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -27,6 +31,12 @@ public final class HeatmapStepType extends TypedStepType<HeatmapParameters> {
                         + " between numeric columns use 'correlate', which draws its matrix. Writes PNG, SVG and the"
                         + " cells as CSV. Streams its input.")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to aggregate; every row is consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(HeatmapParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

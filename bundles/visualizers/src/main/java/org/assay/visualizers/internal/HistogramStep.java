@@ -138,9 +138,14 @@ final class HistogramStep implements Step {
             order.sort((a, b) -> natural.compare(a.equals(BarAggregation.label(null)) ? null : a,
                     b.equals(BarAggregation.label(null)) ? null : b));
         }
-        String note = String.format(Locale.ROOT, "%d bins of %s, %s", bins, ChartLook.number(width), ruleText);
-        String title = p.title().orElse("Distribution of " + p.column() + p.series().map(s -> " by " + s).orElse(""));
-        String xTitle = p.xLabel().orElse(p.column()) + " (" + note + ")";
+        // Three significant digits: a width of 9.99 must not read as 10.
+        String widthText = new java.math.BigDecimal(width).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+        String note = String.format(Locale.ROOT, "%d bins of %s, %s", bins, widthText, ruleText);
+        // The binning rule is part of what the chart says, so it is in the title, like other charts' sampling notes.
+        String title = p.title().orElse("Distribution of " + p.column() + p.series().map(s -> " by " + s).orElse(""))
+                + " (" + note + ")";
+        String xTitle = p.xLabel().orElse(p.column());
         String yTitle = p.yLabel().orElse("rows");
         CsvTable table = new CsvTable("series", "bin_from", "bin_to", "rows");
         XYChart chart = new XYChartBuilder().width(p.width()).height(p.height()).title(title)

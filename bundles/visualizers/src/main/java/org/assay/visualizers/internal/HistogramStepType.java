@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -28,6 +32,12 @@ public final class HistogramStepType extends TypedStepType<HistogramParameters> 
                         + " integer columns get whole-number widths. The axis title states the bins and the rule."
                         + " Reads its input twice (range, then counts); writes PNG, SVG and the bins as CSV.")
                 .input(PortSpec.of(PortSpec.IN, "The rows to bin; read twice, every row consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(HistogramParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -27,6 +31,12 @@ public final class LiftChartStepType extends TypedStepType<LiftChartParameters> 
                         + " 'curves' output. Writes PNG, SVG and the points drawn as CSV.")
                 .input(PortSpec.streamed(PortSpec.IN, "Curve points: class, share targeted, recall, in curve order"
                         + " (weka-classify's 'curves' output)."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(LiftChartParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

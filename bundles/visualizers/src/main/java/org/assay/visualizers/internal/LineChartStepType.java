@@ -3,6 +3,7 @@ package org.assay.visualizers.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
@@ -50,6 +51,12 @@ public final class LineChartStepType extends TypedStepType<LineChartParameters> 
     static String periodProblem(String x, FieldType type) {
         return "a period groups dates, but '" + x + "' is " + type.jsonName() + "; use \"period\": \"none\" or a"
                 + " date column";
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(LineChartParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -26,6 +30,12 @@ public final class PieChartStepType extends TypedStepType<PieChartParameters> {
                         + " categories are merged into a grey 'Other (n)'. The legend gives each share. Writes PNG,"
                         + " SVG and the slices as CSV (value, share, rows). Streams its input.")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to count or sum; every row is consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(PieChartParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override
