@@ -26,7 +26,7 @@ record LiftChartParameters(
         String y,
         @Param(description = CurveParameters.POSITIVE_DOC)
         Optional<String> positiveClass,
-        @Param(description = CurveParameters.MAX_POINTS_DOC, defaultValue = "1000", min = 10, max = 10_000)
+        @Param(description = CurveParameters.MAX_POINTS_DOC, defaultValue = "400", min = 10, max = 10_000)
         int maxPoints,
         @Param(description = ChartParameters.TITLE_DOC + "'Cumulative gains' (and the class).")
         Optional<String> title,

@@ -159,8 +159,11 @@ final class LineChartStep implements Step {
         }
         String title = p.title().orElse(what + " by " + p.x()) + (merged > 0 ? String.format(Locale.ROOT,
                 " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "");
-        CsvTable table = band ? new CsvTable("line", p.x(), yTitle, "lower", "upper", "rows")
-                : new CsvTable("line", p.x(), yTitle, "rows");
+        // The table names what was computed, whatever the axis is called.
+        String measure = what.equals("Rows") ? "count" : what.substring(0, 1).toLowerCase(Locale.ROOT)
+                + what.substring(1);
+        CsvTable table = band ? new CsvTable("line", p.x(), measure, "lower", "upper", "rows")
+                : new CsvTable("line", p.x(), measure, "rows");
         XYChart chart = draw(lines, xField.type(), seriesField, title, xTitle, yTitle, band, table);
         ChartOutput.publish(ctx, p, chart, title, table);
         ctx.countOut(consumed);

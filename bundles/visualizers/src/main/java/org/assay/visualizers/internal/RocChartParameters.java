@@ -24,7 +24,7 @@ record RocChartParameters(
         String y,
         @Param(description = CurveParameters.POSITIVE_DOC)
         Optional<String> positiveClass,
-        @Param(description = CurveParameters.MAX_POINTS_DOC, defaultValue = "1000", min = 10, max = 10_000)
+        @Param(description = CurveParameters.MAX_POINTS_DOC, defaultValue = "400", min = 10, max = 10_000)
         int maxPoints,
         @Param(description = ChartParameters.TITLE_DOC + "'ROC curve' (and the class).")
         Optional<String> title,
