@@ -55,6 +55,10 @@ public class SampleWorkflowIT extends AssayKarafTestSupport {
         List<ArtifactInfo> charts = artifacts(run, ArtifactKind.CHART);
         assertFalse("no chart artifacts", charts.isEmpty());
         for (ArtifactInfo chart : charts) {
+            // Chart steps register each chart twice, as PNG and as SVG (ChartsIT checks the SVG).
+            if (chart.path().toString().endsWith(".svg")) {
+                continue;
+            }
             assertTrue(chart.path() + " is not a PNG", chart.path().toString().endsWith(".png"));
             assertArrayEquals(chart.path() + " is not a PNG", PNG_MAGIC, firstBytes(chart.path(), 4));
         }

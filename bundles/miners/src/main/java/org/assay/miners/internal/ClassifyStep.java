@@ -36,6 +36,10 @@ final class ClassifyStep implements Step {
 
     static final String METRICS_PORT = "metrics";
     static final String TEST_PORT = "test";
+    /** Threshold curves (ROC, precision/recall, lift) as rows, for roc-chart and lift-chart. */
+    static final String CURVES_PORT = "curves";
+    /** The confusion matrix as rows (actual, predicted, count), for the confusion-matrix chart. */
+    static final String CONFUSION_PORT = "confusion";
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String MODEL_FILE = "model.bin";
 
@@ -214,11 +218,15 @@ final class ClassifyStep implements Step {
 
         Batch figures = metrics.toBatch();
         context.output(METRICS_PORT, ModelMetrics.SCHEMA).write(figures);
+        // Empty for a regression, which has no classes to draw curves or a matrix of.
+        long curveRows = metrics.writeCurves(context.output(CURVES_PORT, ModelMetrics.CURVES_SCHEMA), data);
+        long confusionRows = ModelMetrics.writeConfusion(context.output(CONFUSION_PORT, ModelMetrics.CONFUSION_SCHEMA),
+                eval, data);
         // Every input row went into the model and its figures (or was filtered for lack of a
-        // target); the metric rows are new rows this step makes.
+        // target); the metric, curve and matrix rows are new rows this step makes.
         context.countFiltered(noTarget);
         context.countOut(rowsRead + testRows - noTarget);
-        context.countIn(figures.rowCount());
+        context.countIn(figures.rowCount() + curveRows + confusionRows);
         context.progress(1.0);
     }
 

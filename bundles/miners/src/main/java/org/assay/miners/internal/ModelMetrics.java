@@ -41,6 +41,16 @@ final class ModelMetrics {
     static final Schema SCHEMA = Schema.of(Field.of("metric", FieldType.CATEGORICAL),
             Field.of("class", FieldType.CATEGORICAL), Field.of("value", FieldType.DECIMAL));
 
+    /** The rows of the {@code curves} output: roc-curve.csv as a dataset, for roc-chart and lift-chart. */
+    static final Schema CURVES_SCHEMA = Schema.of(Field.of("class", FieldType.CATEGORICAL),
+            Field.of("threshold", FieldType.DECIMAL), Field.of("false_positive_rate", FieldType.DECIMAL),
+            Field.of("true_positive_rate", FieldType.DECIMAL), Field.of("precision", FieldType.DECIMAL),
+            Field.of("recall", FieldType.DECIMAL), Field.of("sample_share", FieldType.DECIMAL),
+            Field.of("lift", FieldType.DECIMAL));
+    /** The rows of the {@code confusion} output: confusion-matrix.csv as a dataset, for confusion-matrix. */
+    static final Schema CONFUSION_SCHEMA = Schema.of(Field.of("actual", FieldType.CATEGORICAL),
+            Field.of("predicted", FieldType.CATEGORICAL), Field.of("count", FieldType.DECIMAL));
+
     /** One figure; {@code cls} is null for a figure of the whole model. */
     record Metric(String name, String cls, double value) {
     }
@@ -227,6 +237,59 @@ final class ModelMetrics {
             b.endRow();
         }
         return b.build();
+    }
+
+    /** The threshold curves as rows of {@link #CURVES_SCHEMA}, written in batches; the row count. */
+    long writeCurves(org.assay.api.data.BatchSink sink, Instances header) throws IOException {
+        Attribute cls = header.classAttribute();
+        long rows = 0;
+        if (!cls.isNominal()) {
+            return 0;
+        }
+        BatchBuilder b = new BatchBuilder(CURVES_SCHEMA);
+        String[] names = {ThresholdCurve.THRESHOLD_NAME, ThresholdCurve.FP_RATE_NAME, ThresholdCurve.TP_RATE_NAME,
+            ThresholdCurve.PRECISION_NAME, ThresholdCurve.RECALL_NAME, ThresholdCurve.SAMPLE_SIZE_NAME,
+            ThresholdCurve.LIFT_NAME};
+        for (int c = 0; c < curves.length; c++) {
+            Instances curve = curves[c];
+            if (curve == null) {
+                continue;
+            }
+            for (int i = 0; i < curve.numInstances(); i++) {
+                b.set(0, cls.value(c));
+                for (int k = 0; k < names.length; k++) {
+                    double v = curve.instance(i).value(curve.attribute(names[k]).index());
+                    b.set(k + 1, Double.isNaN(v) ? null : v);
+                }
+                b.endRow();
+                rows++;
+                if (b.isFull()) {
+                    sink.write(b.build());
+                    b = new BatchBuilder(CURVES_SCHEMA);
+                }
+            }
+        }
+        sink.write(b.build());
+        return rows;
+    }
+
+    /** The confusion matrix as rows of {@link #CONFUSION_SCHEMA}; the row count. */
+    static long writeConfusion(org.assay.api.data.BatchSink sink, Evaluation eval, Instances header)
+            throws IOException {
+        Attribute cls = header.classAttribute();
+        if (!cls.isNominal()) {
+            return 0;
+        }
+        double[][] matrix = eval.confusionMatrix();
+        BatchBuilder b = new BatchBuilder(CONFUSION_SCHEMA, Math.max(1, matrix.length * matrix.length));
+        for (int a = 0; a < matrix.length; a++) {
+            for (int p = 0; p < matrix[a].length; p++) {
+                b.set(0, cls.value(a)).set(1, cls.value(p)).set(2, matrix[a][p]);
+                b.endRow();
+            }
+        }
+        sink.write(b.build());
+        return (long) matrix.length * matrix.length;
     }
 
     /** metrics.json, the confusion matrix and the threshold curves (ROC, precision/recall, lift) as CSV. */

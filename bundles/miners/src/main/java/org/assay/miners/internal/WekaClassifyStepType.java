@@ -54,6 +54,11 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                         + " test-input", true))
                 .output(ClassifyStep.METRICS_PORT, "The evaluation figures: metric, class (empty for the whole"
                         + " model), value")
+                .output(ClassifyStep.CURVES_PORT, "Threshold curves per class for classification (empty for a"
+                        + " regression): class, threshold, false_positive_rate, true_positive_rate, precision, recall,"
+                        + " sample_share, lift; for roc-chart and lift-chart")
+                .output(ClassifyStep.CONFUSION_PORT, "The confusion matrix for classification (empty for a"
+                        + " regression): actual, predicted, count; for the confusion-matrix chart")
                 .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
                         + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
     }
@@ -87,6 +92,8 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
     protected Optional<Map<String, Schema>> outputSchemas(ClassifyParameters p, Map<String, Schema> inputs) {
         Map<String, Schema> out = new LinkedHashMap<>();
         out.put(ClassifyStep.METRICS_PORT, ModelMetrics.SCHEMA);
+        out.put(ClassifyStep.CURVES_PORT, ModelMetrics.CURVES_SCHEMA);
+        out.put(ClassifyStep.CONFUSION_PORT, ModelMetrics.CONFUSION_SCHEMA);
         Schema in = inputs.get(PortSpec.IN);
         if (in != null) {
             try {

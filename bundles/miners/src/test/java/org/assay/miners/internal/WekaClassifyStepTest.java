@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
@@ -117,6 +118,32 @@ class WekaClassifyStepTest {
                 .orElseThrow()) == importance.size() - 1, importance.toString());
         String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
         assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void curvesAndConfusionPortsCarryTheArtifactsAsRows() throws Exception {
+        StepTestRunner r = churn(400).param("algorithm", "weka.classifiers.functions.Logistic").run();
+        assertEquals(ModelMetrics.CURVES_SCHEMA, r.outputSchema("curves"));
+        assertEquals(ModelMetrics.CONFUSION_SCHEMA, r.outputSchema("confusion"));
+        List<String> csv = Files.readAllLines(dir.resolve("artifacts/roc-curve.csv"));
+        assertEquals(csv.size() - 1, r.output("curves").size());
+        // Both classes' curves, each from (0,0)-ish to (1,1).
+        assertEquals(Set.of("yes", "no"), r.output("curves").stream().map(row -> (String) row[0])
+                .collect(java.util.stream.Collectors.toSet()));
+        List<Object[]> matrix = r.output("confusion");
+        assertEquals(4, matrix.size());
+        double total = matrix.stream().mapToDouble(row -> (Double) row[2]).sum();
+        assertEquals(400.0, total, 1e-9);
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
+    void aRegressionWritesEmptyCurvesAndConfusion() throws Exception {
+        StepTestRunner r = churn(200).param("target", "monthly_charges")
+                .param("algorithm", "weka.classifiers.functions.LinearRegression").run();
+        assertTrue(r.output("curves").isEmpty());
+        assertTrue(r.output("confusion").isEmpty());
         r.assertRowsAccountedFor();
     }
 
@@ -269,6 +296,8 @@ class WekaClassifyStepTest {
                 org.assay.api.step.Parameters.of(type().descriptor(), Map.of()), Map.of("in", ChurnData.SCHEMA))
                 .orElseThrow();
         assertEquals(ModelMetrics.SCHEMA, out.get("metrics"));
+        assertEquals(ModelMetrics.CURVES_SCHEMA, out.get("curves"));
+        assertEquals(ModelMetrics.CONFUSION_SCHEMA, out.get("confusion"));
         assertEquals(List.of("contract", "tenure_months", "monthly_charges", "support_calls", "churned"),
                 out.get("model").names());
         assertTrue(out.get("model").field("churned").has(FieldTag.TARGET));

@@ -1,18 +1,12 @@
 package org.assay.visualizers.internal;
 
 import java.awt.Color;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.assay.api.data.Batch;
-import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
-import org.assay.api.step.ArtifactKind;
+import org.assay.api.data.Field;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -48,12 +42,16 @@ final class BarChartStep implements Step {
         Aggregate aggregate = p.effectiveAggregate();
 
         Result result;
+        Field categoryField;
+        Field seriesField = null;
         long consumed = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
             int category = columns.require("category", categoryName);
             int value = valueName == null ? -1 : columns.require("value", valueName);
             int series = seriesName == null ? -1 : columns.require("series", seriesName);
+            categoryField = columns.field(category);
+            seriesField = series < 0 ? null : columns.field(series);
             BarAggregation aggregation = new BarAggregation(aggregate, categoryName,
                     CategoryOrder.natural(columns.field(category)), seriesName,
                     series < 0 ? null : CategoryOrder.natural(columns.field(series)));
@@ -69,20 +67,14 @@ final class BarChartStep implements Step {
         String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName));
         String yLabel = p.yLabel().orElseGet(() -> valueLabel(aggregate, valueName));
         String xLabel = p.xLabel().orElse(categoryName);
-        Path png = ctx.artifactDir().resolve(p.pngName(ctx.stepId()));
-        Path csv = png.resolveSibling(png.getFileName().toString().replaceFirst("(?i)\\.png$", ".csv"));
-
-        writeTable(csv, result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null);
         if (result.categories().isEmpty()) {
             ctx.log().warn("bar-chart {}: the input has no rows; drawing an empty chart", ctx.stepId());
         }
         boolean dropOther = result.foldedCategories() > 0 && !p.showOther();
         CategoryChart chart = draw(result, result.categories().size() - (dropOther ? 1 : 0), title, xLabel, yLabel,
-                p.width(), p.height());
-        ChartLook.writePng(chart, png);
-
-        ctx.addArtifact(png, ArtifactKind.CHART, title);
-        ctx.addArtifact(csv, ArtifactKind.TABLE, title + " (data)");
+                p.width(), p.height(), categoryField, seriesField);
+        ChartOutput.publish(ctx, p, chart, title,
+                table(result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null));
         ctx.countOut(consumed);
         ctx.progress(1.0);
     }
@@ -106,7 +98,7 @@ final class BarChartStep implements Step {
 
     /** Draws the first {@code categoryCount} categories of {@code r}. */
     private static CategoryChart draw(Result r, int categoryCount, String title, String xLabel, String yLabel,
-            int width, int height) {
+            int width, int height, Field categoryField, Field seriesField) {
         boolean legend = !r.series().isEmpty();
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
@@ -145,6 +137,24 @@ final class BarChartStep implements Step {
             // XChart cannot draw a series without points; an empty chart still tells the reader there were no rows.
             labels.add("(no rows)");
         }
+        if (!legend && colourByCategory(categoryField, categories)) {
+            // One series per bar, stacked: XChart colours per series, and a declared category
+            // (a segment) keeps its run-wide colour here too. The series' names stay off the legend.
+            CategoryColours colours = CategoryColours.of(categoryField, categories);
+            styler.setStacked(true);
+            styler.setLegendVisible(false);
+            for (int c = 0; c < labels.size(); c++) {
+                List<Double> heights = new ArrayList<>();
+                for (int other = 0; other < labels.size(); other++) {
+                    double v = other == c && c < categories.size() ? r.values()[c][0] : Double.NaN;
+                    heights.add(Double.isNaN(v) ? 0.0 : v);
+                }
+                CategorySeries series = chart.addSeries(labels.get(c), labels, heights);
+                series.setFillColor(colours.colour(c < categories.size() ? categories.get(c) : null));
+            }
+            return chart;
+        }
+        CategoryColours colours = CategoryColours.of(seriesField, r.series());
         for (int s = 0; s < r.seriesCount(); s++) {
             List<Double> heights = new ArrayList<>();
             for (int c = 0; c < labels.size(); c++) {
@@ -153,63 +163,48 @@ final class BarChartStep implements Step {
             }
             String name = legend ? r.series().get(s) : yLabel;
             CategorySeries series = chart.addSeries(name, labels, heights);
-            series.setFillColor(ChartLook.PALETTE[s % ChartLook.PALETTE.length]);
+            series.setFillColor(legend ? colours.colour(name) : ChartLook.PALETTE[0]);
         }
         return chart;
+    }
+
+    /** Bars take their category's colour when the column declares a few categories (segments, clusters). */
+    private static boolean colourByCategory(Field field, List<String> categories) {
+        return !field.categories().isEmpty() && categories.size() <= ChartLook.PALETTE.length;
     }
 
     /**
      * The plotted numbers, one line per (category, series) pair that has rows. A rows column
      * is added when the value is not itself a row count.
      */
-    private static void writeTable(Path csv, Result r, String category, String series, String valueHeader,
-            boolean withRows) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            List<String> header = new ArrayList<>();
-            header.add(category);
-            if (series != null) {
-                header.add(series);
-            }
-            header.add(valueHeader);
-            if (withRows) {
-                header.add("rows");
-            }
-            writeCsvRow(w, header);
-            for (int c = 0; c < r.categories().size(); c++) {
-                for (int s = 0; s < r.seriesCount(); s++) {
-                    if (r.rows()[c][s] == 0) {
-                        continue;
-                    }
-                    List<String> row = new ArrayList<>();
-                    row.add(r.categories().get(c));
-                    if (series != null) {
-                        row.add(r.series().get(s));
-                    }
-                    double v = r.values()[c][s];
-                    row.add(Double.isNaN(v) ? "" : Column.formatDecimal(v));
-                    if (withRows) {
-                        row.add(Long.toString(r.rows()[c][s]));
-                    }
-                    writeCsvRow(w, row);
+    private static CsvTable table(Result r, String category, String series, String valueHeader, boolean withRows) {
+        List<String> header = new ArrayList<>();
+        header.add(category);
+        if (series != null) {
+            header.add(series);
+        }
+        header.add(valueHeader);
+        if (withRows) {
+            header.add("rows");
+        }
+        CsvTable table = new CsvTable(header);
+        for (int c = 0; c < r.categories().size(); c++) {
+            for (int s = 0; s < r.seriesCount(); s++) {
+                if (r.rows()[c][s] == 0) {
+                    continue;
                 }
+                List<Object> row = new ArrayList<>();
+                row.add(r.categories().get(c));
+                if (series != null) {
+                    row.add(r.series().get(s));
+                }
+                row.add(r.values()[c][s]);
+                if (withRows) {
+                    row.add(r.rows()[c][s]);
+                }
+                table.row(row.toArray());
             }
         }
-    }
-
-    private static void writeCsvRow(BufferedWriter w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(cell.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(cell);
-            }
-        }
-        w.write("\r\n");
+        return table;
     }
 }

@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -26,6 +30,12 @@ public final class BarChartStepType extends TypedStepType<BarChartParameters> {
                         + " the plotted numbers as a CSV table. Streams its input, so any number of rows fits.")
                 // One pass, memory bounded by the distinct (category, series) pairs: see BarAggregation.
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to aggregate; every row is consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(BarChartParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

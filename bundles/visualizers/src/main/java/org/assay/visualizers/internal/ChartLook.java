@@ -4,11 +4,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -17,24 +20,46 @@ import org.knowm.xchart.style.Styler;
 /**
  * The one look of Assay charts: white background, light grid, no plot border, readable
  * sans-serif text (DejaVu Sans through the JDK's logical font), and a colour-blind-safe
- * palette so a series has the same colour in every chart of a report.
+ * palette; {@link CategoryColours} gives each category value its colour from it, the same in
+ * every chart of a run. Every chart is written as PNG and SVG from the same XChart object.
  */
 final class ChartLook {
 
-    /** Okabe–Ito colours (blue first), distinguishable with the common colour-vision deficiencies. */
+    /**
+     * Okabe–Ito colours (blue first), distinguishable with the common colour-vision
+     * deficiencies, then a dark brown. Grey is not in it: {@link #OTHER} is kept for "Other"
+     * and missing values, so a real category never looks like the rest.
+     */
     static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000),
-        new Color(0x999999), new Color(0x7F5F00),
+        new Color(0x7F5F00),
     };
+    /** "Other (n)" and "(missing)". */
+    static final Color OTHER = new Color(0x999999);
+    /** Reference lines (chance diagonal, baselines). */
+    static final Color REFERENCE = new Color(0x777777);
 
-    private static final Color TEXT = new Color(0x222222);
+    static final Color TEXT = new Color(0x222222);
     private static final Color GRID = new Color(0xE4E4E4);
 
     private ChartLook() {
     }
 
+    /** The look of charts with axes (bar, scatter, line, histogram, box, heat map, ROC, lift). */
     static void apply(AxesChartStyler styler, boolean legend) {
+        applyBase(styler, legend);
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setAxisTickLabelsColor(TEXT);
+        styler.setAxisTickMarksColor(new Color(0x888888));
+        styler.setAxisTitlePadding(8);
+        styler.setPlotGridLinesColor(GRID);
+        styler.setPlotGridVerticalLinesVisible(false);
+    }
+
+    /** The look every chart shares, with axes or without (pie). */
+    static void applyBase(Styler styler, boolean legend) {
         styler.setLocale(Locale.ROOT);
         styler.setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
@@ -45,13 +70,6 @@ final class ChartLook {
         styler.setChartPadding(14);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
-        styler.setPlotGridLinesColor(GRID);
-        styler.setPlotGridVerticalLinesVisible(false);
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        styler.setAxisTickLabelsColor(TEXT);
-        styler.setAxisTickMarksColor(new Color(0x888888));
-        styler.setAxisTitlePadding(8);
         styler.setSeriesColors(PALETTE);
         styler.setLegendVisible(legend);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -60,6 +78,18 @@ final class ChartLook {
         styler.setLegendBackgroundColor(Color.WHITE);
         styler.setAntiAlias(true);
         styler.setTextAntiAlias(true);
+    }
+
+    /** A coordinate rounded to hundredths, without trailing zeros or exponent. */
+    static String svgNumber(double v) {
+        long hundredths = Math.round(v * 100);
+        return hundredths % 100 == 0 ? Long.toString(hundredths / 100)
+                : java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code c} with the given opacity (0-255), for fills and dense markers. */
+    static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
     /** Readable numbers on axes and labels: thousands separators, at most two decimals. */
@@ -86,6 +116,31 @@ final class ChartLook {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes the chart as SVG: XChart paints the same chart onto JFreeSVG's Graphics2D, so the
+     * SVG shows what the PNG shows, sharp at any size and when printed (XChart draws its text as
+     * outlines, so the labels are paths, not selectable text). The file
+     * has no DOCTYPE (nothing to fetch, safe to parse) and a viewBox, so an HTML report can
+     * inline it and scale it to a phone's width; its clip and gradient ids start with the file
+     * name, so several charts inlined in one page do not share ids.
+     */
+    static void writeSvg(Chart<?, ?> chart, Path file) throws IOException {
+        int width = chart.getWidth();
+        int height = chart.getHeight();
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.svg$", "");
+        g.setDefsKeyPrefix("assay-" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        // XChart draws text as glyph outlines; JFreeSVG's default full precision made a box plot
+        // 250 KB. Hundredths of a pixel are below what any screen or printer shows.
+        g.setGeomDoubleConverter(ChartLook::svgNumber);
+        chart.paint(g, width, height);
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(tmp, svg, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

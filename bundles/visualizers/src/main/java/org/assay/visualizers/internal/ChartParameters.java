@@ -8,13 +8,15 @@ import java.util.Optional;
 import org.assay.api.step.ParameterProblem;
 
 /**
- * The parameters every chart step has (title, labels, file, size, allowPii), and their checks.
+ * The parameters every chart step has (title, file, size, allowPii), and their checks. Charts
+ * with axes also have xLabel and yLabel, with the shared descriptions below; a pie has none.
  *
  * <p>A record cannot inherit components and the binder reads no nested record, so each chart's
- * parameter record repeats these seven components, written with the constants below, and
+ * parameter record repeats these five (seven with axes) components, written with the constants below, and
  * implements this interface. Its accessors are then the record's own, and the checks and the
- * PNG name are written once here. {@code ChartParametersTest} checks that both charts declare
- * the seven alike.
+ * file names are written once here. {@code ChartParametersTest} checks that every chart
+ * declares the seven alike. (A shared nested record would need the binder to read nested
+ * objects and would change the workflow JSON of every chart.)
  */
 interface ChartParameters {
 
@@ -25,7 +27,9 @@ interface ChartParameters {
     String TITLE_DOC = "Chart title. Default: ";
     String X_LABEL_DOC = "Title of the horizontal axis. Default: derived from the column and transform.";
     String Y_LABEL_DOC = "Title of the vertical axis. Default: derived from the column and aggregate.";
-    String FILE_DOC = "PNG file name inside the step's artifact folder, ending in .png. Default: <step id>.png.";
+    String FILE_DOC = "Base name of the chart's files inside the step's artifact folder: <file>.png, <file>.svg and"
+            + " <file>.csv (the numbers drawn) are written side by side. A trailing .png is dropped. Default: the"
+            + " step id.";
     String WIDTH_DOC = "Image width in pixels.";
     String WIDTH_DEFAULT = "900";
     double WIDTH_MIN = 200;
@@ -40,10 +44,6 @@ interface ChartParameters {
 
     Optional<String> title();
 
-    Optional<String> xLabel();
-
-    Optional<String> yLabel();
-
     Optional<String> file();
 
     int width();
@@ -56,8 +56,11 @@ interface ChartParameters {
     default List<ParameterProblem> commonProblems() {
         List<ParameterProblem> problems = new ArrayList<>();
         file().ifPresent(file -> {
-            if (!file.toLowerCase(Locale.ROOT).endsWith(".png")) {
-                problems.add(ParameterProblem.of("file", "'" + file + "' must end in .png, e.g. \"segments.png\""));
+            String lower = file.toLowerCase(Locale.ROOT);
+            int dot = lower.lastIndexOf('.');
+            if (dot > 0 && !lower.endsWith(".png") && lower.length() - dot <= 5) {
+                problems.add(ParameterProblem.of("file", "'" + file + "' must be a base name such as \"segments\""
+                        + " (or \"segments.png\"); the chart writes .png, .svg and .csv"));
             }
             if (!isPlainFileName(file)) {
                 problems.add(ParameterProblem.of("file", "'" + file + "' must be a plain file name (no folders);"
@@ -72,8 +75,9 @@ interface ChartParameters {
                 && !file.startsWith(".") && !file.contains(":");
     }
 
-    /** The PNG file name: the parameter, or the step id with .png. */
-    default String pngName(String stepId) {
-        return file().orElse(stepId + ".png");
+    /** The files' base name: the parameter without a trailing .png, or the step id. */
+    default String baseName(String stepId) {
+        String name = file().orElse(stepId);
+        return name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
     }
 }

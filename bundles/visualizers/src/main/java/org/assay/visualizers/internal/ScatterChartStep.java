@@ -1,7 +1,6 @@
 package org.assay.visualizers.internal;
 
 import java.awt.Color;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
-import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -122,11 +120,11 @@ final class ScatterChartStep implements Step {
         String title = p.title().orElseGet(() ->
                 y.label() + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
         String shownTitle = title + note(sample, withoutValues);
-        Path png = ctx.artifactDir().resolve(p.pngName(ctx.stepId()));
+        CsvTable table = seriesName == null ? new CsvTable(x.label(), y.label())
+                : new CsvTable(x.label(), y.label(), seriesName);
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
-                p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle), p.width(), p.height());
-        ChartLook.writePng(chart, png);
-        ctx.addArtifact(png, ArtifactKind.CHART, shownTitle);
+                p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle), p.width(), p.height(), table);
+        ChartOutput.publish(ctx, p, chart, shownTitle, table);
         ctx.countOut(consumed);
         ctx.progress(1.0);
     }
@@ -147,7 +145,7 @@ final class ScatterChartStep implements Step {
     }
 
     private static XYChart draw(PointSample sample, Axis x, Axis y, List<String> seriesKeys, List<long[]> seriesRows,
-            Field seriesField, String title, String xTitle, String yTitle, int width, int height) {
+            Field seriesField, String title, String xTitle, String yTitle, int width, int height, CsvTable table) {
         boolean legend = seriesField != null;
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
@@ -198,7 +196,16 @@ final class ScatterChartStep implements Step {
             xs[s][fill[s]] = x.plotted(sample.x(i));
             ys[s][fill[s]] = y.plotted(sample.y(i));
             fill[s]++;
+            // The points drawn, as plotted (days ago, not the raw date); the series as in the legend.
+            Object xv = x.cell(sample.x(i));
+            Object yv = y.cell(sample.y(i));
+            if (legend) {
+                table.row(xv, yv, names.get(s));
+            } else {
+                table.row(xv, yv);
+            }
         }
+        CategoryColours colours = CategoryColours.of(seriesField, names);
         int alpha = dense ? 110 : 190;
         boolean drawn = false;
         for (int s = 0; s < names.size(); s++) {
@@ -206,7 +213,7 @@ final class ScatterChartStep implements Step {
                 continue;
             }
             XYSeries series = chart.addSeries(legend ? ChartLook.shorten(names.get(s), 30) : y.column, xs[s], ys[s]);
-            Color c = ChartLook.PALETTE[s % ChartLook.PALETTE.length];
+            Color c = legend ? colours.colour(names.get(s)) : ChartLook.PALETTE[0];
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
             drawn = true;
@@ -266,6 +273,15 @@ final class ScatterChartStep implements Step {
                 return raw;
             }
             return type == FieldType.DATE ? max - raw : (max - raw) / MS_PER_DAY;
+        }
+
+        /** The CSV cell of a raw value: as plotted for days-ago, a date as ISO text, else the number. */
+        Object cell(double raw) {
+            if (daysAgo || !(type == FieldType.DATE || type == FieldType.TIMESTAMP)) {
+                return plotted(raw);
+            }
+            return type == FieldType.DATE ? LocalDate.ofEpochDay((long) raw).toString()
+                    : Instant.ofEpochMilli((long) raw).toString();
         }
 
         String label() {

@@ -1,5 +1,9 @@
 package org.assay.visualizers.internal;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -28,6 +32,12 @@ public final class ScatterChartStepType extends TypedStepType<ScatterChartParame
                 // One pass into a reservoir sample (PointSample); days-ago is measured from the latest value
                 // seen in that same pass, so nothing is read twice.
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to plot; every row is consumed."));
+    }
+
+    /** No dataset output: the chart's files are its result. */
+    @Override
+    protected Optional<Map<String, Schema>> outputSchemas(ScatterChartParameters p, Map<String, Schema> inputs) {
+        return Optional.of(Map.of());
     }
 
     @Override

@@ -67,7 +67,7 @@ class BarChartStepTest {
         StepTestRunner r = runner().param("category", "segment").param("width", 640).param("height", 400)
                 .input("in", ORDERS, orders(), 3).run();
 
-        assertEquals(2, r.artifacts().size());
+        assertEquals(3, r.artifacts().size());
         StepTestRunner.Artifact png = r.artifacts().get(0);
         assertEquals(ArtifactKind.CHART, png.kind());
         assertEquals("Rows by segment", png.title());
@@ -77,8 +77,13 @@ class BarChartStepTest {
         assertEquals(640, image.getWidth());
         assertEquals(400, image.getHeight());
 
-        StepTestRunner.Artifact table = r.artifacts().get(1);
-        assertEquals(ArtifactKind.TABLE, table.kind());
+        StepTestRunner.Artifact svg = r.artifacts().get(1);
+        assertEquals(ArtifactKind.CHART, svg.kind());
+        assertEquals("Rows by segment", svg.title());
+        assertEquals("step-under-test.svg", svg.file().getFileName().toString());
+        ChartAssertions.assertSvg(svg.file(), 640, 400);
+        StepTestRunner.Artifact table = r.artifacts().get(2);
+        assertEquals(ArtifactKind.DATA, table.kind());
         // Declared category order, missing values last.
         assertEquals(List.of("segment,rows", "bronze,1", "silver,2", "gold,3", "(missing),1"),
                 lines(table.file()));
@@ -93,7 +98,7 @@ class BarChartStepTest {
 
         assertEquals("Sum of amount by segment", r.artifacts().get(0).title());
         assertEquals(List.of("segment,sum of amount,rows", "bronze,10,1", "silver,40,2", "gold,600,3",
-                "(missing),5,1"), lines(r.artifacts().get(1).file()));
+                "(missing),5,1"), lines(r.artifacts().get(2).file()));
         r.assertRowsAccountedFor();
     }
 
@@ -102,12 +107,12 @@ class BarChartStepTest {
         StepTestRunner mean = runner().param("category", "segment").param("value", "amount")
                 .param("aggregate", "mean").input("in", ORDERS, ORDER_ROWS).run();
         assertEquals(List.of("segment,mean of amount,rows", "bronze,10,1", "silver,40,2", "gold,200,3",
-                "(missing),5,1"), lines(mean.artifacts().get(1).file()));
+                "(missing),5,1"), lines(mean.artifacts().get(2).file()));
 
         StepTestRunner count = new StepTestRunner(new BarChartStepType(), dir.resolve("count"))
                 .param("category", "segment").param("value", "amount").param("aggregate", "count")
                 .input("in", ORDERS, ORDER_ROWS).run();
-        assertEquals("silver,1,2", lines(count.artifacts().get(1).file()).get(2));
+        assertEquals("silver,1,2", lines(count.artifacts().get(2).file()).get(2));
     }
 
     @Test
@@ -124,7 +129,7 @@ class BarChartStepTest {
                 .param("sort", "value-desc").param("maxCategories", 3).input("in", schema, rows, 4).run();
 
         assertEquals(List.of("city,sum of revenue,rows", "Berlin,100,2", "Dublin,80,2", "Other (3),120,6"),
-                lines(r.artifacts().get(1).file()));
+                lines(r.artifacts().get(2).file()));
         assertEquals(10, r.countedOut());
         r.assertRowsAccountedFor();
     }
@@ -137,7 +142,7 @@ class BarChartStepTest {
         assertEquals("Sum of amount by segment and channel", r.artifacts().get(0).title());
         assertEquals(List.of("segment,channel,sum of amount,rows", "bronze,web,10,1", "silver,shop,40,1",
                 "silver,web,0,1", "gold,shop,300,1", "gold,web,300,2", "(missing),web,5,1"),
-                lines(r.artifacts().get(1).file()));
+                lines(r.artifacts().get(2).file()));
         assertNotNull(ImageIO.read(r.artifacts().get(0).file().toFile()));
     }
 
@@ -151,7 +156,7 @@ class BarChartStepTest {
 
         StepTestRunner allowed = runner().param("category", "email").param("allowPii", true)
                 .input("in", ORDERS, ORDER_ROWS).run();
-        assertEquals(8, lines(allowed.artifacts().get(1).file()).size());
+        assertEquals(8, lines(allowed.artifacts().get(2).file()).size());
     }
 
     @Test
@@ -177,11 +182,11 @@ class BarChartStepTest {
                 .assertInvalid("series", "it names the same column as 'category'");
 
         runner().param("category", "segment").param("file", "../out.jpg")
-                .assertInvalid("file", "'../out.jpg' must end in .png, e.g. \"segments.png\"")
+                .assertInvalid("file", "'../out.jpg' must be a base name such as \"segments\" (or \"segments.png\")")
                 .assertInvalid("file", "'../out.jpg' must be a plain file name (no folders)");
         IllegalArgumentException badFile = assertThrows(IllegalArgumentException.class, () -> runner()
                 .param("category", "segment").param("file", "../out.jpg").input("in", ORDERS, ORDER_ROWS).run());
-        assertTrue(badFile.getMessage().contains("must end in .png"), badFile.getMessage());
+        assertTrue(badFile.getMessage().contains("must be a base name"), badFile.getMessage());
         assertTrue(badFile.getMessage().contains("must be a plain file name"), badFile.getMessage());
     }
 
@@ -189,17 +194,18 @@ class BarChartStepTest {
     void writesTheFileNamedInParameters() throws Exception {
         StepTestRunner r = runner().param("category", "channel").param("file", "Channels.PNG")
                 .param("title", "Orders per channel").input("in", ORDERS, ORDER_ROWS).run();
-        assertEquals("Channels.PNG", r.artifacts().get(0).file().getFileName().toString());
-        assertEquals("Channels.csv", r.artifacts().get(1).file().getFileName().toString());
+        assertEquals("Channels.png", r.artifacts().get(0).file().getFileName().toString());
+        assertEquals("Channels.svg", r.artifacts().get(1).file().getFileName().toString());
+        assertEquals("Channels.csv", r.artifacts().get(2).file().getFileName().toString());
         assertEquals("Orders per channel", r.artifacts().get(0).title());
-        assertEquals(List.of("channel,rows", "shop,2", "web,5"), lines(r.artifacts().get(1).file()));
+        assertEquals(List.of("channel,rows", "shop,2", "web,5"), lines(r.artifacts().get(2).file()));
     }
 
     @Test
     void drawsAnEmptyChartForNoRows() throws Exception {
         StepTestRunner r = runner().param("category", "segment").input("in", ORDERS, new Object[0][]).run();
         assertNotNull(ImageIO.read(r.artifacts().get(0).file().toFile()));
-        assertEquals(List.of("segment,rows"), lines(r.artifacts().get(1).file()));
+        assertEquals(List.of("segment,rows"), lines(r.artifacts().get(2).file()));
         assertEquals(0, r.countedOut());
         r.assertRowsAccountedFor();
     }

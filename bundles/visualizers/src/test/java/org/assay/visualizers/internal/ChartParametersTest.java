@@ -18,6 +18,33 @@ class ChartParametersTest {
 
     private static final List<String> COMMON = List.of("title", "xLabel", "yLabel", "file", "width", "height",
             ChartParameters.ALLOW_PII);
+    /** A pie has no axes: the common parameters without the axis labels. */
+    private static final List<String> WITHOUT_AXES = List.of("title", "file", "width", "height",
+            ChartParameters.ALLOW_PII);
+
+    @Test
+    void everyChartTypeDeclaresTheCommonParametersLikeTheBarChart() {
+        StepDescriptor bar = new BarChartStepType().descriptor();
+        for (StepDescriptor other : List.of(new LineChartStepType().descriptor(), new BoxPlotStepType().descriptor(),
+                new HistogramStepType().descriptor(), new HeatmapStepType().descriptor(),
+                new RocChartStepType().descriptor(), new LiftChartStepType().descriptor(),
+                new ConfusionMatrixStepType().descriptor(), new PieChartStepType().descriptor())) {
+            List<String> common = other.parameter("xLabel").isPresent() ? COMMON : WITHOUT_AXES;
+            for (String name : common) {
+                ParameterSpec b = bar.parameter(name).orElseThrow();
+                ParameterSpec o = other.parameter(name).orElseThrow(() -> new AssertionError(other.typeId() + " " + name));
+                assertEquals(b.type(), o.type(), other.typeId() + " " + name);
+                assertEquals(b.defaultValue(), o.defaultValue(), other.typeId() + " " + name);
+                assertEquals(b.minimum(), o.minimum(), other.typeId() + " " + name);
+                assertEquals(b.maximum(), o.maximum(), other.typeId() + " " + name);
+                if (!name.equals("title")) {
+                    assertEquals(b.description(), o.description(), other.typeId() + " " + name);
+                }
+            }
+            assertEquals(common, names(other).subList(names(other).size() - common.size(), names(other).size()),
+                    other.typeId());
+        }
+    }
 
     @Test
     void everyChartDeclaresTheCommonParametersAlike() {

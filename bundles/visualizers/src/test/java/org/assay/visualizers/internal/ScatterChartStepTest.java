@@ -46,8 +46,13 @@ class ScatterChartStepTest {
                 .param("y", "spend").param("series", "cluster").param("width", 700).param("height", 450)
                 .input("in", SampleCustomers.SCHEMA, SampleCustomers.rows(500), 128).run();
 
-        assertEquals(1, r.artifacts().size());
+        assertEquals(3, r.artifacts().size());
         StepTestRunner.Artifact png = r.artifacts().get(0);
+        ChartAssertions.assertSvg(r.artifacts().get(1).file(), 700, 450);
+        // The points drawn, as plotted: days ago, spend, cluster.
+        List<String> points = java.nio.file.Files.readAllLines(r.artifacts().get(2).file());
+        assertEquals("days since last_purchase,spend,cluster", points.get(0));
+        assertEquals(501, points.size());
         assertEquals(ArtifactKind.CHART, png.kind());
         assertEquals("spend vs days since last_purchase by cluster", png.title());
         BufferedImage image = ImageIO.read(png.file().toFile());
@@ -165,7 +170,7 @@ class ScatterChartStepTest {
         runner("a").param("x", "spend").param("y", "customer_id").param("yTransfrom", "days-ago")
                 .assertInvalid("yTransfrom", "did you mean 'yTransform'?");
         runner("a").param("x", "spend").param("y", "customer_id").param("file", "chart.svg")
-                .assertInvalid("file", "'chart.svg' must end in .png");
+                .assertInvalid("file", "'chart.svg' must be a base name such as \"segments\"");
         runner("a").param("x", "spend").param("y", "customer_id").param("maxPoints", 10)
                 .assertInvalid("maxPoints", "must be at least 100");
         ParameterSpec transform = new ScatterChartStepType().descriptor().parameter("xTransform").orElseThrow();

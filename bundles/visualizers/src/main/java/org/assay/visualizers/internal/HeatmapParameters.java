@@ -1,0 +1,68 @@
+package org.assay.visualizers.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.assay.api.data.FieldType;
+import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.typed.CheckedParameters;
+import org.assay.api.step.typed.Columns;
+import org.assay.api.step.typed.Param;
+import org.assay.api.step.typed.ParameterBinder;
+import org.assay.visualizers.internal.BarAggregation.Aggregate;
+
+/** The parameters of {@code heatmap}. */
+record HeatmapParameters(
+        @Param(description = "Column across (any type with few values: a segment, a month, a binned amount).")
+        @Columns(pii = false, allowPiiParameter = ChartParameters.ALLOW_PII)
+        String x,
+        @Param(description = "Column down. At most " + BarAggregation.MAX_SERIES_SHOWN + " values are drawn; the"
+                + " smallest are merged into 'Other'.")
+        @Columns(pii = false, allowPiiParameter = ChartParameters.ALLOW_PII)
+        String y,
+        @Param(description = "Optional numeric column to aggregate in each cell. Without it each cell is a row count.")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL, FieldType.BOOLEAN}, pii = false,
+                allowPiiParameter = ChartParameters.ALLOW_PII)
+        Optional<String> value,
+        @Param(description = "How the rows of a cell become its number. Default: count without 'value', mean with it.")
+        Optional<Aggregate> aggregate,
+        @Param(description = "Most columns across; beyond it the smallest are merged into 'Other (n)'.",
+                defaultValue = "20", min = 2, max = 40)
+        int maxCategories,
+        @Param(description = ChartParameters.TITLE_DOC + "'<aggregate> by <x> and <y>'.")
+        Optional<String> title,
+        @Param(description = ChartParameters.X_LABEL_DOC)
+        Optional<String> xLabel,
+        @Param(description = ChartParameters.Y_LABEL_DOC)
+        Optional<String> yLabel,
+        @Param(description = ChartParameters.FILE_DOC)
+        Optional<String> file,
+        @Param(description = ChartParameters.WIDTH_DOC, defaultValue = ChartParameters.WIDTH_DEFAULT,
+                min = ChartParameters.WIDTH_MIN, max = ChartParameters.WIDTH_MAX)
+        int width,
+        @Param(description = ChartParameters.HEIGHT_DOC, defaultValue = ChartParameters.HEIGHT_DEFAULT,
+                min = ChartParameters.HEIGHT_MIN, max = ChartParameters.HEIGHT_MAX)
+        int height,
+        @Param(description = ChartParameters.ALLOW_PII_DOC, defaultValue = ChartParameters.ALLOW_PII_DEFAULT)
+        boolean allowPii) implements ChartParameters, CheckedParameters {
+
+    Aggregate effectiveAggregate() {
+        return aggregate.orElse(value.isEmpty() ? Aggregate.COUNT : Aggregate.MEAN);
+    }
+
+    @Override
+    public List<ParameterProblem> problems() {
+        List<ParameterProblem> problems = new ArrayList<>(commonProblems());
+        if (x.equals(y)) {
+            problems.add(ParameterProblem.of("y", "it names the same column as 'x'; a heat map needs two columns"));
+        }
+        Aggregate a = aggregate.orElse(Aggregate.COUNT);
+        if (value.isEmpty() && a != Aggregate.COUNT) {
+            String name = ParameterBinder.jsonName(a);
+            problems.add(ParameterProblem.of("aggregate", name + " needs parameter 'value', the numeric column to "
+                    + name + "; set 'value' or use \"aggregate\": \"count\""));
+        }
+        return problems;
+    }
+}

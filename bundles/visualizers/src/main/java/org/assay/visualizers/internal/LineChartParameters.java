@@ -1,0 +1,92 @@
+package org.assay.visualizers.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.assay.api.data.FieldType;
+import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.typed.CheckedParameters;
+import org.assay.api.step.typed.Columns;
+import org.assay.api.step.typed.Param;
+import org.assay.visualizers.internal.BarAggregation.Aggregate;
+
+/** The parameters of {@code line-chart}, and the rules between them. */
+record LineChartParameters(
+        @Param(description = "Column for the horizontal axis: date, timestamp, integer or decimal.")
+        @Columns(types = {FieldType.DATE, FieldType.TIMESTAMP, FieldType.INTEGER, FieldType.DECIMAL}, pii = false,
+                allowPiiParameter = ChartParameters.ALLOW_PII)
+        String x,
+        @Param(description = "Numeric columns to draw, one line each (e.g. [\"revenue\", \"cost\"]).")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL}, pii = false,
+                allowPiiParameter = ChartParameters.ALLOW_PII)
+        List<String> y,
+        @Param(description = "Optional column that splits the one 'y' column into lines, one colour per value (e.g."
+                + " a region, or a forecast's kind: history and forecast). At most " + LineChartStep.MAX_SERIES
+                + " values.")
+        @Columns(pii = false, allowPiiParameter = ChartParameters.ALLOW_PII)
+        Optional<String> series,
+        @Param(description = "How the rows at one x (or in one period) become a point; nulls are skipped.",
+                defaultValue = "sum")
+        Aggregate aggregate,
+        @Param(description = "Group a date or timestamp axis by this period (a timestamp is first taken as its UTC"
+                + " day).", defaultValue = "none")
+        Period period,
+        @Param(description = "Optional numeric column with the lower end of an interval (e.g. a forecast's lower"
+                + " bound): with 'upper' it is drawn as a shaded band around the line. Aggregated like 'y'.")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL}, pii = false,
+                allowPiiParameter = ChartParameters.ALLOW_PII)
+        Optional<String> lower,
+        @Param(description = "Optional numeric column with the upper end of the interval; needs 'lower'.")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL}, pii = false,
+                allowPiiParameter = ChartParameters.ALLOW_PII)
+        Optional<String> upper,
+        @Param(description = "Most points per line. Beyond it, consecutive x values are merged into this many"
+                + " buckets of equal count (their rows aggregated together) and the title says so.",
+                defaultValue = "1000", min = 10, max = 10_000)
+        int maxPoints,
+        @Param(description = ChartParameters.TITLE_DOC + "'<aggregate> of <y> by <x>'.")
+        Optional<String> title,
+        @Param(description = ChartParameters.X_LABEL_DOC)
+        Optional<String> xLabel,
+        @Param(description = ChartParameters.Y_LABEL_DOC)
+        Optional<String> yLabel,
+        @Param(description = ChartParameters.FILE_DOC)
+        Optional<String> file,
+        @Param(description = ChartParameters.WIDTH_DOC, defaultValue = ChartParameters.WIDTH_DEFAULT,
+                min = ChartParameters.WIDTH_MIN, max = ChartParameters.WIDTH_MAX)
+        int width,
+        @Param(description = ChartParameters.HEIGHT_DOC, defaultValue = ChartParameters.HEIGHT_DEFAULT,
+                min = ChartParameters.HEIGHT_MIN, max = ChartParameters.HEIGHT_MAX)
+        int height,
+        @Param(description = ChartParameters.ALLOW_PII_DOC, defaultValue = ChartParameters.ALLOW_PII_DEFAULT)
+        boolean allowPii) implements ChartParameters, CheckedParameters {
+
+    @Override
+    public List<ParameterProblem> problems() {
+        List<ParameterProblem> problems = new ArrayList<>(commonProblems());
+        if (y.isEmpty()) {
+            problems.add(ParameterProblem.of("y", "name at least one numeric column, e.g. [\"amount\"]"));
+        }
+        if (series.isPresent() && y.size() > 1) {
+            problems.add(ParameterProblem.of("series", "a series column splits one 'y' column; with " + y.size()
+                    + " y columns each is already a line. Leave 'series' out or name one 'y'"));
+        }
+        if (lower.isPresent() != upper.isPresent()) {
+            problems.add(ParameterProblem.of(lower.isPresent() ? "upper" : "lower", "a band needs both 'lower' and"
+                    + " 'upper'; set the other one or leave both out"));
+        }
+        if (lower.isPresent() && y.size() > 1) {
+            problems.add(ParameterProblem.of("lower", "a band belongs to one line; name one 'y' column"));
+        }
+        if (aggregate == Aggregate.COUNT && lower.isPresent()) {
+            problems.add(ParameterProblem.of("aggregate", "count draws row counts, which have no band; use sum or"
+                    + " mean with 'lower' and 'upper'"));
+        }
+        if (series.isPresent() && (series.get().equals(x) || y.contains(series.get()))) {
+            problems.add(ParameterProblem.of("series", "it names the same column as 'x' or 'y'; pick a column such"
+                    + " as a region or a kind, or leave 'series' out"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,335 @@
+package org.assay.visualizers.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.assay.api.data.Batch;
+import org.assay.api.data.Column;
+import org.assay.api.data.DataStream;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.step.PortSpec;
+import org.assay.api.step.Step;
+import org.assay.api.step.StepContext;
+import org.assay.api.step.StepDescriptor;
+import org.assay.api.step.StepFailure;
+import org.assay.visualizers.internal.BarAggregation.Aggregate;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One run of {@code line-chart}: aggregate the rows per (line, x or period) in one pass, then
+ * draw. Memory grows with the distinct points, capped at {@link #MAX_POINTS_HELD}, not with rows.
+ */
+final class LineChartStep implements Step {
+
+    /** Most lines drawn. */
+    static final int MAX_SERIES = 10;
+    /** Most distinct (line, x) points held while reading; a finer axis needs a period. */
+    static final int MAX_POINTS_HELD = 200_000;
+    private static final long MS_PER_DAY = 86_400_000L;
+
+    private final LineChartParameters p;
+    private final StepDescriptor descriptor;
+
+    LineChartStep(LineChartParameters parameters, StepDescriptor descriptor) {
+        this.p = parameters;
+        this.descriptor = descriptor;
+    }
+
+    /** Running count and sum of the line's value, and of the band's ends, at one x. */
+    private static final class Cell {
+        final long[] counted = new long[3];
+        final double[] sums = new double[3];
+        long rows;
+
+        void add(Cell o) {
+            rows += o.rows;
+            for (int i = 0; i < 3; i++) {
+                counted[i] += o.counted[i];
+                sums[i] += o.sums[i];
+            }
+        }
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        boolean band = p.lower().isPresent();
+        String seriesName = p.series().orElse(null);
+        Map<String, TreeMap<Double, Cell>> lines = new LinkedHashMap<>();
+        Field xField;
+        Field seriesField = null;
+        long consumed = 0;
+        int held = 0;
+        try (DataStream in = ctx.input(PortSpec.IN)) {
+            ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            int x = columns.require("x", p.x());
+            xField = columns.field(x);
+            if (p.period() != Period.NONE && !isTime(xField.type())) {
+                throw new StepFailure(LineChartStepType.periodProblem(p.x(), xField.type()));
+            }
+            int[] ys = new int[p.y().size()];
+            for (int i = 0; i < ys.length; i++) {
+                ys[i] = columns.require("y", p.y().get(i));
+            }
+            int s = seriesName == null ? -1 : columns.require("series", seriesName);
+            seriesField = s < 0 ? null : columns.field(s);
+            int lo = band ? columns.require("lower", p.lower().get()) : -1;
+            int hi = band ? columns.require("upper", p.upper().get()) : -1;
+            for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                ctx.checkCancelled();
+                Column xc = batch.column(x);
+                for (int r = 0; r < batch.rowCount(); r++) {
+                    if (xc.isNull(r)) {
+                        continue;
+                    }
+                    double xv = xValue(xc.getDouble(r), xField.type());
+                    for (int i = 0; i < ys.length; i++) {
+                        String line = s >= 0 ? BarAggregation.label(batch.column(s).getString(r)) : p.y().get(i);
+                        TreeMap<Double, Cell> points = lines.get(line);
+                        if (points == null) {
+                            if (lines.size() >= MAX_SERIES) {
+                                throw new StepFailure("parameter 'series': column '" + seriesName + "' has more than "
+                                        + MAX_SERIES + " values, too many lines to read; use a column with fewer"
+                                        + " values or filter the rows first");
+                            }
+                            points = new TreeMap<>();
+                            lines.put(line, points);
+                        }
+                        Cell cell = points.get(xv);
+                        if (cell == null) {
+                            if (++held > MAX_POINTS_HELD) {
+                                throw new StepFailure("parameter 'x': more than " + MAX_POINTS_HELD + " distinct"
+                                        + " points; group a date axis with 'period' (e.g. \"month\") or bin the"
+                                        + " x column first");
+                            }
+                            cell = new Cell();
+                            points.put(xv, cell);
+                        }
+                        cell.rows++;
+                        add(cell, 0, batch.column(ys[i]), r);
+                        if (band) {
+                            add(cell, 1, batch.column(lo), r);
+                            add(cell, 2, batch.column(hi), r);
+                        }
+                    }
+                }
+                consumed += batch.rowCount();
+            }
+        }
+
+        if (seriesField != null) {
+            // Legend and table in the series' natural order (declared categories first), not in order of arrival.
+            Map<String, TreeMap<Double, Cell>> sorted = new LinkedHashMap<>();
+            java.util.Comparator<String> order = CategoryOrder.natural(seriesField);
+            List<String> keys = new ArrayList<>(lines.keySet());
+            keys.sort((a, b) -> order.compare(unlabel(a), unlabel(b)));
+            for (String k : keys) {
+                sorted.put(k, lines.get(k));
+            }
+            lines = sorted;
+        }
+        String yName = String.join(", ", p.y());
+        String what = switch (p.aggregate()) {
+            case COUNT -> "Rows";
+            case SUM -> "Sum of " + yName;
+            case MEAN -> "Mean of " + yName;
+        };
+        String xTitle = p.xLabel().orElse(p.period() == Period.NONE ? p.x()
+                : p.x() + " (" + p.period().name().toLowerCase(Locale.ROOT) + ")");
+        String yTitle = p.yLabel().orElse(what.toLowerCase(Locale.ROOT).startsWith("rows") ? "rows"
+                : what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1));
+        int merged = 0;
+        for (Map.Entry<String, TreeMap<Double, Cell>> e : lines.entrySet()) {
+            if (e.getValue().size() > p.maxPoints()) {
+                merged = Math.max(merged, e.getValue().size());
+                e.setValue(merge(e.getValue(), p.maxPoints()));
+            }
+        }
+        String title = p.title().orElse(what + " by " + p.x()) + (merged > 0 ? String.format(Locale.ROOT,
+                " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "");
+        // The table names what was computed, whatever the axis is called.
+        String measure = what.equals("Rows") ? "count" : what.substring(0, 1).toLowerCase(Locale.ROOT)
+                + what.substring(1);
+        CsvTable table = band ? new CsvTable("line", p.x(), measure, "lower", "upper", "rows")
+                : new CsvTable("line", p.x(), measure, "rows");
+        XYChart chart = draw(lines, xField.type(), seriesField, title, xTitle, yTitle, band, table);
+        ChartOutput.publish(ctx, p, chart, title, table);
+        ctx.countOut(consumed);
+        ctx.progress(1.0);
+    }
+
+    private double xValue(double raw, FieldType type) {
+        double day = type == FieldType.TIMESTAMP ? Math.floorDiv((long) raw, MS_PER_DAY) : raw;
+        if (!isTime(type)) {
+            return raw;
+        }
+        return p.period() == Period.NONE && type == FieldType.TIMESTAMP ? raw / MS_PER_DAY : p.period().start((long) day);
+    }
+
+    private static String unlabel(String label) {
+        return label.equals(BarAggregation.label(null)) ? null : label;
+    }
+
+    static boolean isTime(FieldType type) {
+        return type == FieldType.DATE || type == FieldType.TIMESTAMP;
+    }
+
+    private static void add(Cell cell, int slot, Column c, int r) {
+        if (!c.isNull(r)) {
+            double v = c.getDouble(r);
+            if (Double.isFinite(v)) {
+                cell.counted[slot]++;
+                cell.sums[slot] += v;
+            }
+        }
+    }
+
+    /** Consecutive points merged into {@code buckets} of equal count, each at its first x. */
+    private static TreeMap<Double, Cell> merge(TreeMap<Double, Cell> points, int buckets) {
+        TreeMap<Double, Cell> out = new TreeMap<>();
+        int n = points.size();
+        int i = 0;
+        Cell current = null;
+        int bucket = -1;
+        for (Map.Entry<Double, Cell> e : points.entrySet()) {
+            int b = (int) ((long) i * buckets / n);
+            if (b != bucket) {
+                bucket = b;
+                current = new Cell();
+                out.put(e.getKey(), current);
+            }
+            current.add(e.getValue());
+            i++;
+        }
+        return out;
+    }
+
+    private double value(Cell c, int slot) {
+        return switch (p.aggregate()) {
+            case COUNT -> c.rows;
+            case SUM -> c.counted[slot] == 0 ? Double.NaN : c.sums[slot];
+            case MEAN -> c.counted[slot] == 0 ? Double.NaN : c.sums[slot] / c.counted[slot];
+        };
+    }
+
+    private XYChart draw(Map<String, TreeMap<Double, Cell>> lines, FieldType xType, Field seriesField, String title,
+            String xTitle, String yTitle, boolean band, CsvTable table) {
+        XYChart chart = new XYChartBuilder().width(p.width()).height(p.height()).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        ChartLook.apply(styler, lines.size() > 1 || band);
+        styler.setPlotGridVerticalLinesVisible(true);
+        styler.setyAxisTickLabelsFormattingFunction(ChartLook::number);
+        styler.setxAxisTickLabelsFormattingFunction(xFormat(xType));
+        styler.setMarkerSize(6);
+        CategoryColours colours = seriesField == null ? null : CategoryColours.of(seriesField, lines.keySet());
+        Map<String, Color> colourOf = new HashMap<>();
+        int index = 0;
+        for (String line : lines.keySet()) {
+            colourOf.put(line, colours != null ? colours.colour(line) : ChartLook.PALETTE[index++ % ChartLook.PALETTE.length]);
+        }
+        boolean drawn = false;
+        // Bands first, so the lines are drawn over them.
+        for (Map.Entry<String, TreeMap<Double, Cell>> e : band ? lines.entrySet() : List.<Map.Entry<String, TreeMap<Double, Cell>>>of()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> lows = new ArrayList<>();
+            List<Double> highs = new ArrayList<>();
+            for (Map.Entry<Double, Cell> point : e.getValue().entrySet()) {
+                double lo = value(point.getValue(), 1);
+                double hi = value(point.getValue(), 2);
+                if (!Double.isNaN(lo) && !Double.isNaN(hi)) {
+                    xs.add(point.getKey());
+                    lows.add(lo);
+                    highs.add(hi);
+                }
+            }
+            if (xs.size() < 2) {
+                continue;
+            }
+            double[] px = new double[xs.size() * 2];
+            double[] py = new double[xs.size() * 2];
+            for (int i = 0; i < xs.size(); i++) {
+                px[i] = xs.get(i);
+                py[i] = highs.get(i);
+                px[px.length - 1 - i] = xs.get(i);
+                py[py.length - 1 - i] = lows.get(i);
+            }
+            XYSeries s = chart.addSeries(ChartLook.shorten(e.getKey(), 24) + " interval (" + p.lower().get() + " to "
+                    + p.upper().get() + ")", px, py);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            s.setFillColor(ChartLook.translucent(colourOf.get(e.getKey()), 60));
+            s.setLineColor(ChartLook.translucent(colourOf.get(e.getKey()), 0));
+            s.setMarker(SeriesMarkers.NONE);
+            drawn = true;
+        }
+        for (Map.Entry<String, TreeMap<Double, Cell>> e : lines.entrySet()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> vs = new ArrayList<>();
+            for (Map.Entry<Double, Cell> point : e.getValue().entrySet()) {
+                Cell c = point.getValue();
+                double v = value(c, 0);
+                Object xCell = xCell(point.getKey(), xType);
+                if (band) {
+                    table.row(e.getKey(), xCell, v, value(c, 1), value(c, 2), c.rows);
+                } else {
+                    table.row(e.getKey(), xCell, v, c.rows);
+                }
+                if (!Double.isNaN(v)) {
+                    xs.add(point.getKey());
+                    vs.add(v);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(ChartLook.shorten(e.getKey(), 30), xs, vs);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineColor(colourOf.get(e.getKey()));
+            s.setLineStyle(new BasicStroke(2.2f));
+            s.setMarker(xs.size() <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarkerColor(colourOf.get(e.getKey()));
+            drawn = true;
+        }
+        if (!drawn) {
+            XYSeries empty = chart.addSeries("(no points)", new double[] {0}, new double[] {0});
+            empty.setMarker(SeriesMarkers.NONE);
+            empty.setShowInLegend(false);
+        }
+        return chart;
+    }
+
+    private Object xCell(double x, FieldType type) {
+        if (!isTime(type)) {
+            return x;
+        }
+        return p.period() == Period.NONE ? LocalDateText.of(x) : p.period().format((long) x);
+    }
+
+    private Function<Double, String> xFormat(FieldType type) {
+        if (!isTime(type)) {
+            return ChartLook::number;
+        }
+        Period shown = p.period() == Period.NONE ? Period.DAY : p.period();
+        return v -> shown == Period.QUARTER || shown == Period.YEAR || shown == Period.MONTH
+                ? Period.MONTH.format(Math.round(v)) : Period.DAY.format(Math.round(v));
+    }
+
+    /** A (possibly fractional) epoch day as ISO date text. */
+    private static final class LocalDateText {
+        static String of(double day) {
+            return java.time.LocalDate.ofEpochDay((long) Math.floor(day)).toString();
+        }
+    }
+}
