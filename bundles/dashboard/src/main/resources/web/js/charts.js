@@ -3,7 +3,9 @@
 
 import { h, onLeave } from './ui.js';
 
-const PALETTE = ['#1f5f8b', '#e07b39', '#3a9d5d', '#b5446e', '#7a5fb0', '#c9a227', '#4a8fb8', '#8c564b'];
+// The server-side charts' palette (ChartLook.PALETTE, Okabe-Ito, colour-blind safe) in the same
+// order, so segment C0 has the same colour here as in the run's PNG and SVG charts.
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#7F5F00'];
 
 /** A chart in a container of its own; disposed when the page is left, resized with the window. */
 export function chart(option, { height = 320, label } = {}) {
