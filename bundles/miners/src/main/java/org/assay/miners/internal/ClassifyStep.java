@@ -36,6 +36,7 @@ final class ClassifyStep implements Step {
 
     static final String METRICS_PORT = "metrics";
     static final String TEST_PORT = "test";
+    static final String PREDICTIONS_PORT = "predictions";
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String MODEL_FILE = "model.bin";
 
@@ -60,12 +61,22 @@ final class ClassifyStep implements Step {
 
         PredictorColumns columns;
         InstancesConverter converter;
+        Field keyField;
+        List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
             converter = new InstancesConverter(columns.converted());
+            keyField = HeldOutPredictions.keyField(in.schema());
+            int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
+            keys = key < 0 ? null : new ArrayList<>();
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 context.checkCancelled();
                 converter.add(batch);
+                if (keys != null) {
+                    for (int r = 0; r < batch.rowCount(); r++) {
+                        keys.add(batch.column(key).get(r));
+                    }
+                }
             }
         }
         long rowsRead = converter.rowCount();
@@ -76,6 +87,7 @@ final class ClassifyStep implements Step {
         List<ClusterColumn> kept = columns.settle(converter, warnings);
         Instances data = converter.toInstances(context.stepId(), kept);
         data.setClassIndex(data.numAttributes() - 1);
+        long[] rowOf = rowsWithTarget(data);
         data.deleteWithMissingClass();
         long noTarget = rowsRead - data.numInstances();
         if (noTarget > 0) {
@@ -84,6 +96,13 @@ final class ClassifyStep implements Step {
         }
         Schema modelSchema = modelSchema(kept, data);
         int positive = TrainingData.check(data, columns, params.positiveClass());
+        if (params.threshold() != ThresholdChoice.MOST_PROBABLE && positive < 0) {
+            throw new StepFailure("threshold: " + params.threshold().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-') + " cuts the probability of one class of a two-class target, and '"
+                    + columns.target().name() + "' " + (data.classAttribute().isNominal() ? "has "
+                    + data.classAttribute().numValues() + " classes; name the class in 'positiveClass'"
+                    : "is numeric (a regression); leave threshold out") + ".");
+        }
         for (String w : warnings) {
             context.log().warn("weka-classify: {}", w);
         }
@@ -100,6 +119,7 @@ final class ClassifyStep implements Step {
         String measured;
         Classifier model = null;
         long testRows = 0;
+        int[][] order;
         switch (params.evaluation()) {
             case CROSS_VALIDATION -> {
                 int folds = params.folds();
@@ -114,6 +134,7 @@ final class ClassifyStep implements Step {
                 } catch (Exception e) {
                     throw TrainingData.buildFailure(template, data, columns, e);
                 }
+                order = HeldOutPredictions.crossValidationOrder(data, folds, params.seed());
             }
             case HOLDOUT -> {
                 Instances shuffled = new Instances(data);
@@ -133,6 +154,7 @@ final class ClassifyStep implements Step {
                 build(m, train, columns);
                 eval = new Evaluation(train);
                 eval.evaluateModel(m, test);
+                order = HeldOutPredictions.holdoutOrder(data, trainSize, params.seed());
             }
             default -> {
                 if (!context.hasInput(TEST_PORT)) {
@@ -142,6 +164,7 @@ final class ClassifyStep implements Step {
                 model = AbstractClassifier.makeCopy(template);
                 build(model, data, columns);
                 Instances test = new Instances(data, 0);
+                List<Object> testKeys = null;
                 try (DataStream in = context.input(TEST_PORT)) {
                     Schema testSchema = in.schema();
                     if (!testSchema.contains(columns.target().name())) {
@@ -149,16 +172,23 @@ final class ClassifyStep implements Step {
                                 + "' (the target); the test rows need the true values to be measured against.");
                     }
                     RowEncoder encoder = RowEncoder.of(data, modelSchema, testSchema, "input '" + TEST_PORT + "'");
+                    int key = keyField == null ? -1 : testSchema.indexOf(keyField.name());
+                    testKeys = keyField == null ? null : new ArrayList<>();
                     for (Batch batch = in.next(); batch != null; batch = in.next()) {
                         context.checkCancelled();
                         for (int r = 0; r < batch.rowCount(); r++) {
                             test.add(encoder.encode(batch, r));
+                            if (testKeys != null) {
+                                testKeys.add(key < 0 ? null : batch.column(key).get(r));
+                            }
                         }
                         testRows += batch.rowCount();
                     }
                     encoder.unseen().forEach((column, n) -> context.log().warn("weka-classify: {} test rows have a"
                             + " {} the training rows never had; scored as missing", n, column));
                 }
+                rowOf = rowsWithTarget(test);
+                keys = testKeys;
                 test.deleteWithMissingClass();
                 noTarget += testRows - test.numInstances();
                 if (test.numInstances() == 0) {
@@ -168,10 +198,20 @@ final class ClassifyStep implements Step {
                 measured = "test input of " + test.numInstances() + " rows";
                 eval = new Evaluation(data);
                 eval.evaluateModel(model, test);
+                order = HeldOutPredictions.inOrder(test.numInstances());
             }
         }
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
+        DecisionThreshold threshold = positive < 0 ? null : DecisionThreshold.choose(eval.predictions(), positive,
+                params.threshold(), params.minRecall().orElse(1.0));
+        if (threshold != null) {
+            metrics.addThreshold(threshold, data.classAttribute().value(positive));
+        } else if (params.threshold() != ThresholdChoice.MOST_PROBABLE) {
+            warnings.add("no cut could be chosen for threshold (the evaluation has no probabilities for "
+                    + data.classAttribute().value(positive) + "); weka-score predicts the most probable class");
+            context.log().warn("weka-classify: {}", warnings.get(warnings.size() - 1));
+        }
         metrics.writeArtifacts(context, eval, data);
         AttributeImportance.write(context, data);
         if (model == null) {
@@ -197,8 +237,12 @@ final class ClassifyStep implements Step {
         }
 
         byte[] content = WekaModelCodec.encode(model, data);
-        TrainedModel trained = TrainingData.describe(TrainedModel.builder(WekaModelCodec.FORMAT, modelSchema), params,
-                columns, data, metrics, positive).content(content).build();
+        TrainedModel.Builder described = TrainingData.describe(TrainedModel.builder(WekaModelCodec.FORMAT, modelSchema),
+                params, columns, data, metrics, positive);
+        if (threshold != null) {
+            described.property(DecisionThreshold.PROPERTY, Double.toString(threshold.cut()));
+        }
+        TrainedModel trained = described.content(content).build();
         if (params.storeAs().isPresent()) {
             ChampionChallenger.Decision decision = ChampionChallenger.store(store, params.storeAs().get(), content,
                     trained, metrics, params.championMetric(), params.championMargin(), context.runId(),
@@ -212,14 +256,31 @@ final class ClassifyStep implements Step {
         context.addArtifact(file, ArtifactKind.MODEL, "Weka classifier and training header");
         context.outputModel(PortSpec.MODEL, trained);
 
+        Schema predictionSchema = HeldOutPredictions.schema(columns.target().field(), keyField);
+        HeldOutPredictions.write(context.output(PREDICTIONS_PORT, predictionSchema), predictionSchema,
+                eval.predictions(), order, rowOf, keys, data.classAttribute(), positive,
+                threshold == null ? Double.NaN : threshold.cut());
+        long predictionRows = order.length;
         Batch figures = metrics.toBatch();
         context.output(METRICS_PORT, ModelMetrics.SCHEMA).write(figures);
         // Every input row went into the model and its figures (or was filtered for lack of a
-        // target); the metric rows are new rows this step makes.
+        // target); the metric and prediction rows are new rows this step makes.
         context.countFiltered(noTarget);
         context.countOut(rowsRead + testRows - noTarget);
-        context.countIn(figures.rowCount());
+        context.countIn(figures.rowCount() + predictionRows);
         context.progress(1.0);
+    }
+
+    /** Per row with a target, in order, its 0-based position among all of {@code data}'s rows. */
+    private static long[] rowsWithTarget(Instances data) {
+        long[] rows = new long[data.numInstances()];
+        int n = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            if (!data.instance(i).classIsMissing()) {
+                rows[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, n);
     }
 
     private static void build(Classifier model, Instances data, PredictorColumns columns) throws StepFailure {

@@ -54,6 +54,11 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                         + " test-input", true))
                 .output(ClassifyStep.METRICS_PORT, "The evaluation figures: metric, class (empty for the whole"
                         + " model), value")
+                .output(ClassifyStep.PREDICTIONS_PORT, "The evaluation's held-out prediction of each measured row,"
+                        + " in input order: row (1 for the first input row), the id column when the input has one,"
+                        + " fold (cross-validation), actual, predicted (at the chosen threshold) and probability (of"
+                        + " the positive class, or of the predicted class for more classes). For cross-validation"
+                        + " these are the out-of-fold predictions: each from the model that did not see the row")
                 .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
                         + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
     }
@@ -96,6 +101,8 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                 fields.add(c.target().field().withTags(FieldTag.TARGET));
                 // Key-like columns may still drop out at run time; the header at run time is exact.
                 out.put(PortSpec.MODEL, Schema.of(fields));
+                out.put(ClassifyStep.PREDICTIONS_PORT, HeldOutPredictions.schema(c.target().field(),
+                        HeldOutPredictions.keyField(in)));
             } catch (StepFailure e) {
                 // check() reports it
             }
