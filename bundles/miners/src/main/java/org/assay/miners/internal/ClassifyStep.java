@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.FutureTask;
 import org.assay.api.data.Batch;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
@@ -115,6 +116,7 @@ final class ClassifyStep implements Step {
             }
         }
 
+        FutureTask<List<AttributeImportance.Row>> importance = AttributeImportance.start(data);
         Evaluation eval;
         String measured;
         Classifier model = null;
@@ -213,11 +215,11 @@ final class ClassifyStep implements Step {
             context.log().warn("weka-classify: {}", warnings.get(warnings.size() - 1));
         }
         metrics.writeArtifacts(context, eval, data);
-        AttributeImportance.write(context, data);
         if (model == null) {
             model = AbstractClassifier.makeCopy(template);
             build(model, data, columns);
         }
+        AttributeImportance.write(context, data, importance);
         context.checkCancelled();
         context.progress(0.9);
 
