@@ -229,6 +229,13 @@ final class ClassifyStep implements Step {
             // Per-class figures are in metrics.json; Weka's class-details report would rebuild every curve.
             summary.append('\n').append(eval.toMatrixString());
         }
+        if (threshold != null) {
+            summary.append(String.format(java.util.Locale.ROOT, "%nThreshold (%s): predict %s when its probability is"
+                    + " at least %.4f; there precision %.4f, recall %.4f, F1 %.4f (weka-score uses this cut)%n",
+                    params.threshold().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    data.classAttribute().value(positive), threshold.cut(), threshold.precision(), threshold.recall(),
+                    threshold.f1()));
+        }
         List<String> failed = QualityGates.failures(gates, metrics.headline(), measured);
         if (!failed.isEmpty()) {
             summary.insert(0, "Quality gates missed; the model was not published:\n  " + String.join("\n  ", failed)

@@ -89,6 +89,8 @@ class DecisionThresholdTest {
             assertEquals((Double) p[5] >= cut ? "yes" : "no", p[4], "predictions follow the cut");
         }
 
+        String summary = java.nio.file.Files.readString(dir.resolve("train/artifacts/model-summary.txt"));
+        assertTrue(summary.contains("Threshold (max-f1): predict yes when its probability is at least"), summary);
         TrainedModel model = r.outputModel("model");
         assertEquals(Double.toString(cut), model.property("threshold").orElseThrow());
         List<Object[]> rows = ChurnData.rows(300, 5);
