@@ -19,7 +19,9 @@ import org.assay.engine.StandaloneEngine;
  * -> csv-writer(predictions)} through the engine, once with the churn sample's settings
  * (Logistic) and once with weka-classify's defaults (J48), then {@code sklearn_auc.py}, which
  * scores sklearn's and both Assay out-of-fold probability files with the same roc_auc_score.
- * Arguments: {@code --data F} (default the sample's workflows/data/churn.csv), {@code --dir D},
+ * The columns are declared as the churn sample declares them (text columns categorical: weka-classify
+ * never learns from string columns). Arguments: {@code --data F} (default the sample's
+ * workflows/data/churn.csv), {@code --dir D},
  * {@code --python P}, {@code --script S}.
  */
 public final class ClassifyAucComparison {
@@ -70,7 +72,8 @@ public final class ClassifyAucComparison {
                     {"format": 1, "id": "auc", "name": "AUC comparison", "description": "Out-of-fold predictions.",
                      "steps": [
                        {"id": "rows", "type": "csv-reader", "params": {"path": "auc-churn.csv",
-                         "columns": {"customer_id": "integer,id", "email": "string,pii", "churned": "categorical,target"}}},
+                         "columns": {"customer_id": "integer,id", "email": "string,pii", "contract": "categorical",
+                           "payment_method": "categorical", "region": "categorical", "churned": "categorical,target"}}},
                        {"id": "train", "type": "weka-classify", "inputs": {"in": "rows"},
                         "params": {"algorithm": "%s", "positiveClass": "yes"}},
                        {"id": "out", "type": "csv-writer", "inputs": {"in": "train.predictions"},
