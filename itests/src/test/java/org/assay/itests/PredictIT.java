@@ -44,6 +44,17 @@ public class PredictIT extends AssayKarafTestSupport {
         assertTrue("AUC " + figures.get("auc") + " is not well above chance", figures.get("auc") > 0.75);
         assertEquals(4000.0, figures.get("rows"), 0);
 
+        // threshold max-f1: the cut's figures are in the metrics, at least as good an F1 as the most probable class.
+        double cut = figures.get("threshold");
+        assertTrue("threshold " + cut, cut > 0 && cut < 1);
+        assertTrue("F1 at the cut " + figures.get("threshold_f1") + " < " + figures.get("f1"),
+                figures.get("threshold_f1") >= figures.get("f1"));
+        // Every training row's out-of-fold prediction, in input order, with its id.
+        List<String> held = Files.readAllLines(dataArtifact(step(run, "held-out")), StandardCharsets.UTF_8);
+        assertEquals("row,customer_id,fold,actual,predicted,probability", held.get(0));
+        assertEquals(4001, held.size());
+        assertTrue(held.get(1), held.get(1).startsWith("1,"));
+
         StepRunInfo train = step(run, "train");
         for (String name : List.of("metrics.json", "confusion-matrix.csv", "roc-curve.csv", "model-summary.txt")) {
             assertTrue(name + " missing from " + train.artifacts(), train.artifacts().stream()
@@ -69,6 +80,13 @@ public class PredictIT extends AssayKarafTestSupport {
         int reason = header.indexOf("reason_1");
         long explained = scored.stream().skip(1).filter(l -> l.split(",", -1)[reason].matches(".+: [+-]\\d.*")).count();
         assertTrue("rows with a reason: " + explained, explained > 400);
+        int prediction = header.indexOf("churn_prediction");
+        int probability = header.indexOf("probability_yes");
+        for (String line : scored.subList(1, scored.size())) {
+            String[] f = line.split(",", -1);
+            assertEquals("weka-score predicts with the chosen cut: " + line, Double.parseDouble(f[probability]) >= cut
+                    ? "yes" : "no", f[prediction]);
+        }
 
         // The e-mails (pii) of the training and scored customers reach no file of the run or the store.
         List<Path> files = new java.util.ArrayList<>();

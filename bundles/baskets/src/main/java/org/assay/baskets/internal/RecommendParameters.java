@@ -28,7 +28,13 @@ record RecommendParameters(
         double minConfidence,
         @Param(description = "Items never recommended (discontinued, out of stock, bags).", defaultValue = "[]")
         List<String> excludeItems,
-        @Param(description = "Purchases: the column giving each item's category, for categoryRule.")
+        @Param(description = "Recommend only items in one of these categories (needs categoryColumn); an item"
+                + " whose category is unknown is not recommended.", defaultValue = "[]")
+        List<String> onlyCategories,
+        @Param(description = "Never recommend items in these categories (needs categoryColumn).", defaultValue = "[]")
+        List<String> excludeCategories,
+        @Param(description = "Purchases: the column giving each item's category, for categoryRule, onlyCategories"
+                + " and excludeCategories.")
         Optional<String> categoryColumn,
         @Param(description = "Which categories a recommended item may be in, relative to the items of the rule"
                 + " that fired: any, same or other. Needs categoryColumn unless any.", defaultValue = "any")
@@ -54,6 +60,10 @@ record RecommendParameters(
         if (categoryRule != CategoryRule.ANY && categoryColumn.isEmpty()) {
             problems.add(ParameterProblem.of("categoryColumn", "categoryRule " + categoryRule.name()
                     .toLowerCase(java.util.Locale.ROOT) + " needs the column with each item's category"));
+        }
+        if ((!onlyCategories.isEmpty() || !excludeCategories.isEmpty()) && categoryColumn.isEmpty()) {
+            problems.add(ParameterProblem.of("categoryColumn", (onlyCategories.isEmpty() ? "excludeCategories"
+                    : "onlyCategories") + " needs the column with each item's category"));
         }
         if (evaluationOptions.isPresent()) {
             for (String p : AssociatorSetup.problems(weka.associations.FPGrowth.class.getName(),

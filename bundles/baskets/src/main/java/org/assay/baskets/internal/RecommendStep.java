@@ -82,7 +82,6 @@ final class RecommendStep implements Step {
             options = derivedOptions(rules);
         }
         options = p.evaluationOptions().orElse(options);
-        Set<String> excluded = new HashSet<>(p.excludeItems());
         RuleIndex index = new RuleIndex(rules, p.minConfidence());
 
         Purchases purchases;
@@ -97,10 +96,27 @@ final class RecommendStep implements Step {
                 purchases.add(b, ctx);
             }
         }
+        Set<String> items = new HashSet<>();
+        rules.forEach(r -> items.addAll(r.consequent()));
+        Exclusions exclusions = Exclusions.of(p, purchases.categories(), items);
+        if (ctx.hasInput(Exclusions.PORT)) {
+            try (DataStream in = ctx.input(Exclusions.PORT)) {
+                List<ParameterProblem> problems = Exclusions.problems(in.schema(), p);
+                if (!problems.isEmpty()) {
+                    throw new StepFailure("recommend: " + problems.get(0).parameter() + ": "
+                            + problems.get(0).message());
+                }
+                for (Batch b = in.next(); b != null; b = in.next()) {
+                    ctx.checkCancelled();
+                    exclusions.add(b, p, ctx);
+                }
+            }
+        }
+        Set<String> excluded = exclusions.everyone();
         ctx.progress(0.4);
-        long written = writeRecommendations(ctx, index, purchases, excluded);
+        long written = writeRecommendations(ctx, index, purchases, exclusions);
         written += writeRelated(ctx, index, excluded);
-        long in = purchases.rows() - purchases.rejected() + ruleRows;
+        long in = purchases.rows() - purchases.rejected() + ruleRows + exclusions.rows - exclusions.rejected;
         if (in >= written) {
             ctx.countFiltered(in - written);
         } else {
@@ -156,7 +172,7 @@ final class RecommendStep implements Step {
         return rows - ctx.quarantine().count();
     }
 
-    private long writeRecommendations(StepContext ctx, RuleIndex index, Purchases purchases, Set<String> excluded)
+    private long writeRecommendations(StepContext ctx, RuleIndex index, Purchases purchases, Exclusions exclusions)
             throws Exception {
         Schema schema = recommendations(p.customerColumn());
         BatchSink sink = ctx.output(PortSpec.OUT, schema);
@@ -164,7 +180,8 @@ final class RecommendStep implements Step {
         long written = 0;
         for (Map.Entry<String, Map<String, Purchases.Basket>> c : purchases.customers().entrySet()) {
             int rank = 0;
-            for (RuleIndex.Recommendation r : index.recommend(Purchases.items(c.getValue()), p.topN(), excluded,
+            for (RuleIndex.Recommendation r : index.recommend(Purchases.items(c.getValue()), p.topN(),
+                    exclusions.forCustomer(c.getKey()),
                     p.categoryRule(), purchases.categories())) {
                 b.setString(0, c.getKey()).setLong(1, ++rank).setString(2, r.item())
                         .setString(3, r.rule().antecedentText() + " => " + r.rule().consequentText())

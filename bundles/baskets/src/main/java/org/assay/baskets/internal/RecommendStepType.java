@@ -37,6 +37,9 @@ public final class RecommendStepType extends TypedStepType<RecommendParameters> 
                 .input(PortSpec.IN, "Purchase lines: customer, basket, item (and optionally a date)")
                 .input(PortSpec.of(RecommendStep.RULES_PORT, "Rules table from weka-associate").asOptional())
                 .input(PortSpec.model(PortSpec.MODEL, "Rules model from weka-associate").asOptional())
+                .input(PortSpec.of(Exclusions.PORT, "Items not to recommend, per customer: the customerColumn"
+                        + " (empty: for everyone) and itemColumn, e.g. returns, opt-outs or items bought elsewhere")
+                        .asOptional())
                 .output(PortSpec.OUT, "Recommendations: customer, rank, item, rule, confidence, lift, support")
                 .output(PortSpec.of(RecommendStep.RELATED_PORT, "Frequently bought with: product, rank, item,"
                         + " confidence, lift, support"));
@@ -53,6 +56,10 @@ public final class RecommendStepType extends TypedStepType<RecommendParameters> 
         Schema in = inputs.get(PortSpec.IN);
         if (in != null) {
             problems.addAll(Purchases.problems(in, p));
+        }
+        Schema exclusions = inputs.get(Exclusions.PORT);
+        if (exclusions != null) {
+            problems.addAll(Exclusions.problems(exclusions, p));
         }
         Schema rules = inputs.get(RecommendStep.RULES_PORT);
         if (rules != null) {

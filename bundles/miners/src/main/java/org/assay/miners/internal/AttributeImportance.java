@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.StepContext;
 import weka.attributeSelection.ASEvaluation;
@@ -64,14 +66,31 @@ final class AttributeImportance {
         return rows;
     }
 
-    static void write(StepContext context, Instances data) throws IOException {
+    /**
+     * Starts the scores on a thread of their own, so they cost no time next to the evaluation
+     * and the final model on a machine with a spare core. The evaluator reads its own copy of
+     * the dataset (the instances' values are shared copy-on-write, so the copy is cheap and
+     * nothing the classifier does to its data reaches it).
+     */
+    static FutureTask<List<Row>> start(Instances data) {
+        Instances copy = new Instances(data);
+        FutureTask<List<Row>> task = new FutureTask<>(() -> scores(copy));
+        Thread t = new Thread(task, "weka-classify-importance");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    static void write(StepContext context, Instances data, FutureTask<List<Row>> scores) throws IOException,
+            InterruptedException {
         boolean nominal = data.classAttribute().isNominal();
         List<Row> rows;
         try {
-            rows = new ArrayList<>(scores(data));
-        } catch (Exception e) {
+            rows = new ArrayList<>(scores.get());
+        } catch (ExecutionException e) {
             // Importance is a side table: a model without it is still a model.
-            context.log().warn("weka-classify: no attribute importance: {}", ClustererSetup.message(e));
+            context.log().warn("weka-classify: no attribute importance: {}", ClustererSetup.message(
+                    e.getCause() instanceof Exception cause ? cause : e));
             return;
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.first())));

@@ -49,6 +49,15 @@ record ClassifyParameters(
                             + " rows (churners, buyers). For more classes the headline figures are Weka's"
                             + " class-weighted averages.")
         Optional<String> positiveClass,
+        @Param(description = "How a two-class model turns the positive class's probability into a prediction. The"
+                            + " cut is chosen on the evaluation's held-out predictions, its figures (threshold,"
+                            + " threshold_precision, threshold_recall, threshold_f1) go to metrics.json and the"
+                            + " metrics output, and weka-score predicts with it.",
+                defaultValue = "most-probable")
+        ThresholdChoice threshold,
+        @Param(description = "For threshold recall: the share of the positive rows the cut must find, e.g. 0.8.",
+                min = 0, max = 1)
+        Optional<Double> minRecall,
         @Param(description = "Quality gates: metric name to a bound, e.g. {\"auc\": \">= 0.80\", \"f1\": \">= 0.6\"}."
                             + " The run fails, and no model is stored, when a figure misses its bound. Metrics: "
                             + QualityGates.METRICS + ".",
@@ -77,6 +86,14 @@ record ClassifyParameters(
             } catch (IllegalArgumentException e) {
                 problems.add(ParameterProblem.of("gates", e.getMessage()));
             }
+        }
+        if (threshold == ThresholdChoice.RECALL && minRecall.isEmpty()) {
+            problems.add(ParameterProblem.of("minRecall", "threshold recall needs the recall to reach, e.g."
+                    + " \"minRecall\": 0.8."));
+        }
+        if (threshold != ThresholdChoice.RECALL && minRecall.isPresent()) {
+            problems.add(ParameterProblem.of("minRecall", "is used only with \"threshold\": \"recall\"; set that or"
+                    + " leave minRecall out."));
         }
         if (columns.stream().anyMatch(String::isBlank)) {
             problems.add(ParameterProblem.of("columns", "contains an empty name; list the input column names to learn"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.FutureTask;
 import org.assay.api.data.Batch;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
@@ -40,6 +41,7 @@ final class ClassifyStep implements Step {
     static final String CURVES_PORT = "curves";
     /** The confusion matrix as rows (actual, predicted, count), for the confusion-matrix chart. */
     static final String CONFUSION_PORT = "confusion";
+    static final String PREDICTIONS_PORT = "predictions";
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String MODEL_FILE = "model.bin";
 
@@ -64,12 +66,22 @@ final class ClassifyStep implements Step {
 
         PredictorColumns columns;
         InstancesConverter converter;
+        Field keyField;
+        List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
             converter = new InstancesConverter(columns.converted());
+            keyField = HeldOutPredictions.keyField(in.schema());
+            int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
+            keys = key < 0 ? null : new ArrayList<>();
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 context.checkCancelled();
                 converter.add(batch);
+                if (keys != null) {
+                    for (int r = 0; r < batch.rowCount(); r++) {
+                        keys.add(batch.column(key).get(r));
+                    }
+                }
             }
         }
         long rowsRead = converter.rowCount();
@@ -80,6 +92,7 @@ final class ClassifyStep implements Step {
         List<ClusterColumn> kept = columns.settle(converter, warnings);
         Instances data = converter.toInstances(context.stepId(), kept);
         data.setClassIndex(data.numAttributes() - 1);
+        long[] rowOf = rowsWithTarget(data);
         data.deleteWithMissingClass();
         long noTarget = rowsRead - data.numInstances();
         if (noTarget > 0) {
@@ -88,6 +101,13 @@ final class ClassifyStep implements Step {
         }
         Schema modelSchema = modelSchema(kept, data);
         int positive = TrainingData.check(data, columns, params.positiveClass());
+        if (params.threshold() != ThresholdChoice.MOST_PROBABLE && positive < 0) {
+            throw new StepFailure("threshold: " + params.threshold().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-') + " cuts the probability of one class of a two-class target, and '"
+                    + columns.target().name() + "' " + (data.classAttribute().isNominal() ? "has "
+                    + data.classAttribute().numValues() + " classes; name the class in 'positiveClass'"
+                    : "is numeric (a regression); leave threshold out") + ".");
+        }
         for (String w : warnings) {
             context.log().warn("weka-classify: {}", w);
         }
@@ -100,10 +120,12 @@ final class ClassifyStep implements Step {
             }
         }
 
+        FutureTask<List<AttributeImportance.Row>> importance = AttributeImportance.start(data);
         Evaluation eval;
         String measured;
         Classifier model = null;
         long testRows = 0;
+        int[][] order;
         switch (params.evaluation()) {
             case CROSS_VALIDATION -> {
                 int folds = params.folds();
@@ -118,6 +140,7 @@ final class ClassifyStep implements Step {
                 } catch (Exception e) {
                     throw TrainingData.buildFailure(template, data, columns, e);
                 }
+                order = HeldOutPredictions.crossValidationOrder(data, folds, params.seed());
             }
             case HOLDOUT -> {
                 Instances shuffled = new Instances(data);
@@ -137,6 +160,7 @@ final class ClassifyStep implements Step {
                 build(m, train, columns);
                 eval = new Evaluation(train);
                 eval.evaluateModel(m, test);
+                order = HeldOutPredictions.holdoutOrder(data, trainSize, params.seed());
             }
             default -> {
                 if (!context.hasInput(TEST_PORT)) {
@@ -146,6 +170,7 @@ final class ClassifyStep implements Step {
                 model = AbstractClassifier.makeCopy(template);
                 build(model, data, columns);
                 Instances test = new Instances(data, 0);
+                List<Object> testKeys = null;
                 try (DataStream in = context.input(TEST_PORT)) {
                     Schema testSchema = in.schema();
                     if (!testSchema.contains(columns.target().name())) {
@@ -153,16 +178,23 @@ final class ClassifyStep implements Step {
                                 + "' (the target); the test rows need the true values to be measured against.");
                     }
                     RowEncoder encoder = RowEncoder.of(data, modelSchema, testSchema, "input '" + TEST_PORT + "'");
+                    int key = keyField == null ? -1 : testSchema.indexOf(keyField.name());
+                    testKeys = keyField == null ? null : new ArrayList<>();
                     for (Batch batch = in.next(); batch != null; batch = in.next()) {
                         context.checkCancelled();
                         for (int r = 0; r < batch.rowCount(); r++) {
                             test.add(encoder.encode(batch, r));
+                            if (testKeys != null) {
+                                testKeys.add(key < 0 ? null : batch.column(key).get(r));
+                            }
                         }
                         testRows += batch.rowCount();
                     }
                     encoder.unseen().forEach((column, n) -> context.log().warn("weka-classify: {} test rows have a"
                             + " {} the training rows never had; scored as missing", n, column));
                 }
+                rowOf = rowsWithTarget(test);
+                keys = testKeys;
                 test.deleteWithMissingClass();
                 noTarget += testRows - test.numInstances();
                 if (test.numInstances() == 0) {
@@ -172,16 +204,26 @@ final class ClassifyStep implements Step {
                 measured = "test input of " + test.numInstances() + " rows";
                 eval = new Evaluation(data);
                 eval.evaluateModel(model, test);
+                order = HeldOutPredictions.inOrder(test.numInstances());
             }
         }
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
+        DecisionThreshold threshold = positive < 0 ? null : DecisionThreshold.choose(eval.predictions(), positive,
+                params.threshold(), params.minRecall().orElse(1.0));
+        if (threshold != null) {
+            metrics.addThreshold(threshold, data.classAttribute().value(positive));
+        } else if (params.threshold() != ThresholdChoice.MOST_PROBABLE) {
+            warnings.add("no cut could be chosen for threshold (the evaluation has no probabilities for "
+                    + data.classAttribute().value(positive) + "); weka-score predicts the most probable class");
+            context.log().warn("weka-classify: {}", warnings.get(warnings.size() - 1));
+        }
         metrics.writeArtifacts(context, eval, data);
-        AttributeImportance.write(context, data);
         if (model == null) {
             model = AbstractClassifier.makeCopy(template);
             build(model, data, columns);
         }
+        AttributeImportance.write(context, data, importance);
         context.checkCancelled();
         context.progress(0.9);
 
@@ -190,6 +232,13 @@ final class ClassifyStep implements Step {
         if (data.classAttribute().isNominal()) {
             // Per-class figures are in metrics.json; Weka's class-details report would rebuild every curve.
             summary.append('\n').append(eval.toMatrixString());
+        }
+        if (threshold != null) {
+            summary.append(String.format(java.util.Locale.ROOT, "%nThreshold (%s): predict %s when its probability is"
+                    + " at least %.4f; there precision %.4f, recall %.4f, F1 %.4f (weka-score uses this cut)%n",
+                    params.threshold().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    data.classAttribute().value(positive), threshold.cut(), threshold.precision(), threshold.recall(),
+                    threshold.f1()));
         }
         List<String> failed = QualityGates.failures(gates, metrics.headline(), measured);
         if (!failed.isEmpty()) {
@@ -201,8 +250,12 @@ final class ClassifyStep implements Step {
         }
 
         byte[] content = WekaModelCodec.encode(model, data);
-        TrainedModel trained = TrainingData.describe(TrainedModel.builder(WekaModelCodec.FORMAT, modelSchema), params,
-                columns, data, metrics, positive).content(content).build();
+        TrainedModel.Builder described = TrainingData.describe(TrainedModel.builder(WekaModelCodec.FORMAT, modelSchema),
+                params, columns, data, metrics, positive);
+        if (threshold != null) {
+            described.property(DecisionThreshold.PROPERTY, Double.toString(threshold.cut()));
+        }
+        TrainedModel trained = described.content(content).build();
         if (params.storeAs().isPresent()) {
             ChampionChallenger.Decision decision = ChampionChallenger.store(store, params.storeAs().get(), content,
                     trained, metrics, params.championMetric(), params.championMargin(), context.runId(),
@@ -216,6 +269,11 @@ final class ClassifyStep implements Step {
         context.addArtifact(file, ArtifactKind.MODEL, "Weka classifier and training header");
         context.outputModel(PortSpec.MODEL, trained);
 
+        Schema predictionSchema = HeldOutPredictions.schema(columns.target().field(), keyField);
+        HeldOutPredictions.write(context.output(PREDICTIONS_PORT, predictionSchema), predictionSchema,
+                eval.predictions(), order, rowOf, keys, data.classAttribute(), positive,
+                threshold == null ? Double.NaN : threshold.cut());
+        long predictionRows = order.length;
         Batch figures = metrics.toBatch();
         context.output(METRICS_PORT, ModelMetrics.SCHEMA).write(figures);
         // Empty for a regression, which has no classes to draw curves or a matrix of.
@@ -223,11 +281,23 @@ final class ClassifyStep implements Step {
         long confusionRows = ModelMetrics.writeConfusion(context.output(CONFUSION_PORT, ModelMetrics.CONFUSION_SCHEMA),
                 eval, data);
         // Every input row went into the model and its figures (or was filtered for lack of a
-        // target); the metric, curve and matrix rows are new rows this step makes.
+        // target); the metric, curve, matrix and prediction rows are new rows this step makes.
         context.countFiltered(noTarget);
         context.countOut(rowsRead + testRows - noTarget);
-        context.countIn(figures.rowCount() + curveRows + confusionRows);
+        context.countIn(figures.rowCount() + curveRows + confusionRows + predictionRows);
         context.progress(1.0);
+    }
+
+    /** Per row with a target, in order, its 0-based position among all of {@code data}'s rows. */
+    private static long[] rowsWithTarget(Instances data) {
+        long[] rows = new long[data.numInstances()];
+        int n = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            if (!data.instance(i).classIsMissing()) {
+                rows[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, n);
     }
 
     private static void build(Classifier model, Instances data, PredictorColumns columns) throws StepFailure {

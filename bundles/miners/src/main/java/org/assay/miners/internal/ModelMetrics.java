@@ -216,6 +216,23 @@ final class ModelMetrics {
         }
     }
 
+    /**
+     * The figures at the chosen cut on the positive class's probability: headline threshold,
+     * threshold_precision, threshold_recall, threshold_f1, threshold_accuracy (gates may bound
+     * them) and the confusion counts at the cut.
+     */
+    void addThreshold(DecisionThreshold t, String positive) {
+        headline("threshold", t.cut());
+        headline("threshold_precision", t.precision());
+        headline("threshold_recall", t.recall());
+        headline("threshold_f1", t.f1());
+        headline("threshold_accuracy", t.accuracy());
+        add("threshold_true_positives", positive, t.tp());
+        add("threshold_false_positives", positive, t.fp());
+        add("threshold_false_negatives", positive, t.fn());
+        add("threshold_true_negatives", positive, t.tn());
+    }
+
     List<Metric> all() {
         return all;
     }

@@ -18,12 +18,14 @@ final class QualityGates {
 
     /** Metrics a gate or the champion comparison may name. */
     static final Set<String> CLASSIFICATION = Set.of("accuracy", "kappa", "precision", "recall", "f1", "auc",
-            "pr_auc", "weighted_precision", "weighted_recall", "weighted_f1", "weighted_auc", "weighted_pr_auc");
+            "pr_auc", "weighted_precision", "weighted_recall", "weighted_f1", "weighted_auc", "weighted_pr_auc",
+            "threshold_precision", "threshold_recall", "threshold_f1", "threshold_accuracy");
     static final Set<String> REGRESSION = Set.of("mae", "rmse", "r2", "correlation");
     /** Lower is better for these; higher for every other metric. */
     private static final Set<String> ERRORS = Set.of("mae", "rmse");
     static final String METRICS = "accuracy, kappa, precision, recall, f1, auc, pr_auc, weighted_precision,"
-            + " weighted_recall, weighted_f1, weighted_auc, weighted_pr_auc (classification); mae, rmse, r2,"
+            + " weighted_recall, weighted_f1, weighted_auc, weighted_pr_auc, threshold_precision, threshold_recall, threshold_f1,"
+            + " threshold_accuracy (classification, the threshold_ ones at the chosen threshold); mae, rmse, r2,"
             + " correlation (regression)";
     private static final Pattern BOUND = Pattern.compile("\\s*(>=|<=|>|<)\\s*([-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?)\\s*");
 

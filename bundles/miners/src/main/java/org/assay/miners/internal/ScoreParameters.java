@@ -22,6 +22,11 @@ record ScoreParameters(
         @Param(description = "Add a decimal column probability_<class> per class with the model's probability.",
                 defaultValue = "true")
         boolean probabilities,
+        @Param(description = "For a two-class model: predict the positive class when its probability is at least"
+                            + " this cut. Default: the cut weka-classify chose with its 'threshold' parameter (max-f1,"
+                            + " recall), else the most probable class.",
+                min = 0, max = 1)
+        Optional<Double> threshold,
         @Param(description = "Add this many text columns reason_1, reason_2, ... with the features that moved the"
                             + " row's score most, e.g. \"contract month-to-month: +0.21\" (its churn probability is"
                             + " 0.21 higher than with the typical contract). 0 for none; each reason costs one"

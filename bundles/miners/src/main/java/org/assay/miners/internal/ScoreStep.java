@@ -55,6 +55,11 @@ final class ScoreStep implements Step {
         if (classification && loaded.properties().containsKey("positiveClass")) {
             positive = model.header().classAttribute().indexOfValue(loaded.properties().get("positiveClass"));
         }
+        double cut = cut(loaded, positive);
+        if (!Double.isNaN(cut)) {
+            context.log().info("weka-score: predicting {} when its probability is at least {}",
+                    model.header().classAttribute().value(positive), cut);
+        }
         PerturbationExplainer explainer = params.reasons() == 0 ? null : new PerturbationExplainer(model.classifier(),
                 model.header(), baselines(loaded.properties()), positive);
         long rows = 0;
@@ -89,6 +94,9 @@ final class ScoreStep implements Step {
                         if (classification) {
                             double[] dist = model.classifier().distributionForInstance(row);
                             int best = argmax(dist);
+                            if (best >= 0 && !Double.isNaN(cut)) {
+                                best = dist[positive] >= cut ? positive : 1 - positive;
+                            }
                             predicted[r] = best < 0 ? null : model.header().classAttribute().value(best);
                             for (int c = 0; c < classes; c++) {
                                 probability[c][r] = dist[c];
@@ -201,6 +209,32 @@ final class ScoreStep implements Step {
         ExplanationsFile out = new ExplanationsFile(file, loaded.label(), pii, baselines(loaded.properties()));
         context.addArtifact(file, ArtifactKind.DATA, "Why each row got its score (assay:explain)");
         return out;
+    }
+
+    /**
+     * The cut on the positive class's probability: the parameter, else the model's chosen one;
+     * NaN to predict the most probable class.
+     */
+    private double cut(Loaded loaded, int positive) throws StepFailure {
+        boolean twoClass = positive >= 0 && loaded.model().header().classAttribute().isNominal()
+                && loaded.model().header().classAttribute().numValues() == 2;
+        if (params.threshold().isPresent()) {
+            if (!twoClass) {
+                throw new StepFailure("threshold: " + loaded.label() + " is not a two-class model with a positive"
+                        + " class, so there is no probability to cut; leave threshold out.");
+            }
+            return params.threshold().get();
+        }
+        String chosen = loaded.properties().get(DecisionThreshold.PROPERTY);
+        if (chosen == null || !twoClass) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(chosen);
+        } catch (NumberFormatException e) {
+            throw new StepFailure(loaded.label() + " has a malformed threshold '" + chosen + "'; give 'threshold'"
+                    + " explicitly.");
+        }
     }
 
     private static int argmax(double[] dist) {

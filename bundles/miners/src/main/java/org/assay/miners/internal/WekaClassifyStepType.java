@@ -59,6 +59,11 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                         + " sample_share, lift; for roc-chart and lift-chart")
                 .output(ClassifyStep.CONFUSION_PORT, "The confusion matrix for classification (empty for a"
                         + " regression): actual, predicted, count; for the confusion-matrix chart")
+                .output(ClassifyStep.PREDICTIONS_PORT, "The evaluation's held-out prediction of each measured row,"
+                        + " in input order: row (1 for the first input row), the id column when the input has one,"
+                        + " fold (cross-validation), actual, predicted (at the chosen threshold) and probability (of"
+                        + " the positive class, or of the predicted class for more classes). For cross-validation"
+                        + " these are the out-of-fold predictions: each from the model that did not see the row")
                 .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
                         + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
     }
@@ -103,6 +108,8 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                 fields.add(c.target().field().withTags(FieldTag.TARGET));
                 // Key-like columns may still drop out at run time; the header at run time is exact.
                 out.put(PortSpec.MODEL, Schema.of(fields));
+                out.put(ClassifyStep.PREDICTIONS_PORT, HeldOutPredictions.schema(c.target().field(),
+                        HeldOutPredictions.keyField(in)));
             } catch (StepFailure e) {
                 // check() reports it
             }

@@ -66,7 +66,11 @@ record DedupParameters(
         @Param(description = "The column whose values name rows in source_rows and the pair tables (not a pii "
                 + "column); without it rows are named by their 1-based position in the input.")
         @Columns(pii = false)
-        Optional<String> idColumn) implements CheckedParameters {
+        Optional<String> idColumn,
+        @Param(description = "Link mode (input 'other' connected): the column of input 'other' that names its rows"
+                + " in the links output; default the column named like idColumn when 'other' has one, else the"
+                + " row's position in 'other'. Not a pii column.")
+        Optional<String> otherIdColumn) implements CheckedParameters {
 
     static final List<String> OUTPUT_COLUMNS = List.of(DedupStep.CLUSTER_ID, DedupStep.CLUSTER_SIZE,
             DedupStep.SOURCE_ROWS);

@@ -40,10 +40,13 @@ final class DedupStep implements Step {
     static final String PAIRS_FILE = "matched-pairs.csv";
     static final String REVIEW_FILE = "review-pairs.csv";
     static final String SUMMARY_FILE = "dedup-summary.csv";
+    static final String OTHER = "other";
+    static final String LINKS = "links";
     /** source_rows names at most this many rows of a cluster, then says how many more. */
     static final int MAX_LINEAGE = 1000;
 
     private final DedupParameters params;
+    private LinkWriter links;
 
     DedupStep(DedupParameters params) {
         this.params = params;
@@ -55,7 +58,16 @@ final class DedupStep implements Step {
         try (DataStream in = ctx.input(PortSpec.IN)) {
             schema = in.schema();
         }
-        List<ParameterProblem> problems = DedupStepType.problems(params, schema);
+        Schema otherSchema = null;
+        if (ctx.hasInput(OTHER)) {
+            try (DataStream other = ctx.input(OTHER)) {
+                otherSchema = other.schema();
+            }
+        }
+        List<ParameterProblem> problems = new ArrayList<>(DedupStepType.problems(params, schema));
+        if (otherSchema != null) {
+            problems.addAll(DedupStepType.otherProblems(params, schema, otherSchema));
+        }
         if (!problems.isEmpty()) {
             ParameterProblem p = problems.get(0);
             throw new StepFailure((p.parameter() == null ? "" : "parameter " + p.parameter() + ": ") + p.message());
@@ -64,12 +76,17 @@ final class DedupStep implements Step {
         if (idColumn >= 0 && schema.field(idColumn).has(FieldTag.PII)) {
             idColumn = -1; // the pair tables are side files: never pii (the validator refuses it at deploy)
         }
-        Linking linking = params.mode() == DedupMode.EXACT ? linkExact(ctx, schema, idColumn)
-                : linkFuzzy(ctx, schema, idColumn);
+        int otherId = otherSchema == null ? -1 : DedupStepType.otherIdColumn(params, otherSchema);
+        links = new LinkWriter(ctx.output(LINKS, DedupStepType.LINKS_SCHEMA));
+        Linking linking = params.mode() == DedupMode.EXACT ? linkExact(ctx, schema, idColumn, otherSchema, otherId)
+                : linkFuzzy(ctx, schema, idColumn, otherSchema, otherId);
+        links.close();
         ctx.progress(0.5);
-        long written = writeRecords(ctx, schema, linking);
+        long written = writeRecords(ctx, schema, linking, otherSchema);
         long rows = linking.index.size();
         ctx.countFiltered(rows - written);
+        // The links are new rows this step makes.
+        ctx.countIn(links.rows);
         writeSummary(ctx, linking, rows, written);
         ctx.log().info("dedup: {} rows in, {} out ({} golden records); {} pairs compared of {} possible", rows,
                 written, linking.clusterCount, linking.compared, allPairs(rows));
@@ -91,11 +108,57 @@ final class DedupStep implements Step {
         }
     }
 
-    private Linking linkExact(StepContext ctx, Schema schema, int idColumn) throws IOException {
-        int[] keyColumns = params.keys().stream().mapToInt(schema::require).toArray();
+    private Linking linkExact(StepContext ctx, Schema schema, int idColumn, Schema otherSchema, int otherId)
+            throws IOException {
         MatchIndex index = new MatchIndex(schema, List.of(), List.of(), idColumn);
         List<String> keys = new ArrayList<>();
-        try (DataStream in = ctx.input(PortSpec.IN)) {
+        readKeys(ctx, PortSpec.IN, schema, index, keys);
+        if (otherSchema != null) {
+            index.startOther(otherSchema, otherId);
+            readKeys(ctx, OTHER, otherSchema, index, keys);
+        }
+        Linking l = new Linking(index);
+        if (otherSchema == null) {
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String k = keys.get(i);
+                if (k != null) {
+                    Integer f = first.putIfAbsent(k, i);
+                    if (f != null) {
+                        l.clusters.union(f, i);
+                        l.matchedPairs++;
+                        links.write(index, f, i, 1.0, true, String.join(";", params.keys()));
+                    }
+                }
+            }
+            return l;
+        }
+        // Link mode: each row joins the first row of the other input with its key; two rows of
+        // one input are never a pair (they are one entity only through a row of the other).
+        Map<String, Integer> firstOther = new HashMap<>();
+        Map<String, Integer> firstIn = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) != null) {
+                (index.fromOther(i) ? firstOther : firstIn).putIfAbsent(keys.get(i), i);
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            Integer partner = keys.get(i) == null ? null : (index.fromOther(i) ? firstIn : firstOther).get(keys.get(i));
+            boolean counted = partner != null && (index.fromOther(i) ? firstOther.get(keys.get(i)) != i : true);
+            if (counted) {
+                l.clusters.union(partner, i);
+                l.matchedPairs++;
+                links.write(index, Math.min(partner, i), Math.max(partner, i), 1.0, true,
+                        String.join(";", params.keys()));
+            }
+        }
+        return l;
+    }
+
+    private void readKeys(StepContext ctx, String port, Schema schema, MatchIndex index, List<String> keys)
+            throws IOException {
+        int[] keyColumns = params.keys().stream().mapToInt(schema::require).toArray();
+        try (DataStream in = ctx.input(port)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 index.add(b);
                 for (int r = 0; r < b.rowCount(); r++) {
@@ -104,19 +167,6 @@ final class DedupStep implements Step {
                 ctx.checkCancelled();
             }
         }
-        Linking l = new Linking(index);
-        Map<String, Integer> first = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            String k = keys.get(i);
-            if (k != null) {
-                Integer f = first.putIfAbsent(k, i);
-                if (f != null) {
-                    l.clusters.union(f, i);
-                    l.matchedPairs++;
-                }
-            }
-        }
-        return l;
     }
 
     /** The normalised key of a row, or null when a key cell is missing or empty. */
@@ -132,13 +182,23 @@ final class DedupStep implements Step {
         return k.toString();
     }
 
-    private Linking linkFuzzy(StepContext ctx, Schema schema, int idColumn) throws IOException {
+    private Linking linkFuzzy(StepContext ctx, Schema schema, int idColumn, Schema otherSchema, int otherId)
+            throws IOException {
         List<FieldRule> rules = params.fieldRules();
         MatchIndex index = new MatchIndex(schema, rules, params.blockingKeys(), idColumn);
         try (DataStream in = ctx.input(PortSpec.IN)) {
             for (Batch b = in.next(); b != null; b = in.next()) {
                 index.add(b);
                 ctx.checkCancelled();
+            }
+        }
+        if (otherSchema != null) {
+            index.startOther(otherSchema, otherId);
+            try (DataStream in = ctx.input(OTHER)) {
+                for (Batch b = in.next(); b != null; b = in.next()) {
+                    index.add(b);
+                    ctx.checkCancelled();
+                }
             }
         }
         List<String> fieldNames = rules.stream().map(FieldRule::column).toList();
@@ -156,6 +216,7 @@ final class DedupStep implements Step {
                             pairs.write(CsvCell.of(index.name(a)) + "," + CsvCell.of(index.name(b)) + ","
                                     + round(score) + "," + CsvCell.of(agreed) + "\n");
                             l.matchedPairs++;
+                            links.write(index, a, b, score, true, agreed);
                         } else {
                             review.add(new long[] {a, b});
                             reviewScores.add(score);
@@ -177,6 +238,7 @@ final class DedupStep implements Step {
                     w.write(CsvCell.of(index.name(a)) + "," + CsvCell.of(index.name(b)) + ","
                             + round(reviewScores.get(i)) + "\n");
                     l.reviewPairs++;
+                    links.write(index, a, b, reviewScores.get(i), false, null);
                 }
             }
         }
@@ -189,7 +251,7 @@ final class DedupStep implements Step {
     }
 
     /** Second pass: rows without a duplicate as they come, then one golden record per cluster. */
-    private long writeRecords(StepContext ctx, Schema schema, Linking l) throws IOException {
+    private long writeRecords(StepContext ctx, Schema schema, Linking l, Schema otherSchema) throws IOException {
         int n = l.index.size();
         UnionFind uf = l.clusters;
         int[] firstOf = new int[n];
@@ -206,28 +268,31 @@ final class DedupStep implements Step {
         Map<Integer, List<Integer>> memberRows = new HashMap<>();
         long written = 0;
         int row = 0;
-        try (DataStream in = ctx.input(PortSpec.IN)) {
-            for (Batch b = in.next(); b != null; b = in.next()) {
-                int[] single = new int[b.rowCount()];
-                int singles = 0;
-                for (int r = 0; r < b.rowCount(); r++, row++) {
-                    if (uf.sizeOf(row) == 1) {
-                        single[singles++] = r;
-                        continue;
+        for (String port : otherSchema == null ? List.of(PortSpec.IN) : List.of(PortSpec.IN, OTHER)) {
+            try (DataStream in = ctx.input(port)) {
+                for (Batch next = in.next(); next != null; next = in.next()) {
+                    Batch b = port.equals(OTHER) ? LinkWriter.conform(next, schema) : next;
+                    int[] single = new int[b.rowCount()];
+                    int singles = 0;
+                    for (int r = 0; r < b.rowCount(); r++, row++) {
+                        if (uf.sizeOf(row) == 1) {
+                            single[singles++] = r;
+                            continue;
+                        }
+                        int first = firstOf[uf.find(row)];
+                        Object[] cells = new Object[schema.size()];
+                        for (int c = 0; c < cells.length; c++) {
+                            cells[c] = b.get(r, c);
+                        }
+                        members.computeIfAbsent(first, f -> new ArrayList<>()).add(cells);
+                        memberRows.computeIfAbsent(first, f -> new ArrayList<>()).add(row);
                     }
-                    int first = firstOf[uf.find(row)];
-                    Object[] cells = new Object[schema.size()];
-                    for (int c = 0; c < cells.length; c++) {
-                        cells[c] = b.get(r, c);
+                    if (singles > 0) {
+                        sink.write(singletons(b.select(single, singles), row - b.rowCount(), single, l.index, out));
+                        written += singles;
                     }
-                    members.computeIfAbsent(first, f -> new ArrayList<>()).add(cells);
-                    memberRows.computeIfAbsent(first, f -> new ArrayList<>()).add(row);
+                    ctx.checkCancelled();
                 }
-                if (singles > 0) {
-                    sink.write(singletons(b.select(single, singles), row - b.rowCount(), single, l.index, out));
-                    written += singles;
-                }
-                ctx.checkCancelled();
             }
         }
         GoldenRecord golden = new GoldenRecord(schema, params);

@@ -43,9 +43,24 @@ public final class DedupStepType extends TypedStepType<DedupParameters> {
                         + "that agreed, no values), review-pairs.csv with reviewThreshold, and dedup-summary.csv "
                         + "(pairs compared against all pairs, cluster sizes).")
                 .input(PortSpec.IN, "Rows that may describe the same entity more than once.")
+                .input(new PortSpec(DedupStep.OTHER, "Link mode: a second table (a shop's customers against a CRM"
+                        + " export) with the compared and blocking columns under the same names and types. Only"
+                        + " pairs of one row of each input are compared and linked; rows of one input become one"
+                        + " entity only through a row of the other. Its rows join the output in the columns of"
+                        + " 'in' (columns 'in' lacks are dropped, columns 'other' lacks are empty); source_rows"
+                        + " names them other:<id>.", true))
                 .output(PortSpec.OUT, "Rows that had no duplicate, then one golden record per cluster, each with "
-                        + "cluster_id, cluster_size and source_rows.");
+                        + "cluster_id, cluster_size and source_rows.")
+                .output(DedupStep.LINKS, "The linked pairs: id_a and id_b (idColumn's value, else the row's"
+                        + " position in its input; in link mode id_a names a row of 'in' and id_b one of"
+                        + " 'other'), score, match (false: a possible match at or above reviewThreshold, not"
+                        + " merged) and agreed (the fields that agreed). Exact mode links each row to the first"
+                        + " row with its key (of the other input in link mode), with score 1.");
     }
+
+    static final Schema LINKS_SCHEMA = Schema.of(Field.of("id_a", FieldType.STRING), Field.of("id_b", FieldType.STRING),
+            Field.of("score", FieldType.DECIMAL), Field.of("match", FieldType.BOOLEAN),
+            Field.of("agreed", FieldType.STRING));
 
     @Override
     protected Step newStep(DedupParameters p) {
@@ -55,7 +70,60 @@ public final class DedupStepType extends TypedStepType<DedupParameters> {
     @Override
     protected List<ParameterProblem> check(DedupParameters p, Map<String, Schema> inputs) {
         Schema in = inputs.get(PortSpec.IN);
-        return in == null ? List.of() : problems(p, in);
+        if (in == null) {
+            return List.of();
+        }
+        List<ParameterProblem> problems = new ArrayList<>(problems(p, in));
+        Schema other = inputs.get(DedupStep.OTHER);
+        if (other != null) {
+            problems.addAll(otherProblems(p, in, other));
+        }
+        return problems;
+    }
+
+    /** Link mode: the compared, key and blocking columns must be in 'other' too, with the same types. */
+    static List<ParameterProblem> otherProblems(DedupParameters p, Schema in, Schema other) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        List<String> needed = new ArrayList<>(p.mode() == DedupMode.EXACT ? p.keys() : List.copyOf(p.fields().keySet()));
+        if (p.mode() == DedupMode.FUZZY) {
+            for (String key : p.blocking()) {
+                try {
+                    needed.addAll(BlockingKey.parse(key).columns());
+                } catch (IllegalArgumentException bad) {
+                    // reported by the parameters' own check
+                }
+            }
+        }
+        for (String c : new java.util.LinkedHashSet<>(needed)) {
+            if (!other.contains(c)) {
+                problems.add(ParameterProblem.general("input '" + DedupStep.OTHER + "' has no column '" + c + "',"
+                        + " which dedup compares; rename its column to '" + c + "' with a select step first"));
+            }
+        }
+        for (Field f : in) {
+            if (other.contains(f.name()) && other.field(f.name()).type() != f.type()) {
+                problems.add(ParameterProblem.general("column '" + f.name() + "' is " + f.type().jsonName()
+                        + " in input 'in' but " + other.field(f.name()).type().jsonName() + " in input '"
+                        + DedupStep.OTHER + "'; convert one with a derive step so both rows fit one output"));
+            }
+        }
+        p.otherIdColumn().ifPresent(c -> {
+            if (!other.contains(c)) {
+                problems.add(ParameterProblem.of("otherIdColumn", ColumnNotFound.message(c, other, "input '"
+                        + DedupStep.OTHER + "'")));
+            } else if (other.field(c).has(org.assay.api.data.FieldTag.PII)) {
+                problems.add(ParameterProblem.of("otherIdColumn", "'" + c + "' is personal data (pii); name an id"
+                        + " column instead"));
+            }
+        });
+        return problems;
+    }
+
+    /** The column naming rows of input 'other': otherIdColumn, else idColumn's name when 'other' has it; -1. */
+    static int otherIdColumn(DedupParameters p, Schema other) {
+        Optional<String> name = p.otherIdColumn().or(p::idColumn);
+        int i = name.map(other::indexOf).orElse(-1);
+        return i >= 0 && other.field(i).has(org.assay.api.data.FieldTag.PII) ? -1 : i;
     }
 
     /** Checks against the input's columns, at deploy and again when the step runs. */
@@ -106,7 +174,7 @@ public final class DedupStepType extends TypedStepType<DedupParameters> {
         if (in == null || !problems(p, in).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Map.of(PortSpec.OUT, outputSchema(in)));
+        return Optional.of(Map.of(PortSpec.OUT, outputSchema(in), DedupStep.LINKS, LINKS_SCHEMA));
     }
 
     static Schema outputSchema(Schema in) {

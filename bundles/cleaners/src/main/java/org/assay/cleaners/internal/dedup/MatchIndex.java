@@ -16,9 +16,11 @@ final class MatchIndex {
 
     final List<FieldRule> rules;
     final List<BlockingKey> keys;
-    private final int[] fieldColumn;
-    private final int[][] keyColumns;
-    private final int idColumn;
+    private int[] fieldColumn;
+    private int[][] keyColumns;
+    private int idColumn;
+    /** In link mode the first row of input 'other' (rows before it are input 'in'); -1 otherwise. */
+    private int boundary = -1;
     String[][] texts;
     double[][] numbers;
     String[][] blockValues;
@@ -29,12 +31,7 @@ final class MatchIndex {
     MatchIndex(Schema schema, List<FieldRule> rules, List<BlockingKey> keys, int idColumn) {
         this.rules = rules;
         this.keys = keys;
-        this.idColumn = idColumn;
-        fieldColumn = rules.stream().mapToInt(r -> schema.require(r.column())).toArray();
-        keyColumns = new int[keys.size()][];
-        for (int k = 0; k < keys.size(); k++) {
-            keyColumns[k] = keys.get(k).parts().stream().mapToInt(p -> schema.require(p.column())).toArray();
-        }
+        bind(schema, idColumn);
         texts = new String[rules.size()][];
         numbers = new double[rules.size()][];
         for (int f = 0; f < rules.size(); f++) {
@@ -46,6 +43,43 @@ final class MatchIndex {
         }
         blockValues = new String[keys.size()][capacity];
         names = idColumn >= 0 ? new String[capacity] : null;
+    }
+
+    /** The columns the next batches are read from: those of this schema. */
+    private void bind(Schema schema, int idColumn) {
+        this.idColumn = idColumn;
+        fieldColumn = rules.stream().mapToInt(r -> schema.require(r.column())).toArray();
+        keyColumns = new int[keys.size()][];
+        for (int k = 0; k < keys.size(); k++) {
+            keyColumns[k] = keys.get(k).parts().stream().mapToInt(p -> schema.require(p.column())).toArray();
+        }
+    }
+
+    /**
+     * Link mode: the rows added from now on are input 'other' (its own column positions), and
+     * only pairs of one row of each input are candidates.
+     */
+    void startOther(Schema other, int otherIdColumn) {
+        boundary = size;
+        if (otherIdColumn >= 0 && names == null) {
+            names = new String[capacity];
+        }
+        bind(other, otherIdColumn);
+    }
+
+    /** Whether rows a and b may be a pair: always, except two rows of the same input in link mode. */
+    boolean candidates(int a, int b) {
+        return boundary < 0 || (a < boundary) != (b < boundary);
+    }
+
+    /** Whether row i came from input 'other'. */
+    boolean fromOther(int i) {
+        return boundary >= 0 && i >= boundary;
+    }
+
+    /** The first row of input 'other', or -1 outside link mode. */
+    int boundary() {
+        return boundary;
     }
 
     int size() {
@@ -73,7 +107,7 @@ final class MatchIndex {
                 blockValues[k][size + r] = blockValue(b, r, parts, keyColumns[k]);
             }
         }
-        if (names != null) {
+        if (names != null && idColumn >= 0) {
             Column c = b.column(idColumn);
             for (int r = 0; r < b.rowCount(); r++) {
                 names[size + r] = c.getString(r);
@@ -97,12 +131,20 @@ final class MatchIndex {
         return v.toString();
     }
 
-    /** How the tables name row {@code i}: its id column's value, else its 1-based position. */
+    /**
+     * How the tables name row {@code i}: its id column's value, else its 1-based position in its
+     * input; rows of input 'other' with "other:" before it, so lineage tells the inputs apart.
+     */
     String name(int i) {
+        return fromOther(i) ? "other:" + ownName(i) : ownName(i);
+    }
+
+    /** Row i's id value, else its 1-based position in its own input. */
+    String ownName(int i) {
         if (names != null && names[i] != null) {
             return names[i];
         }
-        return Integer.toString(i + 1);
+        return Integer.toString(fromOther(i) ? i - boundary + 1 : i + 1);
     }
 
     private void ensure(int needed) {

@@ -112,7 +112,8 @@ final class PairFinder {
     private void consider(int x, int y, int k, boolean inBlock) throws IOException {
         int a = Math.min(x, y);
         int b = Math.max(x, y);
-        if (clusters.find(a) == clusters.find(b) || (inBlock && comparedByEarlierKey(a, b, k))) {
+        if (!index.candidates(a, b) || clusters.find(a) == clusters.find(b)
+                || (inBlock && comparedByEarlierKey(a, b, k))) {
             return;
         }
         compared++;

@@ -23,12 +23,41 @@ class DedupBenchmarkTest {
     @TempDir
     Path dir;
 
+    private static long heapUsed() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeaks() {
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peaks since the reset (an upper bound: pools peak at different times). */
+    private static long peakHeap() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
     @Test
     void fuzzyAgainstExact() throws Exception {
         int entities = Integer.getInteger("assay.bench.entities", 100_000);
         PlantedDuplicates.Table t = PlantedDuplicates.generate(entities, 7);
-        for (int round = 0; round < 2; round++) {
+        int rounds = Integer.getInteger("assay.bench.rounds", 2);
+        for (int round = 0; round < rounds; round++) {
             Path d = Files.createDirectories(dir.resolve("r" + round));
+            System.gc();
+            long before = heapUsed();
+            resetPeaks();
             long t0 = System.nanoTime();
             new StepTestRunner(new DedupStepType(), Files.createDirectories(d.resolve("exact")))
                     .param("keys", List.of("email")).input("in", PlantedDuplicates.SCHEMA, t.rows(), 4096).run();
@@ -37,6 +66,7 @@ class DedupBenchmarkTest {
                     Files.createDirectories(d.resolve("fuzzy")))).input("in", PlantedDuplicates.SCHEMA, t.rows(), 4096)
                     .run();
             long t2 = System.nanoTime();
+            long peak = peakHeap();
             Runtime rt = Runtime.getRuntime();
             Map<String, String> s = DedupQualityTest.summary(fuzzy);
             System.out.printf("dedup bench round %d: %d rows; exact %.2f s, fuzzy %.2f s (%.1fx exact); pairs compared"
@@ -44,6 +74,9 @@ class DedupBenchmarkTest {
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t2 - t1) / (t1 - t0), s.get("pairs_compared"),
                     s.get("all_pairs"), s.get("share_compared"), fuzzy.output().size(),
                     (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+            System.out.printf("dedup bench round %d: fuzzy %.0f rows/s; peak heap %d MiB, of which %d MiB above the"
+                    + " generated input held by the test (exact and fuzzy runs, garbage included)%n", round,
+                    t.rows().size() / ((t2 - t1) / 1e9), peak >> 20, (peak - before) >> 20);
             assertTrue(fuzzy.output().size() < t.rows().size());
         }
     }

@@ -30,10 +30,19 @@ record RestReaderParameters(
         Optional<String> records,
         @Param(description = "How to find the next page.", defaultValue = "none")
         RestPaging paging,
-        @Param(description = "For paging next-field: where the next page's URL is, e.g. \"/next\".")
+        @Param(description = "For paging next-field: where the next page's URL is, e.g. \"/next\"; for cursor: where"
+                + " the next cursor token is, e.g. \"/meta/next_cursor\".")
         Optional<String> nextField,
-        @Param(description = "For paging page-number: the query parameter of the page number.", defaultValue = "page")
+        @Param(description = "For paging page-number, offset and cursor: the query parameter that carries the page"
+                + " number, the offset or the cursor (e.g. page, offset, cursor, starting_after).", defaultValue = "page")
         String pageParameter,
+        @Param(description = "Tries again this many times after HTTP 429, a 5xx answer or a broken connection, waiting"
+                + " as the server's Retry-After says, else 1, 2, 4 ... s (at most 60 s).", defaultValue = "3", min = 0,
+                max = 20)
+        int retries,
+        @Param(description = "At most this many requests a second (an API's rate limit). Default: no limit.",
+                min = 0.01, max = 1000)
+        Optional<Double> requestsPerSecond,
         @Param(description = "Stop after this many pages (a server that never ends its pages).", defaultValue = "1000",
                 min = 1, max = 1000000)
         int maxPages,
@@ -88,10 +97,11 @@ record RestReaderParameters(
                         + " case letters, digits and _)"));
             }
         }
-        if (paging == RestPaging.NEXT_FIELD && nextField.isEmpty()) {
-            problems.add(ParameterProblem.of("nextField", "paging next-field needs the field holding the next URL"));
+        if ((paging == RestPaging.NEXT_FIELD || paging == RestPaging.CURSOR) && nextField.isEmpty()) {
+            problems.add(ParameterProblem.of("nextField", "paging " + (paging == RestPaging.CURSOR ? "cursor needs the"
+                    + " field holding the next cursor" : "next-field needs the field holding the next URL")));
         }
-        if (paging == RestPaging.PAGE_NUMBER && !TOKEN.matcher(pageParameter).matches()) {
+        if (!TOKEN.matcher(pageParameter).matches()) {
             problems.add(ParameterProblem.of("pageParameter", "'" + pageParameter + "' is not a query parameter"));
         }
         for (Optional<String> pointer : List.of(records, nextField, explode)) {

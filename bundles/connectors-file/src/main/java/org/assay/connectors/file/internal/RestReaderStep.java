@@ -35,6 +35,7 @@ final class RestReaderStep implements Step {
 
     private final RestReaderParameters p;
     private final Path etc;
+    private long lastRequest;
 
     RestReaderStep(RestReaderParameters p, Path etc) {
         this.p = p;
@@ -67,7 +68,7 @@ final class RestReaderStep implements Step {
                 throw new StepFailure("rest-reader: " + (pages == 0 ? "parameter url" : "page " + (pages + 1))
                         + ": " + e.getMessage());
             }
-            Page page = fetch(client, uri, headers, pages + 1);
+            Page page = fetch(ctx, client, uri, headers, pages + 1);
             pages++;
             JsonNode list = p.records().map(r -> page.body().at(JsonRecords.pointer(r))).orElse(page.body());
             if (!list.isArray()) {
@@ -94,7 +95,7 @@ final class RestReaderStep implements Step {
             for (JsonNode n : list) {
                 writer.record(new JsonRecords.Next(++number, n, null));
             }
-            next = nextPage(page, list.isEmpty(), pages);
+            next = nextPage(page, list.isEmpty(), pages, number);
         }
         if (writer != null) {
             writer.finish();
@@ -106,19 +107,62 @@ final class RestReaderStep implements Step {
     private record Page(JsonNode body, String link) {
     }
 
-    private Page fetch(HttpClient client, URI uri, Map<String, String> headers, int page) throws Exception {
+    /** The wait before try {@code attempt} + 1: the server's Retry-After in seconds, else 1, 2, 4 ... s; at most 60 s. */
+    static long backoffMillis(HttpResponse<?> response, int attempt) {
+        if (response != null) {
+            java.util.Optional<String> after = response.headers().firstValue("Retry-After");
+            if (after.isPresent() && after.get().trim().matches("\\d{1,5}")) {
+                return Math.min(60_000L, Long.parseLong(after.get().trim()) * 1000);
+            }
+        }
+        return Math.min(60_000L, 1000L << Math.min(attempt, 6));
+    }
+
+    /** Waits so that requests keep to requestsPerSecond. */
+    private void pace() throws InterruptedException {
+        if (p.requestsPerSecond().isEmpty()) {
+            return;
+        }
+        long gap = (long) Math.ceil(1_000_000_000L / p.requestsPerSecond().get());
+        long now = System.nanoTime();
+        if (lastRequest != 0 && now - lastRequest < gap) {
+            long sleep = gap - (now - lastRequest);
+            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+        }
+        lastRequest = System.nanoTime();
+    }
+
+    private Page fetch(StepContext ctx, HttpClient client, URI uri, Map<String, String> headers, int page)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(p.timeoutSeconds()))
                 .header("Accept", "application/json").GET();
         headers.forEach(request::header);
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new StepFailure("rest-reader: page " + page + " (" + hostOf(uri) + ") did not answer within "
-                    + p.timeoutSeconds() + " s; raise timeoutSeconds or check the service");
-        } catch (IOException e) {
-            throw new StepFailure("rest-reader: page " + page + ": cannot reach " + hostOf(uri) + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        HttpResponse<InputStream> response = null;
+        for (int attempt = 0; ; attempt++) {
+            pace();
+            String failure;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status != 429 && status < 500) {
+                    break;
+                }
+                failure = "answered HTTP " + status;
+                response.body().close();
+            } catch (HttpTimeoutException e) {
+                failure = "did not answer within " + p.timeoutSeconds() + " s";
+            } catch (IOException e) {
+                failure = "cannot be reached (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+            }
+            if (attempt >= p.retries()) {
+                throw new StepFailure("rest-reader: page " + page + " (" + hostOf(uri) + ") " + failure + ", also after "
+                        + p.retries() + " retries; check the service, or raise retries or timeoutSeconds");
+            }
+            long wait = backoffMillis(response, attempt);
+            ctx.log().info("rest-reader: page {} {}; trying again in {} ms", page, failure, wait);
+            Thread.sleep(wait);
+            ctx.checkCancelled();
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
@@ -153,7 +197,7 @@ final class RestReaderStep implements Step {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
-    private String nextPage(Page page, boolean empty, int pages) {
+    private String nextPage(Page page, boolean empty, int pages, long records) {
         switch (p.paging()) {
             case LINK_HEADER -> {
                 if (page.link() == null) {
@@ -168,7 +212,16 @@ final class RestReaderStep implements Step {
                         : null;
             }
             case PAGE_NUMBER -> {
-                return empty ? null : withPage(p.url(), p.pageParameter(), pages + 1);
+                return empty ? null : withPage(p.url(), p.pageParameter(), Integer.toString(pages + 1));
+            }
+            case OFFSET -> {
+                return empty ? null : withPage(p.url(), p.pageParameter(), Long.toString(records));
+            }
+            case CURSOR -> {
+                JsonNode n = page.body().at(JsonRecords.pointer(p.nextField().orElseThrow()));
+                String token = n.isTextual() || n.isNumber() ? n.asText() : "";
+                return token.isBlank() || empty ? null : withPage(p.url(), p.pageParameter(),
+                        java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
             }
             default -> {
                 return null;
@@ -176,7 +229,7 @@ final class RestReaderStep implements Step {
         }
     }
 
-    static String withPage(String url, String parameter, int page) {
+    static String withPage(String url, String parameter, String value) {
         URI u = URI.create(url);
         String query = u.getRawQuery() == null ? "" : u.getRawQuery();
         List<String> parts = new ArrayList<>();
@@ -185,7 +238,7 @@ final class RestReaderStep implements Step {
                 parts.add(part);
             }
         }
-        parts.add(parameter + "=" + page);
+        parts.add(parameter + "=" + value);
         String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         String fragmentless = base.contains("#") ? base.substring(0, base.indexOf('#')) : base;
         return fragmentless + "?" + String.join("&", parts);

@@ -63,6 +63,26 @@ class RestReaderStepTest {
         server.createContext("/big", x -> reply(x, 200, "[" + "{\"id\": 1},".repeat(200_000) + "{\"id\": 2}]", null));
         server.createContext("/broken", x -> reply(x, 200, "[{\"id\": 1}, {\"id\": ", null));
         server.createContext("/typed", x -> reply(x, 200, "[{\"id\": 1}, {\"id\": \"two\"}, 5]", null));
+        AtomicInteger flaky = new AtomicInteger();
+        server.createContext("/flaky", x -> {
+            x.getResponseHeaders().add("Retry-After", "0");
+            reply(x, flaky.incrementAndGet() <= 2 ? 503 : 200, "[{\"id\": 1}]", null);
+        });
+        server.createContext("/busy", x -> {
+            x.getResponseHeaders().add("Retry-After", "0");
+            reply(x, 429, "", null);
+        });
+        server.createContext("/offset", x -> {
+            String q = x.getRequestURI().getQuery();
+            int offset = Integer.parseInt(q.replaceAll(".*offset=(\\d+).*", "$1"));
+            reply(x, 200, offset < 4 ? "[{\"id\": " + (offset + 1) + "}, {\"id\": " + (offset + 2) + "}]" : "[]", null);
+        });
+        server.createContext("/cursor", x -> {
+            String q = x.getRequestURI().getRawQuery();
+            boolean second = q != null && q.contains("cursor=abc%2B1");
+            reply(x, 200, "{\"items\": [{\"id\": " + (second ? 2 : 1) + "}], \"meta\": {\"next\": "
+                    + (second ? "null" : "\"abc+1\"") + "}}", null);
+        });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -105,7 +125,31 @@ class RestReaderStepTest {
         assertEquals(4, r.output().size());
         assertEquals(3, requests.get(), "the third page is empty and ends it");
         assertEquals(base + "/customers?sort=id&page=3", RestReaderStep.withPage(base + "/customers?sort=id&page=1",
-                "page", 3));
+                "page", "3"));
+    }
+
+    @Test
+    void retriesAfter503AndGivesUpOnA429ThatLasts() throws Exception {
+        StepTestRunner r = runner("/flaky").run();
+        assertEquals(1, r.output().size());
+        assertEquals(3, requests.get(), "two 503s, then the page");
+        StepFailure f = assertThrows(StepFailure.class, runner("/busy").param("retries", 2)::run);
+        assertTrue(f.getMessage().contains("HTTP 429, also after 2 retries"), f.getMessage());
+        assertEquals(3 + 3, requests.get());
+        assertEquals(4000, RestReaderStep.backoffMillis(null, 2));
+        assertEquals(60_000, RestReaderStep.backoffMillis(null, 12));
+    }
+
+    @Test
+    void offsetAndCursorPaging() throws Exception {
+        StepTestRunner offset = runner("/offset?offset=0").param("paging", "offset").param("pageParameter", "offset")
+                .param("requestsPerSecond", 50.0).run();
+        assertEquals(List.of(1L, 2L, 3L, 4L), offset.output().stream().map(o -> o[0]).toList());
+        StepTestRunner cursor = new StepTestRunner(new RestReaderStepType(dir), dir.resolve("c"))
+                .param("url", base + "/cursor").param("allowPrivateAddresses", true).param("records", "/items")
+                .param("paging", "cursor").param("nextField", "/meta/next").param("pageParameter", "cursor")
+                .param("maxPages", 5).run();
+        assertEquals(List.of(1L, 2L), cursor.output().stream().map(o -> o[0]).toList(), "the token is URL-encoded");
     }
 
     @Test
