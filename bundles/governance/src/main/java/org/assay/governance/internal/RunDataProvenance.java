@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.assay.api.audit.DataProvenance;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * Provenance from the workflow a run ran, as the run folder keeps it ({@code workflow.json}):
@@ -27,16 +29,36 @@ public final class RunDataProvenance implements DataProvenance {
     static final String WORKFLOW_FILE = "workflow.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RunService runs;
+    private final Function<String, Optional<RunInfo>> runs;
 
+    /**
+     * The engine is looked up per call, never referenced: the model store (needed by weka-classify's
+     * step type, which the engine tracks) references this service, so a DS reference from here to
+     * RunService made a cycle that left the engine uncreated.
+     */
     @Activate
-    public RunDataProvenance(@Reference RunService runs) {
+    public RunDataProvenance(BundleContext context) {
+        this.runs = runId -> {
+            ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            RunService service = context.getService(ref);
+            try {
+                return service == null ? Optional.empty() : service.get(runId);
+            } finally {
+                context.ungetService(ref);
+            }
+        };
+    }
+
+    RunDataProvenance(Function<String, Optional<RunInfo>> runs) {
         this.runs = runs;
     }
 
     @Override
     public Map<String, String> ofRun(String runId) {
-        Optional<RunInfo> run = runs.get(runId);
+        Optional<RunInfo> run = runs.apply(runId);
         if (run.isEmpty() || run.get().folder() == null) {
             return Map.of();
         }

@@ -15,12 +15,10 @@ import java.util.function.Function;
 import org.assay.api.step.StepFailure;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Watermarks in one small properties file per workflow and step under
@@ -38,19 +36,24 @@ public final class FileWatermarks implements Watermarks {
     private final Path dir;
     private final Function<String, Optional<RunInfo>> runs;
     /**
-     * Dynamic and optional: jdbc-reader must not come and go with the engine (which tracks the
-     * step types), so this store stays registered and asks the engine only when a run reads.
+     * The engine is looked up when a run reads, never referenced: the engine tracks the step types,
+     * jdbc-reader's type needs this store, and any DS reference from here to RunService (even an
+     * optional dynamic one) closes that cycle while the engine is being created.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile RunService runService;
-
     @Activate
-    public FileWatermarks() {
+    public FileWatermarks(BundleContext context) {
         this.dir = Path.of(System.getProperty("karaf.data", "data"), "assay-jdbc", "watermarks");
         this.runs = runId -> {
-            RunService service = runService;
-            return service == null ? Optional.empty() : service.get(runId);
+            ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            RunService service = context.getService(ref);
+            try {
+                return service == null ? Optional.empty() : service.get(runId);
+            } finally {
+                context.ungetService(ref);
+            }
         };
     }
 
