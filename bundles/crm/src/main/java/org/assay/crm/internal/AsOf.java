@@ -10,7 +10,7 @@ import org.assay.api.step.ParameterProblem;
 final class AsOf {
 
     static final String DESCRIPTION = "The day the analysis is made, as yyyy-mm-dd: recency is counted up to it"
-            + " and orders after it are left out (counted as filtered). Default: the day after the last order.";
+            + " and orders on or after it are left out (counted as filtered). Default: the day after the last order.";
 
     private AsOf() {
     }

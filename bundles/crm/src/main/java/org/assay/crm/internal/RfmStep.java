@@ -45,7 +45,7 @@ final class RfmStep implements Step {
     public void run(StepContext ctx) throws Exception {
         Orders orders = Orders.read(ctx, "rfm", p.customerColumn(), p.dateColumn(), p.amountColumn());
         long asOf = AsOf.day(p.asOf(), orders.lastDay());
-        List<Orders.Customer> cs = orders.customers(asOf);
+        List<Orders.Customer> cs = orders.customers(asOf - 1);
         int n = cs.size();
         double[] recency = new double[n];
         double[] frequency = new double[n];
