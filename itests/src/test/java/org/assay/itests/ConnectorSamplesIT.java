@@ -113,7 +113,8 @@ public class ConnectorSamplesIT extends AssayKarafTestSupport {
         Path cfg = Path.of(System.getProperty("karaf.etc"), "org.ops4j.datasource-shop.cfg");
         Files.writeString(cfg, String.join("\n", "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
                 "dataSourceName = shop", "url = jdbc:postgresql://localhost:" + port + "/postgres",
-                "user = postgres", "password =", "pool = dbcp2", "xa = false", ""));
+                "user = postgres", "password =", "pool = dbcp2", "xa = false",
+                "assay.workflows = shop-seed, customer-orders-db", ""));
         DataSource shop = source("shop");
         assertNotNull("the shop data source from " + cfg, shop);
         DataSource assay = source("assay");

@@ -114,12 +114,20 @@ public class JdbcConnectorIT extends AssayKarafTestSupport {
         Files.writeString(etc.resolve("org.ops4j.datasource-vault.cfg"), String.join("\n",
                 "osgi.jdbc.driver.name = H2 JDBC Driver", "dataSourceName = vault",
                 "url = jdbc:h2:mem:vault;DB_CLOSE_DELAY=-1", "user = keeper",
-                "password = $[secret:it_vault_password]", "pool = dbcp2", "xa = false", ""));
+                "password = $[secret:it_vault_password]", "pool = dbcp2", "xa = false",
+                "assay.workflows = it-jdbc-vault", ""));
         assertNotNull("the vault data source", source("vault"));
         awaitStepType("jdbc-writer", null);
         deploy(STORE.replace("it-jdbc-store", "it-jdbc-vault").replace("\"assay\"", "\"vault\""), "JdbcConnectorIT");
         RunInfo run = awaitFinished(runs().start("it-jdbc-vault").runId());
         assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        // Another workflow may not reach the vault: its cfg lists only it-jdbc-vault.
+        deploy(STORE.replace("it-jdbc-store", "it-jdbc-intruder").replace("\"assay\"", "\"vault\""),
+                "JdbcConnectorIT");
+        RunInfo intruder = awaitFinished(runs().start("it-jdbc-intruder").runId());
+        assertEquals(describe(intruder), RunStatus.FAILED, intruder.status());
+        assertTrue(describe(intruder), describe(intruder).contains("workflow 'it-jdbc-intruder' may not use data"
+                + " source 'vault'"));
 
         // The H2 database was created with the secret's value as its password: connecting with
         // that value proves the cfg's $[secret:...] was replaced by the file's content.

@@ -73,6 +73,16 @@ public final class JdbcReaderBenchmark {
             public SortedSet<String> names() {
                 return new TreeSet<>(java.util.List.of("bench"));
             }
+
+            @Override
+            public java.util.Set<String> allowedWorkflows(String name) {
+                return java.util.Set.of("*");
+            }
+
+            @Override
+            public Optional<String> workflowOf(String runId) {
+                return Optional.of("bench-jdbc");
+            }
         };
         double[] plain = new double[runs];
         double[] step = new double[runs];

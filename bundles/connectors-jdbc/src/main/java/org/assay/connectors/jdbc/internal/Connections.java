@@ -18,13 +18,44 @@ final class Connections {
      * @throws StepFailure naming the source, the cfg file to fix and the driver's reason
      */
     static Connection open(DataSources sources, String name) throws StepFailure {
+        return open(sources, name, null);
+    }
+
+    /**
+     * A connection to the named source for a step of run {@code runId} (null at deploy, when only
+     * the table's columns are read); the caller closes it.
+     *
+     * @throws StepFailure also when the run's workflow is not among the source's assay.workflows
+     */
+    static Connection open(DataSources sources, String name, String runId) throws StepFailure {
         DataSource ds = sources.find(name).orElseThrow(() -> new StepFailure(missing(sources, name)));
+        if (runId != null) {
+            checkAllowed(sources, name, runId);
+        }
         try {
             return ds.getConnection();
         } catch (SQLException e) {
             throw new StepFailure("parameter dataSource: data source '" + name + "' cannot be reached: " + reason(e)
                     + ". Check url, user and password in " + DataSources.configFile(name)
                     + " and that the database server is running.", e);
+        }
+    }
+
+    /** A workflow reaches only the data sources configured for it (safe by default: none listed, none may). */
+    static void checkAllowed(DataSources sources, String name, String runId) throws StepFailure {
+        java.util.Set<String> allowed = sources.allowedWorkflows(name);
+        if (allowed.contains("*")) {
+            return;
+        }
+        String workflow = sources.workflowOf(runId).orElseThrow(() -> new StepFailure("parameter dataSource: data"
+                + " source '" + name + "' is for " + (allowed.isEmpty() ? "no workflow" : "the workflows " + allowed)
+                + ", and this run's workflow is not known to the engine"));
+        if (!allowed.contains(workflow)) {
+            throw new StepFailure("parameter dataSource: workflow '" + workflow + "' may not use data source '" + name
+                    + "': " + (allowed.isEmpty() ? "its configuration lists no workflow" : "it is for " + allowed)
+                    + ". An admin adds '" + workflow + "' to " + DataSources.WORKFLOWS_PROPERTY + " in "
+                    + DataSources.configFile(name) + " (" + DataSources.WORKFLOWS_PROPERTY + " = * lets every workflow"
+                    + " use it).");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.assay.connectors.jdbc.internal;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import javax.sql.DataSource;
 
@@ -18,6 +19,18 @@ interface DataSources {
 
     /** The names configured now, for messages. */
     SortedSet<String> names();
+
+    /** The cfg property listing the workflows that may use a source ({@code *}: every workflow). */
+    String WORKFLOWS_PROPERTY = "assay.workflows";
+
+    /**
+     * The workflows the named source's configuration allows ({@value #WORKFLOWS_PROPERTY}); empty
+     * when it lists none, which allows none.
+     */
+    Set<String> allowedWorkflows(String name);
+
+    /** The workflow of a run the engine knows; empty when it knows no such run. */
+    Optional<String> workflowOf(String runId);
 
     /** The file an administrator edits to configure the named source. */
     static String configFile(String name) {

@@ -52,7 +52,7 @@ final class JdbcReaderStep implements Step {
     public void run(StepContext ctx) throws Exception {
         String source = params.dataSource();
         long rows = 0;
-        try (Connection c = Connections.open(sources, source)) {
+        try (Connection c = Connections.open(sources, source, ctx.runId())) {
             boolean autoCommit = c.getAutoCommit();
             // Out of auto-commit: PostgreSQL streams with a cursor only inside a transaction.
             // Read-only: a query cannot change data even where the database user could.

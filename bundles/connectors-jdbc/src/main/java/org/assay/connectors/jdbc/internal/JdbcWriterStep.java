@@ -40,7 +40,7 @@ final class JdbcWriterStep implements Step {
         String where = "data source '" + params.dataSource() + "', table " + params.table();
         try (DataStream raw = ctx.input(PortSpec.IN);
                 DataStream in = params.pii().apply(raw, "jdbc-writer");
-                Connection c = Connections.open(sources, params.dataSource())) {
+                Connection c = Connections.open(sources, params.dataSource(), ctx.runId())) {
             Schema schema = in.schema();
             checkColumns(schema);
             Dialect dialect = Dialect.of(c);

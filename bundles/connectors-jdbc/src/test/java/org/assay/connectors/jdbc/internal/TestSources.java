@@ -15,6 +15,8 @@ import org.h2.jdbcx.JdbcDataSource;
 final class TestSources implements DataSources {
 
     private final Map<String, DataSource> byName = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> allowed = new ConcurrentHashMap<>();
+    private String workflow = "test-workflow";
 
     /** A fresh in-memory H2 database, kept while the JVM runs, under {@code name}. */
     static JdbcDataSource h2(String name) {
@@ -27,6 +29,28 @@ final class TestSources implements DataSources {
     TestSources with(String name, DataSource ds) {
         byName.put(name, ds);
         return this;
+    }
+
+    /** Restricts a source to these workflows (by default every source allows every workflow). */
+    TestSources allow(String name, String... workflows) {
+        allowed.put(name, java.util.Set.of(workflows));
+        return this;
+    }
+
+    /** The workflow the runs of this test belong to. */
+    TestSources runningWorkflow(String id) {
+        workflow = id;
+        return this;
+    }
+
+    @Override
+    public java.util.Set<String> allowedWorkflows(String name) {
+        return allowed.getOrDefault(name, java.util.Set.of("*"));
+    }
+
+    @Override
+    public Optional<String> workflowOf(String runId) {
+        return Optional.ofNullable(workflow);
     }
 
     @Override
