@@ -108,7 +108,7 @@ final class ColumnPlan {
                 }
             }
             case MODE -> mode.add(c);
-            case INTERPOLATE, CONSTANT, LEAVE -> { }
+            case INTERPOLATE, KNN, CONSTANT, LEAVE -> { }
         }
     }
 
@@ -209,7 +209,7 @@ final class ColumnPlan {
                 }
             }
             case CONSTANT -> { }
-            case INTERPOLATE -> {
+            case INTERPOLATE, KNN -> {
                 return;
             }
             case LEAVE -> {
@@ -291,6 +291,9 @@ final class ColumnPlan {
         String head = field.name() + ": " + nulls + " missing, ";
         if (strategy == Strategy.INTERPOLATE) {
             return head + filled + " filled by linear interpolation" + (note.isEmpty() ? "" : "; " + note);
+        }
+        if (strategy == Strategy.KNN) {
+            return head + filled + " filled from the nearest rows" + (note.isEmpty() ? "" : "; " + note);
         }
         if (value == null || filled == 0) {
             return head + note;

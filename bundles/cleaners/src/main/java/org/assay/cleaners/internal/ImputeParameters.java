@@ -40,7 +40,18 @@ record ImputeParameters(
         Optional<String> orderBy,
         @Param(description = "Interpolate, before the first and after the last known value of a series.",
                 defaultValue = "nearest")
-        Edge edge) implements CheckedParameters {
+        Edge edge,
+        @Param(description = "knn: the number of most similar rows a missing value is taken from.", defaultValue = "5",
+                min = 1, max = 100)
+        int neighbours,
+        @Param(description = "knn: the numeric columns that say how similar two rows are (standardised). Default:"
+                + " every integer and decimal column not tagged id or pii.", defaultValue = "[]")
+        @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL}, pii = false)
+        List<String> knnFeatures,
+        @Param(description = "knn: the rows compared against, at most this many (a seeded random sample of the rows"
+                + " with every feature); each fill compares against all of them.", defaultValue = "5000", min = 10,
+                max = 200000)
+        int knnReference) implements CheckedParameters {
 
     static final String INDICATOR_SUFFIX = "_was_missing";
 

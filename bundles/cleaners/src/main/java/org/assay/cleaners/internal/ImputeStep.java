@@ -38,6 +38,8 @@ final class ImputeStep implements Step {
     static final int MODE_MAX_DISTINCT = 100_000;
 
     static final String SUMMARY_FILE = "imputation-summary.csv";
+    /** The reference sample of knn is seeded: the same input gives the same fills. */
+    static final long KNN_SEED = 20_261_202L;
 
     private final ImputeParameters params;
     private final int medianBudget;
@@ -53,6 +55,7 @@ final class ImputeStep implements Step {
         int[] groupBy;
         Interpolation interpolation = null;
         List<ColumnPlan> interpolated;
+        Knn knn = null;
         int orderBy = -1;
         long rows = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -79,6 +82,11 @@ final class ImputeStep implements Step {
                 orderBy = orderColumn(in.schema(), params);
                 interpolation = new Interpolation(interpolated, params.edge() == Edge.NEAREST);
             }
+            List<ColumnPlan> nearest = plans.stream().filter(p -> p.strategy == Strategy.KNN).toList();
+            if (!nearest.isEmpty()) {
+                knn = new Knn(knnFeatures(in.schema(), params), nearest, params.neighbours(), params.knnReference(),
+                        KNN_SEED);
+            }
             int medianColumns = (int) plans.stream().filter(p -> p.strategy == Strategy.MEDIAN).count();
             // A budget below the per-column floor (tests) is taken as it is, so the multi-pass path can be reached.
             int perColumn = Math.max(Math.min(MEDIAN_MIN_PER_COLUMN, medianBudget),
@@ -95,6 +103,9 @@ final class ImputeStep implements Step {
                     if (p.grouped()) {
                         p.observeGroups(b.column(p.index), keys);
                     }
+                }
+                if (knn != null) {
+                    knn.observe(b);
                 }
                 if (interpolation != null) {
                     List<Column> columns = new ArrayList<>();
@@ -114,11 +125,20 @@ final class ImputeStep implements Step {
         if (interpolation != null) {
             interpolation.compute();
         }
+        if (knn != null) {
+            knn.seal();
+        }
         for (ColumnPlan p : plans) {
             p.decide();
         }
         ctx.progress(0.5);
-        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy, interpolation);
+        Schema outSchema = fill(ctx, plans, rows, params.indicators(), groupBy, interpolation, knn);
+        for (ColumnPlan p : plans) {
+            if (p.strategy == Strategy.KNN && p.filled < p.nulls) {
+                p.note = (p.nulls - p.filled) + " left missing: no similar row had a value"
+                        + (knn.referenceRows() == 0 ? " (no row has every knnFeatures column)" : "");
+            }
+        }
         for (ColumnPlan p : plans) {
             p.noteGroups(params.groupBy());
         }
@@ -208,8 +228,10 @@ final class ImputeStep implements Step {
         }
         if (!rule.strategy().fits(type)) {
             throw new StepFailure("parameter columns: column '" + field.name() + "' is " + type.jsonName()
-                    + ", and " + rule.strategy().jsonName() + " works only on integer and decimal columns. "
-                    + "Use \"mode\" or \"constant:<value>\" for it.");
+                    + ", and " + rule.strategy().jsonName() + (rule.strategy() == Strategy.KNN
+                            ? " does not fill dates or timestamps. Use \"interpolate\" (with orderBy), \"mode\" or"
+                            + " \"constant:<value>\" for it." : " works only on integer and decimal columns. Use"
+                            + " \"mode\" or \"constant:<value>\" for it."));
         }
         TypedValue constant = null;
         if (rule.strategy() == Strategy.CONSTANT) {
@@ -257,10 +279,31 @@ final class ImputeStep implements Step {
         }
     }
 
+    /** The feature columns of knn: the named ones, or every integer and decimal column not tagged id or pii. */
+    static int[] knnFeatures(Schema schema, ImputeParameters params) throws StepFailure {
+        if (!params.knnFeatures().isEmpty()) {
+            for (String c : params.knnFeatures()) {
+                if (!schema.contains(c)) {
+                    throw new StepFailure("parameter knnFeatures: " + ColumnNotFound.message(c, schema, "the input"));
+                }
+            }
+            return params.knnFeatures().stream().mapToInt(schema::require).toArray();
+        }
+        int[] chosen = java.util.stream.IntStream.range(0, schema.size()).filter(i -> schema.field(i).type()
+                .isNumeric() && !schema.field(i).has(org.assay.api.data.FieldTag.ID)
+                && !schema.field(i).has(org.assay.api.data.FieldTag.PII)).toArray();
+        if (chosen.length == 0) {
+            throw new StepFailure("strategy knn: the input has no integer or decimal column (not tagged id or pii) to"
+                    + " measure how similar rows are; name them in knnFeatures");
+        }
+        return chosen;
+    }
+
     private static Schema fill(StepContext ctx, List<ColumnPlan> plans, long rows, List<String> indicators,
-            int[] groupBy, Interpolation interpolation) throws IOException {
-        List<ColumnPlan> active = plans.stream()
-                .filter(p -> (p.value != null || p.strategy == Strategy.INTERPOLATE) && p.nulls > 0).toList();
+            int[] groupBy, Interpolation interpolation, Knn knn) throws IOException {
+        List<ColumnPlan> active = plans.stream().filter(p -> (p.value != null || p.strategy == Strategy.INTERPOLATE
+                || p.strategy == Strategy.KNN) && p.nulls > 0).toList();
+        List<ColumnPlan> nearest = plans.stream().filter(p -> p.strategy == Strategy.KNN).toList();
         List<ColumnPlan> interpolated = plans.stream().filter(p -> p.strategy == Strategy.INTERPOLATE).toList();
         long done = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -290,7 +333,13 @@ final class ImputeStep implements Step {
                 for (ColumnPlan p : active) {
                     Column c = b.column(p.index);
                     int nulls = c.nullCount();
-                    if (nulls > 0 && p.strategy == Strategy.INTERPOLATE) {
+                    if (nulls > 0 && p.strategy == Strategy.KNN) {
+                        int i = nearest.indexOf(p);
+                        Batch rowsOf = b;
+                        Column f = CellFill.filled(c, r -> knn.valueFor(i, rowsOf, r));
+                        result = result.with(p.field, f);
+                        p.filled += nulls - f.nullCount();
+                    } else if (nulls > 0 && p.strategy == Strategy.INTERPOLATE) {
                         int i = interpolated.indexOf(p);
                         Column f = CellFill.filled(c, r -> interpolation.valueAt(i, offset + r));
                         result = result.with(p.field, f);

@@ -11,6 +11,9 @@ enum Strategy implements DescribedValue {
     MODE("the most frequent value (ties to the smallest), for any column"),
     INTERPOLATE("linear interpolation between the nearest known values along orderBy (per groupBy series), for "
             + "integer and decimal columns; at the edges the nearest known value (edge)"),
+    KNN("the mean (numbers, integers rounded) or the most frequent value (text, booleans) of the k most similar rows"
+            + " that have one, by standardised distance over the numeric columns knnFeatures; for integer, decimal,"
+            + " boolean, string and categorical columns"),
     CONSTANT("parameter value, for every column whose type the value parses as"),
     LEAVE("keep the missing values (in columns only)");
 
@@ -33,6 +36,7 @@ enum Strategy implements DescribedValue {
     boolean fits(FieldType type) {
         return switch (this) {
             case MEAN, MEDIAN, INTERPOLATE -> type.isNumeric();
+            case KNN -> type != FieldType.DATE && type != FieldType.TIMESTAMP;
             case MODE, CONSTANT, LEAVE -> true;
         };
     }

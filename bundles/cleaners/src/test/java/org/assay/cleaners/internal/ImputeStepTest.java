@@ -168,7 +168,7 @@ class ImputeStepTest {
         new StepTestRunner(new ImputeStepType(), dir).param("columns", Map.of("city", "avg"))
                 .assertInvalid("columns", "column 'city': 'avg' is not a strategy");
         new StepTestRunner(new ImputeStepType(), dir).param("strategy", "average")
-                .assertInvalid("strategy", "'average' is not allowed; use one of [mean, median, mode, interpolate, constant, leave]");
+                .assertInvalid("strategy", "'average' is not allowed; use one of [mean, median, mode, interpolate, knn, constant, leave]");
         new StepTestRunner(new ImputeStepType(), dir).param("strategey", "mean")
                 .assertInvalid("strategey", "has no parameter 'strategey'; did you mean 'strategy'?");
     }
@@ -177,7 +177,8 @@ class ImputeStepTest {
     void theDescriptorComesFromTheRecordAndDocumentsEveryStrategy() {
         var d = new ImputeStepType().descriptor();
         assertEquals("impute", d.typeId());
-        assertEquals(List.of("strategy", "columns", "value", "indicators", "groupBy", "orderBy", "edge"), d.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("strategy", "columns", "value", "indicators", "groupBy", "orderBy", "edge", "neighbours",
+                "knnFeatures", "knnReference"), d.parameters().stream().map(p -> p.name()).toList());
         var strategy = d.parameter("strategy").orElseThrow();
         assertEquals("median", strategy.defaultValue());
         assertTrue(strategy.description().contains("\"mode\": the most frequent value"), strategy.description());
