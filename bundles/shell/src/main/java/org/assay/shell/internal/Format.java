@@ -138,7 +138,10 @@ final class Format {
         if (!artifacts.isEmpty()) {
             out.println("Artifacts:");
             for (ArtifactInfo a : artifacts) {
-                out.println("  " + a.stepId() + ": " + a.title() + " (" + a.kind().name().toLowerCase() + ") " + a.path());
+                String kind = " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                // A chart's data file is titled "<chart> (data)" already.
+                out.println("  " + a.stepId() + ": " + a.title() + (a.title().endsWith(kind) ? "" : kind) + " "
+                        + a.path());
             }
         }
         if (run.quarantined() > 0) {
