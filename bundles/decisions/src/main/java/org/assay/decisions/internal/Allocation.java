@@ -52,7 +52,8 @@ final class Allocation {
         double[] mu = new double[offers];
         double[] nu = new double[channels];
         double lambda = 0;
-        Plan best = bestGreedy(p, reduced(p, 0, mu, nu), "reduced value");
+        // With every multiplier 0 the reduced value is the value: this is the plain greedy by value.
+        Plan best = greedy(p, p.value(), "value");
         double bound = Double.POSITIVE_INFINITY;
         double[] bestMu = mu.clone();
         double[] bestNu = nu.clone();
@@ -117,19 +118,15 @@ final class Allocation {
                 nu[c] = Math.max(0, nu[c] - step * gC[c]);
             }
             if (it % 25 == 24) {
-                Plan candidate = bestGreedy(p, r, "reduced value");
+                Plan candidate = greedy(p, r, "reduced value");
                 if (candidate.value() > best.value()) {
                     best = candidate;
                 }
             }
         }
-        Plan atBest = bestGreedy(p, reduced(p, bestLambda, bestMu, bestNu), "reduced value");
+        Plan atBest = greedy(p, reduced(p, bestLambda, bestMu, bestNu), "reduced value");
         if (atBest.value() > best.value()) {
             best = atBest;
-        }
-        Plan byValue = greedy(p, p.value(), "value");
-        if (byValue.value() > best.value()) {
-            best = byValue;
         }
         double[] density = new double[p.size()];
         for (int i = 0; i < p.size(); i++) {
@@ -183,10 +180,6 @@ final class Allocation {
         Arrays.sort(boxed, (a, b) -> p.customer()[a] != p.customer()[b] ? Integer.compare(p.customer()[a],
                 p.customer()[b]) : Double.compare(r[b], r[a]));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Plan bestGreedy(Problem p, double[] r, String method) {
-        return greedy(p, r, method);
     }
 
     /** Accepts candidates with positive value in descending {@code key} order while they fit. */
