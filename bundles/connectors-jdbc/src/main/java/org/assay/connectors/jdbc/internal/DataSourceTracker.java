@@ -11,10 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.assay.engine.RunInfo;
-import org.assay.engine.RunService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -39,10 +37,7 @@ public final class DataSourceTracker implements DataSources {
     private final BundleContext context;
     private final ConfigurationAdmin configurations;
 
-    /**
-     * The engine is looked up per call (as FileWatermarks does), never referenced: the step types
-     * that need this service are tracked by the engine, so a reference to RunService would be a cycle.
-     */
+    /** The engine is asked per call ({@link EngineRuns}): never a DS reference. */
     @Activate
     public DataSourceTracker(BundleContext context, @Reference ConfigurationAdmin configurations) {
         this.context = context;
@@ -118,15 +113,6 @@ public final class DataSourceTracker implements DataSources {
 
     @Override
     public Optional<String> workflowOf(String runId) {
-        ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
-        if (ref == null) {
-            return Optional.empty();
-        }
-        RunService runs = context.getService(ref);
-        try {
-            return runs == null ? Optional.empty() : runs.get(runId).map(RunInfo::workflowId);
-        } finally {
-            context.ungetService(ref);
-        }
+        return EngineRuns.find(context, runId).map(RunInfo::workflowId);
     }
 }

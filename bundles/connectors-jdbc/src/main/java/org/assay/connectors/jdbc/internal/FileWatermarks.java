@@ -14,9 +14,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.assay.api.step.StepFailure;
 import org.assay.engine.RunInfo;
-import org.assay.engine.RunService;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -35,26 +33,11 @@ public final class FileWatermarks implements Watermarks {
 
     private final Path dir;
     private final Function<String, Optional<RunInfo>> runs;
-    /**
-     * The engine is looked up when a run reads, never referenced: the engine tracks the step types,
-     * jdbc-reader's type needs this store, and any DS reference from here to RunService (even an
-     * optional dynamic one) closes that cycle while the engine is being created.
-     */
+    /** The engine is asked when a run reads ({@link EngineRuns}: never a DS reference). */
     @Activate
     public FileWatermarks(BundleContext context) {
         this.dir = Path.of(System.getProperty("karaf.data", "data"), "assay-jdbc", "watermarks");
-        this.runs = runId -> {
-            ServiceReference<RunService> ref = context.getServiceReference(RunService.class);
-            if (ref == null) {
-                return Optional.empty();
-            }
-            RunService service = context.getService(ref);
-            try {
-                return service == null ? Optional.empty() : service.get(runId);
-            } finally {
-                context.ungetService(ref);
-            }
-        };
+        this.runs = runId -> EngineRuns.find(context, runId);
     }
 
     FileWatermarks(Path dir, Function<String, Optional<RunInfo>> runs) {
