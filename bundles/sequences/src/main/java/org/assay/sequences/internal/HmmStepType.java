@@ -1,12 +1,9 @@
 package org.assay.sequences.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Field;
 import org.assay.api.data.Schema;
-import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -50,11 +47,6 @@ public final class HmmStepType extends TypedStepType<HmmParameters> {
     @Override
     protected Step newStep(HmmParameters p) {
         return new HmmStep(p);
-    }
-
-    @Override
-    protected List<ParameterProblem> check(HmmParameters p, Map<String, Schema> inputs) {
-        return new ArrayList<>();
     }
 
     @Override
