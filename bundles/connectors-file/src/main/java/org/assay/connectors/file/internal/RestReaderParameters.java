@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
@@ -82,17 +81,8 @@ record RestReaderParameters(
             if (e.getValue().indexOf('\r') >= 0 || e.getValue().indexOf('\n') >= 0) {
                 problems.add(ParameterProblem.of("headers", e.getKey() + ": a header value must be one line"));
             }
-            Matcher m = Pattern.compile("\\$\\[secret:").matcher(e.getValue());
-            int found = 0;
-            while (m.find()) {
-                found++;
-            }
-            Matcher ok = SECRET.matcher(e.getValue());
-            int valid = 0;
-            while (ok.find()) {
-                valid++;
-            }
-            if (found != valid) {
+            // Every "$[secret:" must start a well-formed placeholder.
+            if (SECRET.matcher(e.getValue()).replaceAll("").contains("$[secret:")) {
                 problems.add(ParameterProblem.of("headers", e.getKey() + ": write a secret as $[secret:name] (lower"
                         + " case letters, digits and _)"));
             }
