@@ -19,7 +19,8 @@ import java.util.Random;
  * Writes a realistic, reproducible multi-table CRM data set with planted truth (issue 16):
  * customers (with consent flags by purpose and about 3% duplicates with typos), a product
  * catalogue, orders and order lines, web events, support tickets and survey feedback (NPS,
- * CSAT and free text in English and Chinese), over two years ending {@link #END}.
+ * CSAT and free text in English and Chinese), over three years ending {@link #END} (three, so that a yearly season can be fitted on
+ * two years and scored on the third).
  * {@code truth.json} next to the CSVs records every planted effect with its parameters and
  * the strength measured in the data written.
  *
@@ -41,7 +42,9 @@ public final class CrmDataGenerator {
 
     public static final long SEED = 20_260_630L;
     public static final int DEFAULT_CUSTOMERS = 5_000;
-    public static final LocalDate START = LocalDate.of(2024, 7, 1);
+    public static final LocalDate START = LocalDate.of(2023, 7, 1);
+    /** Months from START to END: three years, so a yearly season can be fitted on two and scored on the rest. */
+    static final int MONTHS = 36;
     public static final LocalDate END = LocalDate.of(2026, 6, 30);
     static final long FIRST_CUSTOMER_ID = 100_001L;
     static final long FIRST_ORDER_ID = 1_000_001L;
@@ -63,7 +66,7 @@ public final class CrmDataGenerator {
     static final String[] SEGMENTS = {"vip", "regular", "bargain", "occasional"};
     static final double[] SEGMENT_SHARE = {0.15, 0.35, 0.30, 0.20};
     /** Mean days between orders at seasonal factor 1. */
-    static final double[] SEGMENT_GAP_DAYS = {60, 160, 140, 365};
+    static final double[] SEGMENT_GAP_DAYS = {80, 210, 180, 450};
     /** Extra lines per order (Poisson mean); an order has 1 + this. */
     static final double[] SEGMENT_EXTRA_LINES = {1.2, 0.6, 0.2, 0.8};
     /** Exponent of price in the product choice within a category. */
@@ -251,7 +254,9 @@ public final class CrmDataGenerator {
     private final double[][] segmentSums = new double[SEGMENTS.length][4]; // n, orders, mean order value, recency
     private final double[][] npsSums = new double[4][2]; // late, not late, bad product, other product: sum, n
     private final long[] bandCounts = new long[3];
-    private final double[][] monthlySales = new double[CATEGORIES.length][24];
+    private final double[][] monthlySales = new double[CATEGORIES.length][MONTHS];
+    private final List<List<Long>> segmentMembers = new ArrayList<>();
+    private final List<Long> troubledIds = new ArrayList<>();
     private long ordersTotal;
     private long linesTotal;
     private long eventsTotal;
@@ -273,6 +278,9 @@ public final class CrmDataGenerator {
             ruleConsequent[r] = index((String) RULES[r][1]);
         }
         this.nextDuplicateId = FIRST_CUSTOMER_ID + customers;
+        for (int k = 0; k < SEGMENTS.length; k++) {
+            segmentMembers.add(new ArrayList<>());
+        }
     }
 
     static int index(String productName) {
@@ -381,6 +389,10 @@ public final class CrmDataGenerator {
                 ? churnDate.minusDays(CHURN_GAP_MIN_DAYS + (long) (-Math.log(1 - r.nextDouble()) * CHURN_GAP_MEAN_EXTRA_DAYS))
                 : END;
 
+        segmentMembers.get(segment).add(id);
+        if (troubled) {
+            troubledIds.add(id);
+        }
         // churn counters: 0 basic, 1 not basic, 2 troubled, 3 not troubled, 4 satisfaction < -1, 5 >= -1
         count(plan == 0 ? 0 : 1, churned);
         count(troubled ? 2 : 3, churned);
@@ -414,7 +426,7 @@ public final class CrmDataGenerator {
 
         // orders by thinning a Poisson process with the seasonal rate
         List<Order> orders = new ArrayList<>();
-        double maxFactor = (1 + TREND_PER_YEAR * 2) * (1 + YEARLY_AMPLITUDE) * 1.25;
+        double maxFactor = (1 + TREND_PER_YEAR * 3) * (1 + YEARLY_AMPLITUDE) * 1.25;
         double ratePerDay = rateFactor / SEGMENT_GAP_DAYS[segment] * maxFactor;
         double t = -Math.log(1 - r.nextDouble()) / ratePerDay;
         long span = ChronoUnit.DAYS.between(from, lastOrderDay);
@@ -841,7 +853,7 @@ public final class CrmDataGenerator {
                         + "customer's satisfaction offset (it also shifts every NPS the customer gives by z points). "
                         + "Troubled customers (rate) open 2-4 tickets in the 90 days before churn_date (or before end "
                         + "if active), the first escalated, half of the others escalated, with long resolutions, and "
-                        + "visit /support. A churned customer's orders stop gapMin + Exp(gapMeanExtra) days before "
+                        + "visit /support (their ids: troubledCustomerIds). A churned customer's orders stop gapMin + Exp(gapMeanExtra) days before "
                         + "churn_date. Customers who signed up less than 120 days before end cannot churn.")
                 .field("intercept", CHURN_INTERCEPT).field("basic", CHURN_BASIC).field("troubled", CHURN_TROUBLED)
                 .field("satisfaction", CHURN_SATISFACTION).field("troubledRate", TROUBLED_RATE)
@@ -850,6 +862,11 @@ public final class CrmDataGenerator {
                 .field("oddsRatioTroubled", round(Math.exp(CHURN_TROUBLED), 3))
                 .field("oddsRatioPerNpsPointLower", round(Math.exp(-CHURN_SATISFACTION / NPS_SATISFACTION_SD), 3))
                 .field("churnRate", rate(churnedTotal, customersTotal));
+        j.key("troubledCustomerIds").array();
+        for (long t : troubledIds) {
+            j.raw(String.valueOf(t));
+        }
+        j.closeArray();
         j.key("observedChurnRate").open()
                 .field("basic", rate(churnCounts[0][1], churnCounts[0][0]))
                 .field("plusOrPremium", rate(churnCounts[1][1], churnCounts[1][0]))
@@ -894,7 +911,7 @@ public final class CrmDataGenerator {
                         + "factor), the basket size (1 + Poisson(extraLines)) and the price preference (product "
                         + "weight within a category ~ price^priceExponent). Measured per group over customers with "
                         + "orders (first records, orders on both records counted once): orders, mean order value, "
-                        + "days from the last order to end.");
+                        + "days from the last order to end; customerIds lists each group's first records.");
         j.key("groups").array();
         for (int s = 0; s < SEGMENTS.length; s++) {
             double[] m = segmentSums[s];
@@ -904,7 +921,12 @@ public final class CrmDataGenerator {
                     .field("meanDaysBetweenOrders", SEGMENT_GAP_DAYS[s]).field("extraLines", SEGMENT_EXTRA_LINES[s])
                     .field("priceExponent", SEGMENT_PRICE_EXPONENT[s]).field("customersWithOrders", (long) m[0])
                     .field("meanOrders", round(m[1] / n, 2)).field("meanOrderValue", round(m[2] / n, 2))
-                    .field("meanRecencyDays", round(m[3] / n, 1)).close();
+                    .field("meanRecencyDays", round(m[3] / n, 1));
+            g.key("customerIds").array();
+            for (long member : segmentMembers.get(s)) {
+                g.raw(String.valueOf(member));
+            }
+            g.closeArray().close();
             j.raw(g.toString());
         }
         j.closeArray().close();
@@ -953,7 +975,7 @@ public final class CrmDataGenerator {
             g.open().field("name", CATEGORIES[c]).field("base", CATEGORY_WEIGHT[c]).field("trend", CATEGORY_TREND[c])
                     .field("amplitude", CATEGORY_AMPLITUDE[c]).field("peakDay", CATEGORY_PEAK_DAY[c]);
             g.key("monthlySales").array();
-            for (int m = 0; m < 24; m++) {
+            for (int m = 0; m < MONTHS; m++) {
                 g.raw(money(monthlySales[c][m]));
             }
             g.closeArray().close();
