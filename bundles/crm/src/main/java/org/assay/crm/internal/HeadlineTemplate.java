@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class HeadlineTemplate {
 
-    static final String SYNTAX = "Placeholders: {column} (its value), {column:int} (rounded, with thousands "
+    static final String SYNTAX = "Placeholders: {column} (its value as it is: ids stay ids), {column:int} (rounded, with thousands "
             + "separators), {column:1} or {column:2} (decimals), {column:money} (rounded, separators), {column:%} "
             + "and {column:%1} (a share 0-1 as a percentage, 0 or 1 decimal), and {rows} (rows in the input). A "
             + "missing value shows as -.";
@@ -79,9 +79,6 @@ final class HeadlineTemplate {
         if (format == null) {
             if (v instanceof Double d) {
                 return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%,.0f" : "%.2f", d);
-            }
-            if (v instanceof Long l) {
-                return String.format(Locale.ROOT, "%,d", l);
             }
             return v.toString();
         }
