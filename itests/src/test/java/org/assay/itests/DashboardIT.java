@@ -152,6 +152,23 @@ public class DashboardIT {
         Dimension size = chart.getSize();
         assertTrue("chart canvas " + size, size.getWidth() > 100 && size.getHeight() > 100);
         assertTrue(browser.findElement(By.id("report")).getText().contains("Customers per segment"));
+        // The scatter chart is drawn by ECharts from the step's CSV (its points), not shown as the PNG.
+        WebElement scatter = waitFor(By.cssSelector("figure[data-step-type=scatter-chart] .chart canvas"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js().executeScript(
+                "const c = arguments[0].closest('.chart'); return !!c.echarts;", scatter)));
+        Object points = js().executeScript("const o = arguments[0].closest('.chart').echarts.getOption();"
+                + " return o.series.every(s => s.type === 'scatter') ? o.series.reduce((n, s) => n + s.data.length, 0) : -1;",
+                scatter);
+        assertTrue("scatter points drawn: " + points, ((Number) points).longValue() > 100);
+        assertTrue("no PNG in place of the scatter chart", browser.findElements(
+                By.cssSelector("figure[data-step-type=scatter-chart] img")).isEmpty());
+        for (String type : new String[] {"bar-chart", "pie-chart", "box-plot"}) {
+            assertFalse(type + " drawn from its data", browser.findElements(
+                    By.cssSelector("figure[data-step-type=" + type + "] .chart")).isEmpty());
+        }
+        js().executeScript("arguments[0].scrollIntoView();", scatter);
+        Thread.sleep(600);
+        screenshot("04-scatter-chart");
         WebElement profile = waitFor(By.cssSelector("[id^=profile-] .chart canvas"));
         assertTrue(profile.getSize().getHeight() > 100);
         // Interactive: choosing another measure redraws the profile chart with it.
@@ -169,6 +186,9 @@ public class DashboardIT {
         String report = browser.findElement(By.id("report")).getText();
         assertTrue(report, report.contains("8 rows quarantined"));
         assertTrue(report, report.contains("expected N fields, found N"));
+        // Counted over all rows by the API, with masked examples per reason.
+        assertTrue(report, report.contains("Examples (masked)"));
+        assertFalse("an example row per reason", browser.findElements(By.cssSelector("#report ul.examples li")).isEmpty());
         js().executeScript("[...document.querySelectorAll('#report h2')].find(e => e.textContent === 'Quarantine').scrollIntoView();");
         Thread.sleep(600);
         screenshot("04-quarantine");
