@@ -189,6 +189,15 @@ export function scatterOption(title, header, rows) {
   };
 }
 
+/**
+ * A category's colour by its place in natural order among all categories (C0, C1, ... C10),
+ * as the chart steps colour them: the pie's slices, sorted by size, keep the bars' colours.
+ */
+export function categoryColour(categories, category) {
+  const sorted = [...new Set(categories)].sort((a, b) => String(a).localeCompare(String(b), undefined, { numeric: true }));
+  return PALETTE[sorted.indexOf(category) % PALETTE.length];
+}
+
 /** The pie-chart step's data (category, measure, share, rows) as an ECharts pie (donut). */
 export function pieOption(title, header, rows) {
   return {
@@ -196,7 +205,8 @@ export function pieOption(title, header, rows) {
     tooltip: { trigger: 'item', confine: true, formatter: '{b}: {c} ({d}%)' },
     legend: { top: 24, type: 'scroll' },
     series: [{ type: 'pie', radius: ['35%', '65%'], top: 40, name: header[1],
-      data: rows.filter((r) => isNumber(r[1])).map((r) => ({ name: r[0], value: Number(r[1]) })) }],
+      data: rows.filter((r) => isNumber(r[1])).map((r) => ({ name: r[0], value: Number(r[1]),
+        itemStyle: { color: categoryColour(rows.map((x) => x[0]), r[0]) } })) }],
   };
 }
 
@@ -218,5 +228,50 @@ export function boxOption(title, header, rows) {
     yAxis: { type: 'value', scale: true },
     series: [{ type: 'boxplot', name: header[0], colorBy: 'data',
       data: boxes.map((r) => parts.map((i) => Number(r[i]))) }],
+  };
+}
+
+/** The line-chart step's data (line, x, measure, [lower, upper], rows): one line per value of the first column. */
+export function lineOption(title, header, rows) {
+  const names = [...new Set(rows.map((r) => r[0]))];
+  const xNumeric = rows.every((r) => isNumber(r[1]));
+  const xs = [...new Set(rows.map((r) => r[1]))];
+  if (xNumeric) {
+    xs.sort((a, b) => Number(a) - Number(b));
+  }
+  return {
+    title: { text: title, left: 0, textStyle: TITLE_STYLE },
+    legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
+    grid: { left: 8, right: 24, top: names.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: xs, name: header[1] },
+    yAxis: { type: 'value', name: header[2], scale: true },
+    series: names.map((name) => ({
+      name: name || header[2], type: 'line', showSymbol: xs.length <= 60, emphasis: { focus: 'series' },
+      data: xs.map((x) => {
+        const row = rows.find((r) => r[0] === name && r[1] === x);
+        return row && isNumber(row[2]) ? Number(row[2]) : null;
+      }),
+    })),
+  };
+}
+
+/** The histogram step's data (series, bin_from, bin_to, rows): bars per bin, one series per value of the first column. */
+export function histogramOption(title, header, rows) {
+  const label = (r) => `${Number(r[1]).toLocaleString()}–${Number(r[2]).toLocaleString()}`;
+  const bins = [...new Set(rows.map(label))];
+  const names = [...new Set(rows.map((r) => r[0]))];
+  return {
+    title: { text: title, left: 0, textStyle: TITLE_STYLE },
+    legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
+    grid: { left: 8, right: 16, top: names.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: bins, name: header[1].replace(/_from$/, '') },
+    yAxis: { type: 'value', name: header[3], minInterval: 1 },
+    series: names.map((name) => ({
+      name: name || 'rows', type: 'bar', barCategoryGap: '2%', emphasis: { focus: 'series' },
+      data: bins.map((b) => {
+        const row = rows.find((r) => r[0] === name && label(r) === b);
+        return row && isNumber(row[3]) ? Number(row[3]) : 0;
+      }),
+    })),
   };
 }

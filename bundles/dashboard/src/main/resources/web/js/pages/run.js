@@ -4,7 +4,10 @@
 
 import * as api from '../api.js';
 import { h, clear, num, time, duration, status, progressBar, table, notice, problemNotice, section, onLeave } from '../ui.js';
-import { chart, measureChart, numericColumns, reasonsChart, scatterOption, pieOption, boxOption } from '../charts.js';
+import { chart, measureChart, numericColumns, reasonsChart, scatterOption, pieOption, boxOption, lineOption, histogramOption } from '../charts.js';
+
+/** Chart steps whose data is a category and measures, drawn as bars. */
+const BAR_LIKE = new Set(['bar-chart']);
 
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PAUSED']);
 const ENDS = new Set(['RUN_SUCCEEDED', 'RUN_FAILED', 'RUN_CANCELLED']);
@@ -222,6 +225,15 @@ function chartDataView(a, header, rows, pictures = []) {
   } else if (a.type === 'box-plot') {
     const option = boxOption(title, header, rows);
     drawn = option ? chart(option, { label: `${title}, box plot by ${header[0]}` }) : null;
+  } else if (a.type === 'line-chart' && header.length >= 3) {
+    drawn = chart(lineOption(title, header, rows), { label: `${title}, line chart of ${header[2]} over ${header[1]}` });
+  } else if (a.type === 'histogram' && header.length >= 4) {
+    drawn = chart(histogramOption(title, header, rows), { label: `${title}, histogram` });
+  }
+  if (!drawn && !BAR_LIKE.has(a.type) && pictures.some((p) => /\.png$/i.test(p.fileName))) {
+    // Kinds drawn here only as bars would mislead (heat map, ROC, lift, confusion matrix): the step's picture.
+    const png = pictures.find((p) => /\.png$/i.test(p.fileName));
+    drawn = h('div', { class: 'picture', 'data-href': png.href });
   }
   if (!drawn) {
     const numeric = new Set(numericColumns(header, rows));
@@ -230,6 +242,14 @@ function chartDataView(a, header, rows, pictures = []) {
     drawn = measureChart(title, header, rows, { preferred, seriesIndex });
   }
   const shown = rows.length > 200 ? rows.slice(0, 200) : rows;
+  if (drawn && drawn.classList.contains('picture')) {
+    const holder = drawn;
+    api.blob(holder.dataset.href).then((b) => {
+      const url = URL.createObjectURL(b);
+      onLeave(() => URL.revokeObjectURL(url));
+      holder.append(h('img', { src: url, alt: title, class: 'artifact-image' }));
+    }).catch((e) => holder.append(notice('error', e.message)));
+  }
   return h('figure', { class: 'chart-card', 'data-step-type': a.type, id: `chart-${a.stepId}` }, heading(a),
     drawn || notice('info', 'Nothing to plot.'),
     h('details', {}, h('summary', {}, `Data (${num(rows.length)} rows)`), csvTable(header, shown),
