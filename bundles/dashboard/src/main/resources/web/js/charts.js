@@ -275,3 +275,43 @@ export function histogramOption(title, header, rows) {
     })),
   };
 }
+
+/**
+ * A grid of values as an ECharts heat map: the heatmap step's data (x, y, value, rows) or the
+ * confusion matrix's (actual, predicted, count, share_of_actual); the cell's colour is the
+ * value, its label too.
+ */
+export function heatmapOption(title, header, rows) {
+  const cells = rows.filter((r) => isNumber(r[2]));
+  const natural = (a, b) => String(a).localeCompare(String(b), undefined, { numeric: true });
+  const xs = [...new Set(cells.map((r) => r[0]))].sort(natural);
+  const ys = [...new Set(cells.map((r) => r[1]))].sort(natural);
+  const values = cells.map((r) => Number(r[2]));
+  return {
+    title: { text: title, left: 0, textStyle: TITLE_STYLE },
+    tooltip: { trigger: 'item', confine: true,
+      formatter: (p) => `${header[0]}: ${xs[p.value[0]]}<br>${header[1]}: ${ys[p.value[1]]}<br>${header[2]}: ${p.value[2]}` },
+    grid: { left: 8, right: 16, top: 40, bottom: 64, containLabel: true },
+    xAxis: { type: 'category', data: xs, name: header[0], nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'category', data: ys, name: header[1] },
+    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'horizontal',
+      left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
+    series: [{ type: 'heatmap', name: header[2], label: { show: xs.length * ys.length <= 100 },
+      data: cells.map((r) => [xs.indexOf(r[0]), ys.indexOf(r[1]), Number(r[2])]) }],
+  };
+}
+
+/** A curve per class (ROC, lift: class, x, y), both axes numeric. */
+export function curveOption(title, header, rows) {
+  const names = [...new Set(rows.map((r) => r[0]))];
+  return {
+    title: { text: title, left: 0, textStyle: TITLE_STYLE },
+    legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
+    grid: { left: 8, right: 24, top: names.length > 1 ? 64 : 40, bottom: 28, containLabel: true },
+    tooltip: { trigger: 'axis', confine: true },
+    xAxis: { type: 'value', name: header[1], nameLocation: 'middle', nameGap: 28, scale: true },
+    yAxis: { type: 'value', name: header[2], scale: true },
+    series: names.map((name) => ({ name, type: 'line', showSymbol: false,
+      data: rows.filter((r) => r[0] === name && isNumber(r[1]) && isNumber(r[2])).map((r) => [Number(r[1]), Number(r[2])]) })),
+  };
+}

@@ -261,23 +261,31 @@ public class DashboardIT {
         assertTrue(direct.body(), direct.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
     }
 
-    /** The pages' parsers, run in the browser: CSV with quotes and line breaks, SSE blocks, reason kinds. */
+    /**
+     * The pages' parsers and chart helpers, run in the browser: CSV with quotes and line breaks,
+     * SSE blocks, the scatter sample (fixed seed, in input order, said in the title), category colours.
+     */
     @Test
     public void e_theParsersHandleQuotesLineBreaksAndEventBlocks() {
         browser.get(base);
         waitFor(By.id("main"));
         Object result = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "Promise.all([import('./js/api.js'), import('./js/pages/run.js')]).then(([api, run]) => {"
+                + "Promise.all([import('./js/api.js'), import('./js/charts.js')]).then(([api, charts]) => {"
                 + "  const rows = api.parseCsv('a,b\\r\\n\"x, \"\"y\"\"\",\"two\\nlines\"\\n,\\n');"
                 + "  const events = [];"
                 + "  api.parseEventBlock(': keep-alive\\nevent: STEP_PROGRESS\\ndata: {\"kind\":\"STEP_PROGRESS\",\\ndata: \"stepId\":\"s\"}', (k, d) => events.push([k, d.stepId]));"
                 + "  api.parseEventBlock(': only a comment', (k, d) => events.push(['unexpected', k]));"
-                + "  done(JSON.stringify({rows, events, kinds: [run.reasonKind(\"line 20: expected 11 fields, found 10\"),"
-                + "    run.reasonKind(\"line 537: column age: 'thirty-two' is not an integer\"), run.reasonKind(null)]}));"
+                + "  const points = Array.from({length: 12000}, (_, i) => [String(i), String(i % 7)]);"
+                + "  const a = charts.samplePoints(points, 5000), b = charts.samplePoints(points, 5000);"
+                + "  const sample = [a.length, JSON.stringify(a) === JSON.stringify(b), a.every((p, i) => i === 0 || +a[i - 1][0] < +p[0])];"
+                + "  const title = charts.scatterOption('t', ['x', 'y'], points).title.text;"
+                + "  const colours = [charts.categoryColour(['C2', 'C10', 'C0', 'C1'], 'C0'), charts.categoryColour(['C2', 'C10', 'C0', 'C1'], 'C10')];"
+                + "  done(JSON.stringify({rows, events, sample, title, colours}));"
                 + "}, e => done(String(e)));");
         assertEquals("{\"rows\":[[\"a\",\"b\"],[\"x, \\\"y\\\"\",\"two\\nlines\"],[\"\",\"\"]],"
                 + "\"events\":[[\"STEP_PROGRESS\",\"s\"]],"
-                + "\"kinds\":[\"expected N fields, found N\",\"column age: '…' is not an integer\",\"\"]}", result);
+                + "\"sample\":[5000,true,true],\"title\":\"t (random sample of 5,000 of 12,000 points)\","
+                + "\"colours\":[\"#0072B2\",\"#CC79A7\"]}", result);
     }
 
     /** The pages come with a policy that keeps them to their own files; only the web folder is served. */

@@ -4,7 +4,8 @@
 
 import * as api from '../api.js';
 import { h, clear, num, time, duration, status, progressBar, table, notice, problemNotice, section, onLeave } from '../ui.js';
-import { chart, measureChart, numericColumns, reasonsChart, scatterOption, pieOption, boxOption, lineOption, histogramOption } from '../charts.js';
+import { chart, measureChart, numericColumns, reasonsChart, scatterOption, pieOption, boxOption, lineOption,
+  histogramOption, heatmapOption, curveOption } from '../charts.js';
 
 /** Chart steps whose data is a category and measures, drawn as bars. */
 const BAR_LIKE = new Set(['bar-chart']);
@@ -229,9 +230,13 @@ function chartDataView(a, header, rows, pictures = []) {
     drawn = chart(lineOption(title, header, rows), { label: `${title}, line chart of ${header[2]} over ${header[1]}` });
   } else if (a.type === 'histogram' && header.length >= 4) {
     drawn = chart(histogramOption(title, header, rows), { label: `${title}, histogram` });
+  } else if ((a.type === 'heatmap' || a.type === 'confusion-matrix') && header.length >= 3) {
+    drawn = chart(heatmapOption(title, header, rows), { height: 420, label: `${title}, heat map of ${header[2]} by ${header[0]} and ${header[1]}` });
+  } else if ((a.type === 'roc-chart' || a.type === 'lift-chart') && header.length >= 3) {
+    drawn = chart(curveOption(title, header, rows), { label: `${title}, ${header[2]} against ${header[1]} per ${header[0]}` });
   }
   if (!drawn && !BAR_LIKE.has(a.type) && pictures.some((p) => /\.png$/i.test(p.fileName))) {
-    // Kinds drawn here only as bars would mislead (heat map, ROC, lift, confusion matrix): the step's picture.
+    // A chart kind this page does not know (a newer step): the step's own picture, not bars that may mislead.
     const png = pictures.find((p) => /\.png$/i.test(p.fileName));
     drawn = h('div', { class: 'picture', 'data-href': png.href });
   }
@@ -332,18 +337,6 @@ async function openBlob(path, message) {
   } catch (e) {
     clear(message, problemNotice(e));
   }
-}
-
-/**
- * A quarantine reason without what differs from row to row (its line, the value, the counts),
- * so that rows refused for the same cause count together: "line 20: expected 11 fields, found
- * 10" and "line 1084: ... found 12" are both "expected N fields, found N".
- */
-export function reasonKind(reason) {
-  return (reason || '')
-    .replace(/^line \d+: /, '')
-    .replace(/'[^']*'/g, "'…'")
-    .replace(/\b\d+(\.\d+)?\b/g, 'N');
 }
 
 /** Quarantined rows counted by step and kind of reason over all rows (the API streams the file), with masked examples. */
