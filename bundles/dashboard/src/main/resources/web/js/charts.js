@@ -115,6 +115,8 @@ export function reasonsChart(counts) {
 }
 
 const TITLE_STYLE = { fontSize: 15, fontWeight: 'normal', color: '#5a6472' };
+/** An axis name beside the axis top, not centred on it (where it would be cut at the left edge). */
+const Y_NAME = { align: 'left' };
 
 /** Points drawn at most in the browser; the scatter step has sampled to its own maxPoints already. */
 export const MAX_SCATTER_POINTS = 5000;
@@ -179,11 +181,11 @@ export function scatterOption(title, header, rows) {
   return {
     title: { text: title + note, left: 0, textStyle: TITLE_STYLE },
     legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
-    grid: { left: 8, right: 24, top: names.length > 1 ? 64 : 40, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: names.length > 1 ? 80 : 56, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item', confine: true,
       formatter: (p) => `${p.seriesName}<br>${header[0]}: ${p.value[0]}<br>${header[1]}: ${p.value[1]}` },
     xAxis: { type: xNumeric ? 'value' : 'time', name: header[0], nameLocation: 'middle', nameGap: 28, scale: true },
-    yAxis: { type: 'value', name: header[1], scale: true },
+    yAxis: { type: 'value', name: header[1], nameTextStyle: Y_NAME, scale: true },
     dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
     series,
   };
@@ -242,9 +244,9 @@ export function lineOption(title, header, rows) {
   return {
     title: { text: title, left: 0, textStyle: TITLE_STYLE },
     legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
-    grid: { left: 8, right: 24, top: names.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: names.length > 1 ? 80 : 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: xs, name: header[1] },
-    yAxis: { type: 'value', name: header[2], scale: true },
+    yAxis: { type: 'value', name: header[2], nameTextStyle: Y_NAME, scale: true },
     series: names.map((name) => ({
       name: name || header[2], type: 'line', showSymbol: xs.length <= 60, emphasis: { focus: 'series' },
       data: xs.map((x) => {
@@ -263,9 +265,9 @@ export function histogramOption(title, header, rows) {
   return {
     title: { text: title, left: 0, textStyle: TITLE_STYLE },
     legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
-    grid: { left: 8, right: 16, top: names.length > 1 ? 64 : 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: names.length > 1 ? 80 : 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: bins, name: header[1].replace(/_from$/, '') },
-    yAxis: { type: 'value', name: header[3], minInterval: 1 },
+    yAxis: { type: 'value', name: header[3], nameTextStyle: Y_NAME, minInterval: 1 },
     series: names.map((name) => ({
       name: name || 'rows', type: 'bar', barCategoryGap: '2%', emphasis: { focus: 'series' },
       data: bins.map((b) => {
@@ -291,11 +293,11 @@ export function heatmapOption(title, header, rows) {
     title: { text: title, left: 0, textStyle: TITLE_STYLE },
     tooltip: { trigger: 'item', confine: true,
       formatter: (p) => `${header[0]}: ${xs[p.value[0]]}<br>${header[1]}: ${ys[p.value[1]]}<br>${header[2]}: ${p.value[2]}` },
-    grid: { left: 8, right: 16, top: 40, bottom: 64, containLabel: true },
+    grid: { left: 8, right: 96, top: 56, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: xs, name: header[0], nameLocation: 'middle', nameGap: 28 },
-    yAxis: { type: 'category', data: ys, name: header[1] },
-    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'horizontal',
-      left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
+    yAxis: { type: 'category', data: ys, name: header[1], nameTextStyle: Y_NAME },
+    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'vertical',
+      right: 0, top: 'middle', inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
     series: [{ type: 'heatmap', name: header[2], label: { show: xs.length * ys.length <= 100 },
       data: cells.map((r) => [xs.indexOf(r[0]), ys.indexOf(r[1]), Number(r[2])]) }],
   };
@@ -307,10 +309,10 @@ export function curveOption(title, header, rows) {
   return {
     title: { text: title, left: 0, textStyle: TITLE_STYLE },
     legend: names.length > 1 ? { top: 24, type: 'scroll' } : undefined,
-    grid: { left: 8, right: 24, top: names.length > 1 ? 64 : 40, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: names.length > 1 ? 80 : 56, bottom: 28, containLabel: true },
     tooltip: { trigger: 'axis', confine: true },
     xAxis: { type: 'value', name: header[1], nameLocation: 'middle', nameGap: 28, scale: true },
-    yAxis: { type: 'value', name: header[2], scale: true },
+    yAxis: { type: 'value', name: header[2], nameTextStyle: Y_NAME, scale: true },
     series: names.map((name) => ({ name, type: 'line', showSymbol: false,
       data: rows.filter((r) => r[0] === name && isNumber(r[1]) && isNumber(r[2])).map((r) => [Number(r[1]), Number(r[2])]) })),
   };
