@@ -274,6 +274,11 @@ public class RestApiIT extends AssayKarafTestSupport {
                 "undeployed.json")).contains("\"adm\""));
         // An undeployed workflow keeps its versions; a bad id is refused, never resolved as a path.
         assertEquals(2, json(send("GET", "/workflows/rest-copy/versions", "viv", null)).size());
+        // The shell reads the same versions from the engine (assay:workflow-versions, a viewer's command).
+        String listed = executeCommandAs("viv", Set.of("viewer"), "assay:workflow-versions rest-copy");
+        assertTrue(listed, listed.contains("adm") && listed.contains("rest"));
+        assertTrue(executeCommandAs("viv", Set.of("viewer"), "assay:workflow-versions rest-copy 2")
+                .contains("Changed over REST. "));
         problem(send("GET", "/workflows/Rest_Copy/versions", "viv", null), 400, "an id outside the id rule");
         problem(send("GET", "/workflows/rest-copy/versions/9", "viv", null), 404, "no such version");
     }
