@@ -169,11 +169,14 @@ async function drawReport(report, run) {
   const base = (a) => a.id.replace(/\.(png|svg|csv)$/i, '');
   const pictures = new Map();
   artifacts.filter((a) => a.kind === 'CHART').forEach((a) => pictures.set(base(a), [...(pictures.get(base(a)) || []), a]));
-  const isCsv = (a) => (a.kind === 'TABLE' || a.kind === 'DATA') && /\.csv$/i.test(a.fileName);
-  const withData = new Set(artifacts.filter((a) => isCsv(a) && pictures.has(base(a))).map(base));
+  // A chart's data CSV is as small as the chart (the step samples); other DATA files (a
+  // csv-writer's output) can be any size and are offered for download, never read here.
+  const csv = (a) => /\.csv$/i.test(a.fileName);
+  const withData = new Set(artifacts.filter((a) => (a.kind === 'TABLE' || a.kind === 'DATA') && csv(a)
+    && pictures.has(base(a))).map(base));
   for (const a of artifacts) {
     try {
-      if (isCsv(a)) {
+      if (csv(a) && (a.kind === 'TABLE' || withData.has(base(a)))) {
         const rows = api.parseCsv(await api.text(a.href));
         const [header, ...body] = rows;
         if (!header) {
