@@ -152,6 +152,23 @@ public class DashboardIT {
         Dimension size = chart.getSize();
         assertTrue("chart canvas " + size, size.getWidth() > 100 && size.getHeight() > 100);
         assertTrue(browser.findElement(By.id("report")).getText().contains("Customers per segment"));
+        // The scatter chart is drawn by ECharts from the step's CSV (its points), not shown as the PNG.
+        WebElement scatter = waitFor(By.cssSelector("figure[data-step-type=scatter-chart] .chart canvas"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js().executeScript(
+                "const c = arguments[0].closest('.chart'); return !!c.echarts;", scatter)));
+        Object points = js().executeScript("const o = arguments[0].closest('.chart').echarts.getOption();"
+                + " return o.series.every(s => s.type === 'scatter') ? o.series.reduce((n, s) => n + s.data.length, 0) : -1;",
+                scatter);
+        assertTrue("scatter points drawn: " + points, ((Number) points).longValue() > 100);
+        assertTrue("no PNG in place of the scatter chart", browser.findElements(
+                By.cssSelector("figure[data-step-type=scatter-chart] img")).isEmpty());
+        for (String type : new String[] {"bar-chart", "pie-chart", "box-plot"}) {
+            assertFalse(type + " drawn from its data", browser.findElements(
+                    By.cssSelector("figure[data-step-type=" + type + "] .chart")).isEmpty());
+        }
+        js().executeScript("arguments[0].scrollIntoView();", scatter);
+        Thread.sleep(600);
+        screenshot("04-scatter-chart");
         WebElement profile = waitFor(By.cssSelector("[id^=profile-] .chart canvas"));
         assertTrue(profile.getSize().getHeight() > 100);
         // Interactive: choosing another measure redraws the profile chart with it.
@@ -169,6 +186,9 @@ public class DashboardIT {
         String report = browser.findElement(By.id("report")).getText();
         assertTrue(report, report.contains("8 rows quarantined"));
         assertTrue(report, report.contains("expected N fields, found N"));
+        // Counted over all rows by the API, with masked examples per reason.
+        assertTrue(report, report.contains("Examples (masked)"));
+        assertFalse("an example row per reason", browser.findElements(By.cssSelector("#report ul.examples li")).isEmpty());
         js().executeScript("[...document.querySelectorAll('#report h2')].find(e => e.textContent === 'Quarantine').scrollIntoView();");
         Thread.sleep(600);
         screenshot("04-quarantine");
@@ -241,23 +261,31 @@ public class DashboardIT {
         assertTrue(direct.body(), direct.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
     }
 
-    /** The pages' parsers, run in the browser: CSV with quotes and line breaks, SSE blocks, reason kinds. */
+    /**
+     * The pages' parsers and chart helpers, run in the browser: CSV with quotes and line breaks,
+     * SSE blocks, the scatter sample (fixed seed, in input order, said in the title), category colours.
+     */
     @Test
     public void e_theParsersHandleQuotesLineBreaksAndEventBlocks() {
         browser.get(base);
         waitFor(By.id("main"));
         Object result = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "Promise.all([import('./js/api.js'), import('./js/pages/run.js')]).then(([api, run]) => {"
+                + "Promise.all([import('./js/api.js'), import('./js/charts.js')]).then(([api, charts]) => {"
                 + "  const rows = api.parseCsv('a,b\\r\\n\"x, \"\"y\"\"\",\"two\\nlines\"\\n,\\n');"
                 + "  const events = [];"
                 + "  api.parseEventBlock(': keep-alive\\nevent: STEP_PROGRESS\\ndata: {\"kind\":\"STEP_PROGRESS\",\\ndata: \"stepId\":\"s\"}', (k, d) => events.push([k, d.stepId]));"
                 + "  api.parseEventBlock(': only a comment', (k, d) => events.push(['unexpected', k]));"
-                + "  done(JSON.stringify({rows, events, kinds: [run.reasonKind(\"line 20: expected 11 fields, found 10\"),"
-                + "    run.reasonKind(\"line 537: column age: 'thirty-two' is not an integer\"), run.reasonKind(null)]}));"
+                + "  const points = Array.from({length: 12000}, (_, i) => [String(i), String(i % 7)]);"
+                + "  const a = charts.samplePoints(points, 5000), b = charts.samplePoints(points, 5000);"
+                + "  const sample = [a.length, JSON.stringify(a) === JSON.stringify(b), a.every((p, i) => i === 0 || +a[i - 1][0] < +p[0])];"
+                + "  const title = charts.scatterOption('t', ['x', 'y'], points).title.text;"
+                + "  const colours = [charts.categoryColour(['C2', 'C10', 'C0', 'C1'], 'C0'), charts.categoryColour(['C2', 'C10', 'C0', 'C1'], 'C10')];"
+                + "  done(JSON.stringify({rows, events, sample, title, colours}));"
                 + "}, e => done(String(e)));");
         assertEquals("{\"rows\":[[\"a\",\"b\"],[\"x, \\\"y\\\"\",\"two\\nlines\"],[\"\",\"\"]],"
                 + "\"events\":[[\"STEP_PROGRESS\",\"s\"]],"
-                + "\"kinds\":[\"expected N fields, found N\",\"column age: '…' is not an integer\",\"\"]}", result);
+                + "\"sample\":[5000,true,true],\"title\":\"t (random sample of 5,000 of 12,000 points)\","
+                + "\"colours\":[\"#0072B2\",\"#CC79A7\"]}", result);
     }
 
     /** The pages come with a policy that keeps them to their own files; only the web folder is served. */

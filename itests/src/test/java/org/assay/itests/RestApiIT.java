@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditEntry;
+import org.assay.api.audit.AuditLog;
+import org.assay.api.audit.AuditQuery;
+import org.assay.api.model.ModelStore;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -256,6 +261,10 @@ public class RestApiIT extends AssayKarafTestSupport {
         assertEquals(2, versions.size());
         assertTrue(versions.path(1).path("active").asBoolean());
         assertEquals("adm", versions.path(1).path("deployedBy").asText());
+        // Every version keeps who deployed it (WorkflowService.versions), not only the active one.
+        assertFalse(versions.path(0).path("active").asBoolean());
+        assertEquals(versions.toString(), "adm", versions.path(0).path("deployedBy").asText());
+        assertTrue(versions.toString(), versions.path(0).hasNonNull("deployedAt"));
         assertEquals(v1, send("GET", "/workflows/rest-copy/versions/1", "viv", null).body());
         JsonNode diff = json(send("GET", "/workflows/rest-copy/diff?from=1&to=2", "viv", null));
         assertTrue(diff.toString(), diff.path("unified").asText().contains("+  \"description\": \"Changed over REST. "));
@@ -263,6 +272,64 @@ public class RestApiIT extends AssayKarafTestSupport {
         problem(send("DELETE", "/workflows/rest-copy", "adm", null), 404, "second undeploy");
         assertTrue(Files.readString(Paths.get(System.getProperty("karaf.data"), "assay", "workflows", "rest-copy",
                 "undeployed.json")).contains("\"adm\""));
+        // An undeployed workflow keeps its versions; a bad id is refused, never resolved as a path.
+        assertEquals(2, json(send("GET", "/workflows/rest-copy/versions", "viv", null)).size());
+        // The shell reads the same versions from the engine (assay:workflow-versions, a viewer's command).
+        String listed = executeCommandAs("viv", Set.of("viewer"), "assay:workflow-versions rest-copy");
+        assertTrue(listed, listed.contains("adm") && listed.contains("rest"));
+        assertTrue(executeCommandAs("viv", Set.of("viewer"), "assay:workflow-versions rest-copy 2")
+                .contains("Changed over REST. "));
+        problem(send("GET", "/workflows/Rest_Copy/versions", "viv", null), 400, "an id outside the id rule");
+        problem(send("GET", "/workflows/rest-copy/versions/9", "viv", null), 404, "no such version");
+    }
+
+    /** Promote and rollback over REST: the principal is kept with the model version and in the audit log. */
+    @Test
+    public void modelPromotionsRecordThePrincipalInTheStoreAndTheAuditLog() throws Exception {
+        ModelStore store = service(ModelStore.class);
+        String name = "rest-it-model";
+        if (store.versions(name).isEmpty()) {
+            store.save(name, new byte[] {1}, Map.of("metric.auc", "0.7"));
+            store.save(name, new byte[] {2}, Map.of("metric.auc", "0.8"));
+        }
+        problem(send("POST", "/models/" + name + "/promote", "ops", "{\"version\":1}"), 403, "an operator promotes");
+        assertEquals(200, send("POST", "/models/" + name + "/promote", "adm", "{\"version\":1}").statusCode());
+        JsonNode v2 = json(send("POST", "/models/" + name + "/promote", "adm", "{\"version\":2}"));
+        assertEquals(v2.toString(), "adm", v2.path("metadata").path("promotedBy").asText());
+        assertEquals("promote", v2.path("metadata").path("promotedHow").asText());
+        JsonNode back = json(send("POST", "/models/" + name + "/rollback", "adm", "{}"));
+        assertEquals(1, back.path("version").asInt());
+        assertEquals("rollback", back.path("metadata").path("promotedHow").asText());
+        assertEquals("adm", store.version(name, 2).orElseThrow().metadata().get("demotedBy"));
+        List<AuditEntry> entries = service(AuditLog.class).query(AuditQuery.all().withAction(AuditAction.MODEL));
+        assertTrue(entries.toString(), entries.stream().anyMatch(e -> e.principal().equals("adm")
+                && e.target().equals(name) && "rollback".equals(e.details().get("change"))));
+    }
+
+    /** Password guessing: after the free failures, 429 with Retry-After as problem JSON; a later good login works. */
+    @Test
+    public void failedLoginsAreLimited() throws Exception {
+        String guess = "Basic " + Base64.getEncoder().encodeToString("guesser:wrong".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = null;
+        int failures = 0;
+        for (; failures < 20; failures++) {
+            r = send("GET", "/me", null, null, "Authorization", guess);
+            if (r.statusCode() != 401) {
+                break;
+            }
+        }
+        assertEquals(r.body(), 429, r.statusCode());
+        // The shipped limit: 5 free failures; the 6th is answered 401 and locks out, the 7th attempt waits.
+        assertEquals("failed logins answered 401 before the lockout", 6, failures);
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        long wait = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(r.body(), wait >= 1 && json(r).path("type").asText().endsWith("/too-many-logins"));
+        // Locked out: even the right password of another user from this address waits...
+        problem(send("GET", "/me", "viv", null), 429, "locked-out address");
+        Thread.sleep(wait * 1000 + 200);
+        // ... and after the wait it logs in, which clears this address's count.
+        assertEquals(200, send("GET", "/me", "viv", null).statusCode());
+        assertEquals(200, send("GET", "/me", "adm", null).statusCode());
     }
 
     @Test
@@ -327,6 +394,21 @@ public class RestApiIT extends AssayKarafTestSupport {
         JsonNode quarantine = json(send("GET", "/runs/" + runId + "/quarantine?limit=2", "viv", null));
         assertTrue("the sample quarantines malformed lines: " + quarantine, quarantine.path("total").asLong() > 0);
         assertEquals(2, quarantine.path("rows").size());
+        JsonNode summary = json(send("GET", "/runs/" + runId + "/quarantine/summary", "viv", null));
+        assertEquals(summary.toString(), quarantine.path("total").asLong(), summary.path("total").asLong());
+        long grouped = 0;
+        for (JsonNode g : summary.path("groups")) {
+            grouped += g.path("rows").asLong();
+            assertTrue(g.toString(), g.path("examples").size() >= 1 && !g.path("reason").asText().matches("^line \\d+.*"));
+        }
+        assertEquals(summary.toString(), summary.path("total").asLong(), grouped + summary.path("otherRows").asLong());
+
+        // Who read what is in the audit log: the report, the chart, the quarantine.
+        List<AuditEntry> reads = service(AuditLog.class).query(AuditQuery.all().withAction(AuditAction.READ));
+        for (String what : new String[] {"report", "artifact", "quarantine", "quarantine-summary"}) {
+            assertTrue(what + " read by viv: " + reads, reads.stream().anyMatch(e -> e.target().equals(runId)
+                    && e.principal().equals("viv") && e.details().containsKey(what)));
+        }
 
         String step = chart.path("stepId").asText();
         for (String evil : new String[] {"/artifacts/..%2F..%2F..%2Fetc/users.properties",

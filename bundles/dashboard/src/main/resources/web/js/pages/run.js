@@ -4,7 +4,11 @@
 
 import * as api from '../api.js';
 import { h, clear, num, time, duration, status, progressBar, table, notice, problemNotice, section, onLeave } from '../ui.js';
-import { measureChart, numericColumns, reasonsChart } from '../charts.js';
+import { chart, measureChart, numericColumns, reasonsChart, scatterOption, pieOption, boxOption, lineOption,
+  histogramOption, heatmapOption, curveOption } from '../charts.js';
+
+/** Chart steps whose data is a category and measures, drawn as bars. */
+const BAR_LIKE = new Set(['bar-chart']);
 
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PAUSED']);
 const ENDS = new Set(['RUN_SUCCEEDED', 'RUN_FAILED', 'RUN_CANCELLED']);
@@ -160,10 +164,19 @@ async function drawReport(report, run) {
   const quarantine = section('Quarantine');
   report.append(charts, profiles, metrics, tables, quarantine, files);
 
-  const pngNames = new Set(artifacts.filter((a) => a.kind === 'CHART').map((a) => a.id.replace(/\.png$/i, '')));
+  // A chart step writes <name>.png, <name>.svg and <name>.csv (the numbers drawn): the CSV is
+  // drawn again here with ECharts, the pictures are offered beside it.
+  const base = (a) => a.id.replace(/\.(png|svg|csv)$/i, '');
+  const pictures = new Map();
+  artifacts.filter((a) => a.kind === 'CHART').forEach((a) => pictures.set(base(a), [...(pictures.get(base(a)) || []), a]));
+  // A chart's data CSV is as small as the chart (the step samples); other DATA files (a
+  // csv-writer's output) can be any size and are offered for download, never read here.
+  const csv = (a) => /\.csv$/i.test(a.fileName);
+  const withData = new Set(artifacts.filter((a) => (a.kind === 'TABLE' || a.kind === 'DATA') && csv(a)
+    && pictures.has(base(a))).map(base));
   for (const a of artifacts) {
     try {
-      if (a.kind === 'TABLE' && /\.csv$/i.test(a.fileName)) {
+      if (csv(a) && (a.kind === 'TABLE' || withData.has(base(a)))) {
         const rows = api.parseCsv(await api.text(a.href));
         const [header, ...body] = rows;
         if (!header) {
@@ -171,16 +184,16 @@ async function drawReport(report, run) {
         }
         if (/cluster-profile\.csv$/i.test(a.fileName)) {
           profiles.append(profileView(a, header, body));
-        } else if (pngNames.has(a.id.replace(/\.csv$/i, ''))) {
-          charts.append(chartDataView(a, header, body));
+        } else if (withData.has(base(a))) {
+          charts.append(chartDataView(a, header, body, pictures.get(base(a))));
         } else {
           tables.append(tableView(a, header, body));
         }
       } else if (a.kind === 'TABLE' && /\.json$/i.test(a.fileName)) {
         metrics.append(metricsView(a, JSON.parse(await api.text(a.href))));
-      } else if (a.kind === 'CHART' && /\.png$/i.test(a.fileName)) {
-        // Shown when its data has no CSV of its own (e.g. a scatter chart): the step's picture.
-        if (!artifacts.some((b) => b.id === a.id.replace(/\.png$/i, '.csv'))) {
+      } else if (a.kind === 'CHART') {
+        // A picture without its data (a step that writes no CSV): the step's PNG.
+        if (!withData.has(base(a)) && /\.png$/i.test(a.fileName)) {
           charts.append(await imageView(a));
         }
       } else {
@@ -202,14 +215,59 @@ function heading(a) {
   return h('h3', {}, (a.title || a.fileName).replace(/ \(data\)$/, ''), h('span', { class: 'muted' }, ` · step ${a.stepId}`));
 }
 
-/** A chart step's data (category, [series], value, [rows]), drawn again as an ECharts chart. */
-function chartDataView(a, header, rows) {
-  const numeric = new Set(numericColumns(header, rows));
-  const seriesIndex = header.length >= 3 && !numeric.has(1) ? 1 : -1;
-  const preferred = seriesIndex >= 0 ? 2 : 1;
-  return h('figure', { class: 'chart-card' }, heading(a),
-    measureChart((a.title || a.fileName).replace(/ \(data\)$/, ''), header, rows, { preferred, seriesIndex }) || notice('info', 'Nothing to plot.'),
-    h('details', {}, h('summary', {}, 'Data'), csvTable(header, rows)));
+/**
+ * A chart step's data drawn again as an ECharts chart of its kind: points for scatter-chart,
+ * a donut for pie-chart, boxes for box-plot, bars (with a choice of measure) for the others.
+ */
+function chartDataView(a, header, rows, pictures = []) {
+  const title = (a.title || a.fileName).replace(/ \(data\)$/, '');
+  let drawn = null;
+  if (a.type === 'scatter-chart' && header.length >= 2) {
+    drawn = chart(scatterOption(title, header, rows), { height: 420, label: `${title}, scatter chart of ${header[1]} against ${header[0]}` });
+  } else if (a.type === 'pie-chart' && header.length >= 2) {
+    drawn = chart(pieOption(title, header, rows), { label: `${title}, pie chart of ${header[1]} by ${header[0]}` });
+  } else if (a.type === 'box-plot') {
+    const option = boxOption(title, header, rows);
+    drawn = option ? chart(option, { label: `${title}, box plot by ${header[0]}` }) : null;
+  } else if (a.type === 'line-chart' && header.length >= 3) {
+    drawn = chart(lineOption(title, header, rows), { label: `${title}, line chart of ${header[2]} over ${header[1]}` });
+  } else if (a.type === 'histogram' && header.length >= 4) {
+    drawn = chart(histogramOption(title, header, rows), { label: `${title}, histogram` });
+  } else if ((a.type === 'heatmap' || a.type === 'confusion-matrix') && header.length >= 3) {
+    drawn = chart(heatmapOption(title, header, rows), { height: 420, label: `${title}, heat map of ${header[2]} by ${header[0]} and ${header[1]}` });
+  } else if ((a.type === 'roc-chart' || a.type === 'lift-chart') && header.length >= 3) {
+    drawn = chart(curveOption(title, header, rows), { label: `${title}, ${header[2]} against ${header[1]} per ${header[0]}` });
+  }
+  if (!drawn && !BAR_LIKE.has(a.type) && pictures.some((p) => /\.png$/i.test(p.fileName))) {
+    // A chart kind this page does not know (a newer step): the step's own picture, not bars that may mislead.
+    const png = pictures.find((p) => /\.png$/i.test(p.fileName));
+    drawn = h('div', { class: 'picture', 'data-href': png.href });
+  }
+  if (!drawn) {
+    const numeric = new Set(numericColumns(header, rows));
+    const seriesIndex = header.length >= 3 && !numeric.has(1) ? 1 : -1;
+    const preferred = seriesIndex >= 0 ? 2 : 1;
+    drawn = measureChart(title, header, rows, { preferred, seriesIndex });
+  }
+  const shown = rows.length > 200 ? rows.slice(0, 200) : rows;
+  if (drawn && drawn.classList.contains('picture')) {
+    const holder = drawn;
+    api.blob(holder.dataset.href).then((b) => {
+      const url = URL.createObjectURL(b);
+      onLeave(() => URL.revokeObjectURL(url));
+      holder.append(h('img', { src: url, alt: title, class: 'artifact-image' }));
+    }).catch((e) => holder.append(notice('error', e.message)));
+  }
+  return h('figure', { class: 'chart-card', 'data-step-type': a.type, id: `chart-${a.stepId}` }, heading(a),
+    drawn || notice('info', 'Nothing to plot.'),
+    h('details', {}, h('summary', {}, `Data (${num(rows.length)} rows)`), csvTable(header, shown),
+      rows.length > shown.length ? h('p', { class: 'muted' }, `The first ${num(shown.length)} of ${num(rows.length)} rows.`) : null,
+      h('p', { class: 'file' }, 'Download: ', [a, ...pictures].map((f) => fileLink(f)))));
+}
+
+function fileLink(a) {
+  const message = h('span', {});
+  return h('span', {}, h('button', { type: 'button', class: 'link', onclick: () => download(a, message) }, a.fileName), ' ', message);
 }
 
 /** The cluster profile: one chart per measure (size, share, means), and the table. */
@@ -284,40 +342,22 @@ async function openBlob(path, message) {
   }
 }
 
-/**
- * A quarantine reason without what differs from row to row (its line, the value, the counts),
- * so that rows refused for the same cause count together: "line 20: expected 11 fields, found
- * 10" and "line 1084: ... found 12" are both "expected N fields, found N".
- */
-export function reasonKind(reason) {
-  return (reason || '')
-    .replace(/^line \d+: /, '')
-    .replace(/'[^']*'/g, "'…'")
-    .replace(/\b\d+(\.\d+)?\b/g, 'N');
-}
-
-/** Quarantined rows counted by step and kind of reason (up to 1,000 rows read; the total is the API's). */
+/** Quarantined rows counted by step and kind of reason over all rows (the API streams the file), with masked examples. */
 async function quarantineView(target, run) {
   if (!run.quarantined) {
     target.append(h('p', {}, 'No row was quarantined.'));
     return;
   }
-  const page = await api.get(`runs/${encodeURIComponent(run.runId)}/quarantine?offset=0&limit=1000`);
-  const groups = new Map();
-  for (const r of page.rows) {
-    const key = `${r.step}: ${reasonKind(r.reason)}`;
-    const g = groups.get(key) || { step: r.step, kind: reasonKind(r.reason), rows: 0, example: r.reason };
-    g.rows++;
-    groups.set(key, g);
-  }
-  const rows = [...groups.values()].sort((a, b) => b.rows - a.rows);
+  const summary = await api.get(`runs/${encodeURIComponent(run.runId)}/quarantine/summary`);
+  const rows = summary.groups;
   target.append(
-    h('p', {}, `${num(page.total)} rows quarantined`, page.total > page.rows.length ? ` (reasons counted over the first ${num(page.rows.length)})` : '', '.'),
-    reasonsChart(new Map(rows.map((g) => [`${g.step}: ${g.kind}`, g.rows]))),
+    h('p', { id: 'quarantine-total' }, `${num(summary.total)} rows quarantined`,
+      summary.otherRows ? ` (${num(summary.otherRows)} of them for reasons beyond the ${num(rows.length)} shown)` : '', '.'),
+    reasonsChart(new Map(rows.map((g) => [`${g.step}: ${g.reason}`, g.rows]))),
     table([
       { label: 'Step', value: (g) => g.step },
-      { label: 'Reason', value: (g) => g.kind },
+      { label: 'Reason', value: (g) => g.reason },
       { label: 'Rows', num: true, value: (g) => num(g.rows) },
-      { label: 'Example', value: (g) => h('span', { class: 'muted' }, g.example) },
+      { label: 'Examples (masked)', value: (g) => h('ul', { class: 'examples muted' }, (g.examples || []).map((e) => h('li', {}, e))) },
     ], rows));
 }

@@ -94,6 +94,27 @@ public interface WorkflowService {
     Optional<String> source(String workflowId);
 
     /**
+     * Every stored version of a workflow, oldest first, deployed or not (an undeployed
+     * workflow keeps its versions).
+     *
+     * @param workflowId a workflow id; one that breaks the id rule (lower case letters, digits,
+     *                   '-' and '_') names no workflow
+     * @return empty when no version of the id was ever deployed
+     * @throws java.io.UncheckedIOException when the stored versions cannot be read
+     * @since 1.5
+     */
+    List<WorkflowVersion> versions(String workflowId);
+
+    /**
+     * The source text of one stored version, as it was deployed.
+     *
+     * @return empty when the workflow has no such version (see {@link #versions(String)})
+     * @throws java.io.UncheckedIOException when the stored version cannot be read
+     * @since 1.5
+     */
+    Optional<String> source(String workflowId, int version);
+
+    /**
      * The design-time schema of every step's outputs in the active version, as the deploy-time
      * checks see them with the step types installed now (KNIME's {@code configure}): what the
      * dashboard, editors and {@code assay:workflow-show --schemas} show as each step's columns.

@@ -32,6 +32,7 @@ import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowListener;
 import org.assay.engine.WorkflowService;
+import org.assay.engine.WorkflowVersion;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -341,6 +342,9 @@ public final class WorkflowStore implements WorkflowService {
             meta.put("origin", d.origin());
             meta.put("deployedAt", d.deployedAt().toString());
             meta.put("deployedBy", d.deployedBy());
+            // Kept per version too: active.json says only who deployed the active one.
+            Files.writeString(dir.resolve("v" + d.version() + ".meta.json"), meta.toPrettyString(),
+                    StandardCharsets.UTF_8);
             Path tmp = dir.resolve("active.json.tmp");
             Files.writeString(tmp, meta.toPrettyString(), StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve("active.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -395,6 +399,73 @@ public final class WorkflowStore implements WorkflowService {
     @Override
     public Optional<String> source(String workflowId) {
         return Optional.ofNullable(active.get(workflowId)).map(Active::source);
+    }
+
+    @Override
+    public List<WorkflowVersion> versions(String workflowId) {
+        Path dir = storedDir(workflowId);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Active current = active.get(workflowId);
+        int activeVersion = current == null ? -1 : current.deployed().version();
+        List<Integer> numbers;
+        try (var files = Files.list(dir)) {
+            numbers = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("v\\d{1,9}\\.json"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.length() - 5)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the versions of workflow " + workflowId + " in " + dir, e);
+        }
+        List<WorkflowVersion> out = new ArrayList<>();
+        for (int v : numbers) {
+            if (v == activeVersion) {
+                DeployedWorkflow d = current.deployed();
+                out.add(new WorkflowVersion(v, true, d.deployedAt(), d.deployedBy(), d.origin()));
+                continue;
+            }
+            Path meta = dir.resolve("v" + v + ".meta.json");
+            if (!Files.isRegularFile(meta)) {
+                out.add(new WorkflowVersion(v, false, null, null, null));
+                continue;
+            }
+            try {
+                JsonNode m = JSON.readTree(meta.toFile());
+                out.add(new WorkflowVersion(v, false, Instant.parse(m.path("deployedAt").asText()),
+                        m.path("deployedBy").asText(null), m.path("origin").asText(null)));
+            } catch (IOException | RuntimeException e) {
+                // A damaged note does not hide the version: its text is still there.
+                LOG.warn("Cannot read {}: {}", meta, e.getMessage());
+                out.add(new WorkflowVersion(v, false, null, null, null));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<String> source(String workflowId, int version) {
+        Path dir = storedDir(workflowId);
+        if (dir == null || version < 1) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve("v" + version + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read version " + version + " of workflow " + workflowId, e);
+        }
+    }
+
+    /** The folder of a workflow's stored versions; null for an id that breaks the id rule (no path tricks). */
+    private Path storedDir(String workflowId) {
+        if (workflowId == null || !workflowId.matches(WorkflowSchema.ID_PATTERN)) {
+            return null;
+        }
+        return root.resolve(workflowId);
     }
 
     @Override

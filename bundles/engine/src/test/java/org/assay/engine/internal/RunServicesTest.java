@@ -28,6 +28,7 @@ import org.assay.engine.RunEvent.Kind;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunListener;
 import org.assay.engine.RunService;
+import org.assay.engine.WorkflowVersion;
 import org.assay.engine.RunStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,33 @@ class RunServicesTest {
         String meta = Files.readString(settings.deploymentsDir().resolve("wf").resolve("undeployed.json"));
         assertTrue(meta.contains("\"undeployedBy\" : \"erin\""), meta);
         assertFalse(store.undeploy("wf", "erin"));
+    }
+
+    @Test
+    void everyVersionIsKeptWithWhoDeployedIt() throws Exception {
+        String v2 = "{\"format\": 1, \"id\": \"wf\", \"steps\": ["
+                + "{\"id\": \"src\", \"type\": \"numbers\", \"params\": {\"rows\": 7}}]}";
+        store.deploy(v2, "test", "bob");
+        List<WorkflowVersion> versions = store.versions("wf");
+        assertEquals(List.of(1, 2), versions.stream().map(WorkflowVersion::version).toList());
+        assertEquals("alice", versions.get(0).deployedBy());
+        assertFalse(versions.get(0).active());
+        assertEquals("bob", versions.get(1).deployedBy());
+        assertTrue(versions.get(1).active());
+        assertEquals(v2, store.source("wf", 2).orElseThrow());
+        assertTrue(store.source("wf", 1).orElseThrow().contains("\"badEvery\": 50"));
+        assertTrue(store.source("wf", 3).isEmpty());
+        assertTrue(store.versions("nope").isEmpty());
+        // An id outside the id rule is no path: nothing above the deployments folder is read.
+        Files.writeString(settings.deploymentsDir().resolve("v1.json"), "secret");
+        assertTrue(store.source("wf/..", 1).isEmpty());
+        assertTrue(store.versions("..").isEmpty());
+        assertTrue(store.undeploy("wf", "erin"));
+        WorkflowStore reloaded = new WorkflowStore(registry, settings);
+        List<WorkflowVersion> after = reloaded.versions("wf");
+        assertEquals(2, after.size(), "an undeployed workflow keeps its versions");
+        assertFalse(after.get(1).active());
+        assertEquals("bob", after.get(1).deployedBy(), "kept across a restart");
     }
 
     // ---- listeners ----

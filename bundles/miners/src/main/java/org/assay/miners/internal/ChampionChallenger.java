@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Field;
+import org.assay.api.model.ModelStore;
 import org.assay.api.model.TrainedModel;
 
 /**

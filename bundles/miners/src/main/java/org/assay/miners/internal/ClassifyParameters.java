@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.FieldType;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditLog;
 import org.assay.api.audit.DataProvenance;
+import org.assay.api.model.ModelStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,6 +61,7 @@ public final class FileModelStore implements ModelStore {
     private final Path root;
     /** Purposes and consent basis of a training run's data, when the governance bundle is installed. */
     private volatile DataProvenance provenance;
+    private volatile AuditLog audit;
 
     @Activate
     public FileModelStore(Config config) {
@@ -79,6 +83,19 @@ public final class FileModelStore implements ModelStore {
     void unsetProvenance(DataProvenance p) {
         if (provenance == p) {
             provenance = null;
+        }
+    }
+
+    /** The audit log, when the governance bundle provides one: promotions and rollbacks go there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditLog log) {
+        audit = log;
+    }
+
+    void unsetAudit(AuditLog log) {
+        if (audit == log) {
+            audit = null;
         }
     }
 
@@ -154,29 +171,64 @@ public final class FileModelStore implements ModelStore {
     }
 
     @Override
-    public synchronized Version promote(String name, int version) throws IOException {
+    public synchronized Version promote(String name, int version, String principal) throws IOException {
         if (version(name, version).isEmpty()) {
             throw new IllegalArgumentException("model " + name + " has no version " + version + "; versions: "
                     + versions(name).stream().map(v -> "v" + v.version()).toList());
         }
+        String by = principal == null || principal.isBlank() ? SYSTEM : principal;
         List<Integer> history = history(name);
         if (history.isEmpty() || history.get(history.size() - 1) != version) {
             history.add(version);
         }
         writeHistory(name, history);
+        Instant now = Instant.now();
+        annotate(name, version, Map.of("promotedBy", by, "promotedAt", now.toString(), "promotedHow", "promote"));
+        audit(by, name, "change", "promote", "version", Integer.toString(version));
         return version(name, version).orElseThrow();
     }
 
     @Override
-    public synchronized Version rollback(String name) throws IOException {
+    public synchronized Version rollback(String name, String principal) throws IOException {
         List<Integer> history = history(name);
         if (history.size() < 2) {
             throw new IllegalStateException("model " + name + " has no earlier champion to roll back to"
                     + (history.isEmpty() ? " (it has no champion)" : " (v" + history.get(0) + " is its first)"));
         }
-        history.remove(history.size() - 1);
+        String by = principal == null || principal.isBlank() ? SYSTEM : principal;
+        int from = history.remove(history.size() - 1);
         writeHistory(name, history);
-        return version(name, history.get(history.size() - 1)).orElseThrow();
+        int to = history.get(history.size() - 1);
+        String now = Instant.now().toString();
+        annotate(name, from, Map.of("demotedBy", by, "demotedAt", now));
+        annotate(name, to, Map.of("promotedBy", by, "promotedAt", now, "promotedHow", "rollback"));
+        audit(by, name, "change", "rollback", "from", Integer.toString(from), "version", Integer.toString(to));
+        return version(name, to).orElseThrow();
+    }
+
+    /**
+     * Adds keys to a version's metadata (who changed its standing, and when). The sha256 there
+     * covers model.bin only, so the check on open is not disturbed.
+     */
+    private void annotate(String name, int version, Map<String, String> keys) throws IOException {
+        Path file = folder(name).resolve("v" + version).resolve(META_FILE);
+        Map<String, String> meta = new TreeMap<>(readProperties(file));
+        meta.putAll(keys);
+        Path tmp = Files.createTempFile(file.getParent(), ".meta-", ".tmp");
+        writeProperties(tmp, meta);
+        move(tmp, file);
+    }
+
+    /** @param details key, value, key, value ... in the order the log shows them */
+    private void audit(String principal, String name, String... details) {
+        AuditLog log = audit;
+        if (log != null) {
+            Map<String, String> d = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < details.length; i += 2) {
+                d.put(details[i], details[i + 1]);
+            }
+            log.record(principal, AuditAction.MODEL, name, d);
+        }
     }
 
     @Override

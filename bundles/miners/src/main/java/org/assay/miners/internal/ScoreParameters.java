@@ -3,6 +3,7 @@ package org.assay.miners.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;

@@ -18,6 +18,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.PortSpec;

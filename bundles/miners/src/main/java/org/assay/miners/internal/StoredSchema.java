@@ -7,6 +7,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 
 /**
  * The training schema a stored version records ({@code schema.<i> = name:type[:cat1|cat2]},

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;

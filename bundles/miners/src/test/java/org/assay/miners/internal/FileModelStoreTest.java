@@ -12,7 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditEntry;
+import org.assay.api.audit.AuditLog;
+import org.assay.api.audit.AuditQuery;
+import org.assay.api.audit.AuditVerification;
 import org.assay.api.audit.DataProvenance;
+import org.assay.api.model.ModelStore;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +48,47 @@ class FileModelStoreTest {
         assertEquals(FileModelStore.sha256(new byte[] {1, 2}), v1.metadata().get("sha256"));
         assertEquals(List.of("churn"), store.names());
         assertThrows(IllegalArgumentException.class, () -> store.promote("churn", 9));
+    }
+
+    /** Who promoted and who rolled back is kept with the versions and in the audit log. */
+    @Test
+    void promotionsAndRollbacksRecordThePrincipal() throws Exception {
+        FileModelStore store = new FileModelStore(dir);
+        List<String> audited = new java.util.ArrayList<>();
+        store.setAudit(new AuditLog() {
+            @Override
+            public AuditEntry record(String principal, AuditAction action, String target, Map<String, String> details) {
+                audited.add(principal + " " + action.id() + " " + target + " " + details);
+                return null;
+            }
+
+            @Override
+            public List<AuditEntry> query(AuditQuery query) {
+                return List.of();
+            }
+
+            @Override
+            public AuditVerification verify() {
+                return null;
+            }
+        });
+        store.save("churn", new byte[] {1}, Map.of());
+        store.save("churn", new byte[] {2}, Map.of());
+        store.promote("churn", 1, "alice");
+        ModelStore.Version v2 = store.promote("churn", 2, "bob");
+        assertEquals("bob", v2.metadata().get("promotedBy"));
+        assertEquals("promote", v2.metadata().get("promotedHow"));
+        ModelStore.Version back = store.rollback("churn", "carol");
+        assertEquals(1, back.version());
+        assertEquals("carol", back.metadata().get("promotedBy"));
+        assertEquals("rollback", back.metadata().get("promotedHow"));
+        assertEquals("carol", store.version("churn", 2).orElseThrow().metadata().get("demotedBy"));
+        assertEquals(List.of("alice model churn {change=promote, version=1}", "bob model churn {change=promote, version=2}",
+                "carol model churn {change=rollback, from=2, version=1}"), audited);
+        try (InputStream in = store.open("churn", 1)) {
+            assertArrayEquals(new byte[] {1}, in.readAllBytes(), "the annotated version still opens (sha256 intact)");
+        }
+        assertEquals(ModelStore.SYSTEM, store.promote("churn", 2, " ").metadata().get("promotedBy"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,26 +44,29 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient Routes routes;
     private final transient BasicAuth auth;
+    private final transient LoginLimiter limiter;
     private final long maxBodyBytes;
 
     @Activate
     public ApiServlet(@Reference RunService runs, @Reference WorkflowService workflows,
-            @Reference StepCatalog steps, @Reference RunEventHub events, @Reference WorkflowVersions versions,
-            @Reference ModelStoreAccess models, RestConfig config) {
-        this.routes = routes(runs, workflows, steps, events, versions, models, Math.max(1, config.maxEventStreams()));
+            @Reference StepCatalog steps, @Reference RunEventHub events,
+            @Reference ModelStoreAccess models, @Reference ReadAudit audit, RestConfig config) {
+        this.routes = routes(runs, workflows, steps, events, models, audit, Math.max(1, config.maxEventStreams()));
         this.auth = new BasicAuth(config.realm());
+        this.limiter = new LoginLimiter(config.loginFreeFailures(),
+                Duration.ofSeconds(Math.max(1, config.loginMaxLockoutSeconds())), Clock.systemUTC());
         this.maxBodyBytes = Math.max(1, config.maxBodyKib()) * 1024L;
     }
 
     /** The endpoint table; {@link OpenApiTest} checks it against openapi.json. */
     static Routes routes(RunService runs, WorkflowService workflows, StepCatalog steps, RunEventHub events,
-            WorkflowVersions versions, ModelStoreAccess models, int maxStreams) {
+            ModelStoreAccess models, ReadAudit audit, int maxStreams) {
         Routes r = new Routes();
         r.add("GET", "/openapi.json", Role.PUBLIC, ex -> ex.text("application/json", OpenApi.document()));
         r.add("GET", "/me", Role.AUTHENTICATED, ApiServlet::me);
         new StepsApi(steps).register(r);
-        new WorkflowsApi(workflows, versions).register(r);
-        new RunsApi(runs, events, maxStreams).register(r);
+        new WorkflowsApi(workflows).register(r);
+        new RunsApi(runs, events, audit, maxStreams).register(r);
         new ModelsApi(models).register(r);
         return r;
     }
@@ -109,9 +114,38 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private Caller login(HttpServletRequest req) {
-        Optional<Caller> caller = auth.login(req.getHeader("Authorization"));
+        return login(req, auth::login, limiter);
+    }
+
+    /**
+     * Logs in, unless the address or user is locked out after failed logins (429 with
+     * Retry-After, JAAS not asked). Missing credentials are no failed login: a browser's
+     * first request carries none.
+     */
+    static Caller login(HttpServletRequest req, java.util.function.Function<String, Optional<Caller>> auth,
+            LoginLimiter limiter) {
+        String header = req.getHeader("Authorization");
+        String address = req.getRemoteAddr();
+        String user = BasicAuth.userOf(header);
+        if (header != null) {
+            Duration wait = limiter.retryAfter(address, user);
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                ApiProblem p = new ApiProblem(429, "too-many-logins", "Too many failed logins",
+                        "too many failed logins from this address or for this user; try again in " + seconds
+                                + " s");
+                p.extra().put("retryAfterSeconds", seconds);
+                throw p.header("Retry-After", Long.toString(seconds));
+            }
+        }
+        Optional<Caller> caller = header == null ? Optional.empty() : auth.apply(header);
         if (caller.isPresent()) {
+            limiter.succeeded(address, user);
             return caller.get();
+        }
+        if (header != null) {
+            limiter.failed(address, user);
+            LOG.warn("Failed REST login for '{}' from {}", user == null ? "" : printable(user), address);
         }
         ApiProblem p = new ApiProblem(401, "unauthorized", "Unauthorized", req.getHeader("Authorization") == null
                 ? "log in with HTTP Basic as a Karaf user (etc/users.properties)"

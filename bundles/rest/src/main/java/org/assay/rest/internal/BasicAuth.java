@@ -30,6 +30,21 @@ final class BasicAuth {
         this.realm = realm;
     }
 
+    /** The user name of Basic credentials, or null when the header holds none. */
+    static String userOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * Logs the Authorization header's user in.
      *

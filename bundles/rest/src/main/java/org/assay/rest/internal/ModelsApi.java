@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import org.assay.api.model.ModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +30,17 @@ final class ModelsApi {
     private void list(Exchange ex) throws IOException {
         ArrayNode a = Json.array();
         for (String name : store.names()) {
-            List<ModelStoreAccess.Version> versions = store.versions(name);
+            List<ModelStore.Version> versions = store.versions(name);
             ObjectNode o = a.addObject().put("name", name).put("versions", versions.size());
             o.putNull("champion");
-            versions.stream().filter(ModelStoreAccess.Version::champion).findFirst()
+            versions.stream().filter(ModelStore.Version::champion).findFirst()
                     .ifPresent(v -> o.put("champion", v.version()));
         }
         ex.json(a);
     }
 
-    private List<ModelStoreAccess.Version> versions(String name) {
-        List<ModelStoreAccess.Version> versions = store.versions(name);
+    private List<ModelStore.Version> versions(String name) throws IOException {
+        List<ModelStore.Version> versions = store.versions(name);
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("no model '" + name + "' in the store; see GET /models");
         }
@@ -66,7 +67,7 @@ final class ModelsApi {
         String name = ex.param("name");
         Bodies.Promote body = ex.jsonBody(Bodies.Promote.class);
         versions(name);
-        ModelStoreAccess.Version v = store.promote(name, body.version());
+        ModelStore.Version v = store.promote(name, body.version(), ex.principal());
         LOG.info("Model {} v{} promoted to champion by {} over REST", name, v.version(), ex.principal());
         ex.json(view(v));
     }
@@ -78,7 +79,7 @@ final class ModelsApi {
             Json.read(body, Empty.class);
         }
         versions(name);
-        ModelStoreAccess.Version v = store.rollback(name);
+        ModelStore.Version v = store.rollback(name, ex.principal());
         LOG.info("Model {} rolled back to champion v{} by {} over REST", name, v.version(), ex.principal());
         ex.json(view(v));
     }
@@ -87,7 +88,7 @@ final class ModelsApi {
     record Empty() {
     }
 
-    private static ObjectNode view(ModelStoreAccess.Version v) {
+    private static ObjectNode view(ModelStore.Version v) {
         ObjectNode o = Json.object();
         o.put("name", v.name());
         o.put("version", v.version());

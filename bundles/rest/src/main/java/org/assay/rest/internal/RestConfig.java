@@ -12,6 +12,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Server-Sent Event streams open at once (GET /runs/{id}/events); more get 503.")
     int maxEventStreams() default 32;
 
+    @AttributeDefinition(description = "Failed logins in a row an address or a user name may make before each further"
+            + " failure locks it out (1 s, then twice as long each time); while locked out logins get 429.")
+    int loginFreeFailures() default 5;
+
+    @AttributeDefinition(description = "Longest lockout after failed logins, in seconds.")
+    int loginMaxLockoutSeconds() default 300;
+
     @AttributeDefinition(description = "JAAS realm that checks the Basic credentials; the shell's realm by default.")
     String realm() default "karaf";
 }

@@ -24,9 +24,11 @@ final class RunsApi {
 
     private final RunService runs;
     private final RunEvents events;
+    private final ReadAudit audit;
 
-    RunsApi(RunService runs, RunEventHub hub, int maxStreams) {
+    RunsApi(RunService runs, RunEventHub hub, ReadAudit audit, int maxStreams) {
         this.runs = runs;
+        this.audit = audit;
         this.events = new RunEvents(runs, hub, maxStreams);
     }
 
@@ -37,9 +39,10 @@ final class RunsApi {
         r.add("POST", "/runs/{runId}/cancel", Role.OPERATOR, this::cancel);
         r.add("GET", "/runs/{runId}/events", Role.VIEWER, events::stream);
         r.add("GET", "/runs/{runId}/quarantine", Role.VIEWER, this::quarantine);
+        r.add("GET", "/runs/{runId}/quarantine/summary", Role.VIEWER, this::quarantineSummary);
         r.add("GET", "/runs/{runId}/artifacts/{stepId}/{fileName}", Role.VIEWER, this::artifact);
         r.add("GET", "/runs/{runId}/report", Role.VIEWER, this::report);
-        r.add("GET", "/runs/{runId}/log", Role.VIEWER, ex -> file(ex, runs.openLog(run(ex).runId()), "log"));
+        r.add("GET", "/runs/{runId}/log", Role.VIEWER, this::log);
     }
 
     private RunInfo run(Exchange ex) {
@@ -133,13 +136,50 @@ final class RunsApi {
         o.put("offset", offset);
         o.put("limit", limit);
         o.put("total", total);
+        if (content.isPresent()) {
+            audit.read(ex.principal(), run.runId(), "quarantine", "offset " + offset + ", limit " + limit);
+        }
         ex.json(o);
+    }
+
+    /** Counted over every row, streaming; see {@link QuarantineSummary}. */
+    private void quarantineSummary(Exchange ex) throws IOException {
+        RunInfo run = run(ex);
+        QuarantineSummary.Summary summary = new QuarantineSummary.Summary(0, java.util.List.of(), 0);
+        Optional<RunContent> content = runs.openQuarantine(run.runId());
+        if (content.isPresent()) {
+            try (RunContent c = content.get()) {
+                summary = QuarantineSummary.read(c.stream());
+            }
+            audit.read(ex.principal(), run.runId(), "quarantine-summary", null);
+        }
+        ObjectNode o = Json.object();
+        o.put("total", summary.total());
+        var groups = o.putArray("groups");
+        for (QuarantineSummary.Group g : summary.groups()) {
+            var e = groups.addObject().put("step", g.step()).put("reason", g.reason()).put("rows", g.rows());
+            g.examples().forEach(e.putArray("examples")::add);
+        }
+        o.put("otherRows", summary.otherRows());
+        ex.json(o);
+    }
+
+    private void log(Exchange ex) throws IOException {
+        RunInfo run = run(ex);
+        Optional<RunContent> content = runs.openLog(run.runId());
+        if (content.isPresent()) {
+            audit.read(ex.principal(), run.runId(), "log", content.get().id());
+        }
+        file(ex, content, "log");
     }
 
     private void artifact(Exchange ex) throws IOException {
         RunInfo run = run(ex);
         String id = ex.param("stepId") + "/" + ex.param("fileName");
         Optional<RunContent> content = runs.openArtifact(run.runId(), id);
+        if (content.isPresent()) {
+            audit.read(ex.principal(), run.runId(), "artifact", id);
+        }
         file(ex, content, "artifact " + id);
     }
 
@@ -152,6 +192,7 @@ final class RunsApi {
         RunInfo run = run(ex);
         RunContent c = runs.openReport(run.runId()).orElseThrow(() -> ApiProblem.notFound(
                 "run " + run.runId() + " has no report yet" + (run.status().isFinished() ? "" : "; it is written when the run ends")));
+        audit.read(ex.principal(), run.runId(), "report", c.id());
         if (c.size() > MAX_REWRITTEN_REPORT) {
             file(ex, Optional.of(c), "report");
             return;

@@ -11,16 +11,17 @@ import org.assay.engine.RejectedWorkflow;
 import org.assay.engine.ValidationProblem;
 import org.assay.engine.WorkflowRejectedException;
 import org.assay.engine.WorkflowService;
+import org.assay.engine.WorkflowVersion;
 
 /** /workflows: list, source, versions and diffs, validate, deploy and undeploy. */
 final class WorkflowsApi {
 
-    private final WorkflowService workflows;
-    private final WorkflowVersions versions;
+    /** The engine's workflow id rule, checked here too so a bad id gets a 400 rather than a 404. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
 
-    WorkflowsApi(WorkflowService workflows, WorkflowVersions versions) {
+    private final WorkflowService workflows;
+    WorkflowsApi(WorkflowService workflows) {
         this.workflows = workflows;
-        this.versions = versions;
     }
 
     void register(Routes r) {
@@ -127,23 +128,34 @@ final class WorkflowsApi {
     }
 
     private void versions(Exchange ex) throws IOException {
-        String id = ex.param("id");
-        List<WorkflowVersions.Version> list = versions.versions(id);
+        String id = checkedId(ex.param("id"));
+        List<WorkflowVersion> list = workflows.versions(id);
         if (list.isEmpty()) {
             throw ApiProblem.notFound("workflow '" + id + "' has no stored versions");
         }
         ArrayNode a = Json.array();
-        for (WorkflowVersions.Version v : list) {
+        for (WorkflowVersion v : list) {
             ObjectNode o = a.addObject().put("version", v.version()).put("active", v.active());
-            if (v.active()) {
-                o.put("deployedAt", v.deployedAt()).put("deployedBy", v.deployedBy());
+            // Versions stored before the engine kept this per version know neither.
+            if (v.deployedAt() != null) {
+                o.put("deployedAt", Json.time(v.deployedAt())).put("deployedBy", v.deployedBy());
+            }
+            if (v.origin() != null) {
+                o.put("origin", v.origin());
             }
         }
         ex.json(a);
     }
 
-    private String source(String id, int version) throws IOException {
-        return versions.source(id, version).orElseThrow(() -> ApiProblem.notFound(
+    private static String checkedId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw ApiProblem.badRequest("'" + id + "' is not a workflow id: lower case letters, digits, '-' and '_'");
+        }
+        return id;
+    }
+
+    private String source(String id, int version) {
+        return workflows.source(checkedId(id), version).orElseThrow(() -> ApiProblem.notFound(
                 "workflow '" + id + "' has no version " + version + "; see GET /workflows/" + id + "/versions"));
     }
 

@@ -54,6 +54,7 @@ class OpenApiTest {
             JsonNode responses = op.getValue().path("responses");
             if (!role.equals("public")) {
                 assertEquals(true, responses.has("401"), op.getKey() + " " + p.getKey() + " lacks 401");
+                assertEquals(true, responses.has("429"), op.getKey() + " " + p.getKey() + " lacks 429 (login limit)");
             }
             if (role.equals("operator") || role.equals("admin") || role.equals("viewer")) {
                 assertEquals(true, responses.has("403"), op.getKey() + " " + p.getKey() + " lacks 403");

@@ -2,7 +2,7 @@ package org.assay.miners.internal.shell;
 
 import java.io.IOException;
 import java.util.Locale;
-import org.assay.miners.internal.ModelStore;
+import org.assay.api.model.ModelStore;
 
 /** What the model commands share: version arguments and figures. */
 final class ModelCommands {

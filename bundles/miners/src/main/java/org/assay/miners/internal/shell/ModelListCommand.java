@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.assay.miners.internal.ModelStore;
+import org.assay.api.model.ModelStore;
 
 @Command(scope = "assay", name = "model-list", description = "Lists the stored models, or the versions of one model"
         + " with their champion, creation time and headline metric.")

@@ -5,7 +5,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.assay.miners.internal.ModelStore;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.assay.api.model.ModelStore;
 
 @Command(scope = "assay", name = "model-promote", description = "Makes a stored model version the champion that"
         + " weka-score uses by name; assay:model-rollback undoes it.")
@@ -23,7 +24,7 @@ public class ModelPromoteCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ModelStore.Version v = store.promote(name, ModelCommands.number(version));
+        ModelStore.Version v = store.promote(name, ModelCommands.number(version), ShellUtil.getCurrentUserName());
         System.out.println(v.label() + " is now the champion of " + name + ".");
         return null;
     }

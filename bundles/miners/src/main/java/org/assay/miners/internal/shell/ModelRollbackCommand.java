@@ -5,7 +5,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.assay.miners.internal.ModelStore;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.assay.api.model.ModelStore;
 
 @Command(scope = "assay", name = "model-rollback", description = "Makes the previous champion of a model the champion"
         + " again (undoes the last promotion, by hand or by weka-classify).")
@@ -20,7 +21,7 @@ public class ModelRollbackCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ModelStore.Version v = store.rollback(name);
+        ModelStore.Version v = store.rollback(name, ShellUtil.getCurrentUserName());
         System.out.println(v.label() + " is the champion of " + name + " again.");
         return null;
     }
