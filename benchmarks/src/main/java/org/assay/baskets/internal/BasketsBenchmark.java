@@ -80,7 +80,10 @@ public final class BasketsBenchmark {
             double[] raw = new double[runs];
             double[] step = new double[runs];
             int rawRules = raw(file);
-            runEngine(engine);
+            long stepRules = runEngine(engine);
+            if (stepRules != rawRules) {
+                throw new IllegalStateException("the step wrote " + stepRules + " rules, raw Weka found " + rawRules);
+            }
             for (int r = 0; r < runs; r++) {
                 long t0 = System.nanoTime();
                 rawRules = raw(file);
@@ -89,6 +92,7 @@ public final class BasketsBenchmark {
                 runEngine(engine);
                 step[r] = (System.nanoTime() - t0) / 1e9;
             }
+            System.out.printf("runs (raw, step) in s: %s / %s%n", Arrays.toString(raw), Arrays.toString(step));
             Arrays.sort(raw);
             Arrays.sort(step);
             System.out.printf("FPGrowth raw Weka (FastCSV + sparse + FPGrowth): median %.2f s (%d rules)%n",
@@ -134,12 +138,14 @@ public final class BasketsBenchmark {
                 + " alone %.3f s; ratio %.2f%n", n, c[runs / 2], g[runs / 2], c[runs / 2] / g[runs / 2]);
     }
 
-    private static void runEngine(StandaloneEngine engine) throws Exception {
+    /** One run of the workflow; returns the rules it wrote. */
+    private static long runEngine(StandaloneEngine engine) throws Exception {
         String id = engine.runs().start("bench-associate").runId();
         RunInfo run = engine.runs().await(id, Duration.ofMinutes(30));
         if (run.status() != RunStatus.SUCCEEDED) {
             throw new IllegalStateException("engine run " + run.status() + ": " + run);
         }
+        return run.steps().stream().filter(s -> s.stepId().equals("rules")).findFirst().orElseThrow().rowsOut();
     }
 
     /** What a Weka user writes: parse, group per basket, sparse instances, FPGrowth. */

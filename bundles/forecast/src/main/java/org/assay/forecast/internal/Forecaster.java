@@ -40,9 +40,14 @@ final class Forecaster {
         }
     }
 
-    /** Everything reported for one series. */
+    /**
+     * Everything reported for one series. {@code model} and {@code fit} forecast; the holdout
+     * errors are those of {@code scoredModel} ({@code scoredFit} when Holt-Winters), chosen and
+     * fitted on the training part, which may differ from the model chosen on the whole series.
+     */
     record Result(String model, HoltWinters.Fit fit, double[] forecast, double[] lower, double[] upper,
-            double[] baseline, int holdout, Errors modelErrors, Errors baselineErrors, String note) {
+            double[] baseline, int holdout, Errors modelErrors, Errors baselineErrors, String note,
+            String scoredModel, HoltWinters.Fit scoredFit) {
     }
 
     private final Method method;
@@ -78,16 +83,25 @@ final class Forecaster {
         }
         Errors modelErrors = null;
         Errors baselineErrors = null;
+        String scored = null;
+        HoltWinters.Fit scoredFit = null;
         if (test > 0) {
             // Chosen and fitted on the training part only: the holdout is never looked at.
             double[] train = Arrays.copyOf(y, y.length - test);
             double[] actual = Arrays.copyOfRange(y, y.length - test, y.length);
             Model trained = choose(train, test, new ArrayList<>());
             double[] predicted = trained == null ? seasonalNaive(train, m, test) : trained.forecast(test);
+            scored = trained == null ? "seasonal naive" : trained.describe();
+            scoredFit = trained == null ? null : trained.holtWinters();
             modelErrors = Errors.of(actual, predicted);
             baselineErrors = Errors.of(actual, seasonalNaive(train, m, test));
         }
         Model fit = choose(y, horizon, notes);
+        String finalModel = fit == null ? "seasonal naive" : fit.describe();
+        if (scored != null && !scored.equals(finalModel)) {
+            notes.add("the holdout was scored with " + scored + ", chosen on the first " + (y.length - test)
+                    + " periods; the forecast uses " + finalModel + ", chosen on all " + y.length);
+        }
         double[] baseline = seasonalNaive(y, m, horizon);
         if (fit == null) {
             if (method == Method.SEASONAL_NAIVE) {
@@ -97,11 +111,11 @@ final class Forecaster {
                         + " (" + y.length + " periods): seasonal naive used");
             }
             return new Result("seasonal naive", null, baseline, naiveLower(y, baseline), naiveUpper(y, baseline),
-                    baseline, test, modelErrors, baselineErrors, String.join("; ", notes));
+                    baseline, test, modelErrors, baselineErrors, String.join("; ", notes), scored, scoredFit);
         }
         double[][] band = fit.interval(horizon, confidence);
         return new Result(fit.describe(), fit.holtWinters(), fit.forecast(horizon), band[0], band[1], baseline, test,
-                modelErrors, baselineErrors, String.join("; ", notes));
+                modelErrors, baselineErrors, String.join("; ", notes), scored, scoredFit);
     }
 
     /** A way to fit a model to a series; {@code fit} returns null when the series is too short for it. */

@@ -113,8 +113,9 @@ final class WekaTimeSeries implements Model {
                     throw new IllegalArgumentException("WekaForecaster gave a non-finite forecast");
                 }
             }
+            // No commas: the name is a cell of the evaluation table.
             return new WekaTimeSeries(f, band, "WekaForecaster (linear regression on lags 1-" + maxLag(m)
-                    + (periodic ? ", season phase" : "") + ", trend" + (log ? ", log scale" : "") + ")");
+                    + (periodic ? " + season phase" : "") + " + trend" + (log ? "; log scale" : "") + ")");
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {

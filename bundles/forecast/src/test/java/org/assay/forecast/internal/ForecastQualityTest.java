@@ -86,7 +86,7 @@ class ForecastQualityTest {
             for (int cut = 0; cut <= 12; cut += 12) {
                 double[] y = Arrays.copyOf(e.getValue(), e.getValue().length - cut);
                 Forecaster.Result r = new Forecaster(method, Seasonality.AUTO, 12, 0.95).forecast(y, 12, 12);
-                scores.add(new Score(e.getKey(), cut, r.model(), r.modelErrors().mape(), r.baselineErrors().mape()));
+                scores.add(new Score(e.getKey(), cut, r.scoredModel(), r.modelErrors().mape(), r.baselineErrors().mape()));
             }
         }
         return scores;
