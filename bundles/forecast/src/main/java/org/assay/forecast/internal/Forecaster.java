@@ -106,7 +106,7 @@ final class Forecaster {
         if (fit == null) {
             if (method == Method.SEASONAL_NAIVE) {
                 notes.add("seasonal naive chosen");
-            } else if (notes.stream().noneMatch(n -> n.startsWith("auto"))) {
+            } else if (notes.stream().noneMatch(n -> n.startsWith("chose") || n.startsWith("too short"))) {
                 notes.add("too short for " + (method == Method.WEKA_FORECASTER ? "WekaForecaster" : "Holt-Winters")
                         + " (" + y.length + " periods): seasonal naive used");
             }
@@ -149,7 +149,7 @@ final class Forecaster {
         List<Candidate> eligible = candidates.stream().filter(c -> c.minimumLength() <= y.length - v).toList();
         if (eligible.isEmpty()) {
             Candidate fallback = candidates.get(0);
-            notes.add("auto: too short to validate (" + y.length + " periods), " + fallback.name() + " used");
+            notes.add("too short to validate (" + y.length + " periods), " + fallback.name() + " used");
             return fallback.fit().fit(y, h, true);
         }
         int least = eligible.stream().mapToInt(Candidate::minimumLength).max().orElseThrow();
@@ -186,9 +186,16 @@ final class Forecaster {
         if (best == null) {
             return null;
         }
-        notes.add("auto chose " + best.name() + " by validation " + (zero ? "WAPE" : "MAPE") + " over "
+        notes.add("chose " + best.name() + " by validation " + (zero ? "WAPE" : "MAPE") + " over "
                 + origins.size() + " origin(s) inside the data, " + v + " periods ahead: " + String.join(", ", scores));
-        return best.fit().fit(y, h, true);
+        try {
+            return best.fit().fit(y, h, true);
+        } catch (IllegalArgumentException e) {
+            Candidate fallback = candidates.get(0);
+            notes.add(best.name() + " failed on the whole series (" + e.getMessage() + "): " + fallback.name()
+                    + " used");
+            return fallback == best ? null : fallback.fit().fit(y, h, true);
+        }
     }
 
     private double validate(Candidate c, double[] y, List<Integer> origins, int v, boolean wape) {
