@@ -48,6 +48,10 @@ public final class BasketsBenchmark {
 
     static final String OPTIONS = "-S -M 0.002 -T 0 -C 0.3 -I 3 -N 100000";
 
+    /** Where the time went in the last measured run of each side (wall ms), for the profile line. */
+    private static String lastSteps = "";
+    private static String lastRaw = "";
+
     private BasketsBenchmark() {
     }
 
@@ -80,15 +84,37 @@ public final class BasketsBenchmark {
             double[] raw = new double[runs];
             double[] step = new double[runs];
             int rawRules = raw(file);
-            runEngine(engine);
-            for (int r = 0; r < runs; r++) {
-                long t0 = System.nanoTime();
-                rawRules = raw(file);
-                raw[r] = (System.nanoTime() - t0) / 1e9;
-                t0 = System.nanoTime();
-                runEngine(engine);
-                step[r] = (System.nanoTime() - t0) / 1e9;
+            long stepRules = runEngine(engine);
+            if (stepRules != rawRules) {
+                throw new IllegalStateException("the step wrote " + stepRules + " rules, raw Weka found " + rawRules);
             }
+            // Alternating which goes first, so neither always runs on the other's garbage. Wall
+            // time and the process's CPU time (all threads: the engine's, GC, JIT), the steadier
+            // of the two on a loaded machine.
+            double[] rawCpu = new double[runs];
+            double[] stepCpu = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                for (int side = 0; side < 2; side++) {
+                    long t0 = System.nanoTime();
+                    long c0 = cpuNanos();
+                    if ((side + r) % 2 == 0) {
+                        rawRules = raw(file);
+                        raw[r] = (System.nanoTime() - t0) / 1e9;
+                        rawCpu[r] = (cpuNanos() - c0) / 1e9;
+                    } else {
+                        runEngine(engine);
+                        step[r] = (System.nanoTime() - t0) / 1e9;
+                        stepCpu[r] = (cpuNanos() - c0) / 1e9;
+                    }
+                }
+            }
+            System.out.printf("CPU s (raw, step): %s / %s%n", Arrays.toString(rawCpu), Arrays.toString(stepCpu));
+            System.out.printf("last run, raw: %s; step: %s%n", lastRaw, lastSteps);
+            Arrays.sort(rawCpu);
+            Arrays.sort(stepCpu);
+            System.out.printf("CPU time: raw median %.2f s, step median %.2f s, ratio step / raw %.2f%n",
+                    rawCpu[runs / 2], stepCpu[runs / 2], stepCpu[runs / 2] / rawCpu[runs / 2]);
+            System.out.printf("runs (raw, step) in s: %s / %s%n", Arrays.toString(raw), Arrays.toString(step));
             Arrays.sort(raw);
             Arrays.sort(step);
             System.out.printf("FPGrowth raw Weka (FastCSV + sparse + FPGrowth): median %.2f s (%d rules)%n",
@@ -134,16 +160,26 @@ public final class BasketsBenchmark {
                 + " alone %.3f s; ratio %.2f%n", n, c[runs / 2], g[runs / 2], c[runs / 2] / g[runs / 2]);
     }
 
-    private static void runEngine(StandaloneEngine engine) throws Exception {
+    /** CPU time of the whole process so far. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One run of the workflow; returns the rules it wrote. */
+    private static long runEngine(StandaloneEngine engine) throws Exception {
         String id = engine.runs().start("bench-associate").runId();
         RunInfo run = engine.runs().await(id, Duration.ofMinutes(30));
         if (run.status() != RunStatus.SUCCEEDED) {
             throw new IllegalStateException("engine run " + run.status() + ": " + run);
         }
+        lastSteps = run.steps().stream().map(s -> s.stepId() + " " + s.durationMillis() + " ms").toList().toString();
+        return run.steps().stream().filter(s -> s.stepId().equals("rules")).findFirst().orElseThrow().rowsOut();
     }
 
     /** What a Weka user writes: parse, group per basket, sparse instances, FPGrowth. */
     private static int raw(Path file) throws Exception {
+        long start = System.nanoTime();
         Map<String, Integer> itemIndex = new HashMap<>();
         Map<String, Set<Integer>> baskets = new LinkedHashMap<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
@@ -166,9 +202,12 @@ public final class BasketsBenchmark {
             Arrays.fill(ones, 1);
             data.add(new SparseInstance(1, ones, indices, names.length));
         }
+        long built = System.nanoTime();
         FPGrowth fp = new FPGrowth();
         fp.setOptions(Utils.splitOptions(OPTIONS));
         fp.buildAssociations(data);
+        lastRaw = String.format("[parse + group + sparse %d ms, FPGrowth %d ms]", (built - start) / 1_000_000,
+                (System.nanoTime() - built) / 1_000_000);
         return fp.getAssociationRules().getNumRules();
     }
 

@@ -100,4 +100,22 @@ class WekaBundleIT {
         regression.getMethod("buildClassifier", instances).invoke(model, data);
         assertEquals("no.uib.cipr.matrix.DenseMatrix", weka.loadClass("no.uib.cipr.matrix.DenseMatrix").getName());
     }
+
+    @Test
+    void timeSeriesForecastingIsInlinedIntoWekasOwnPackages() throws Exception {
+        // TSLagMaker sits in a package weka-stable has (split package): both halves in this bundle.
+        Class<?> lagMaker = weka.loadClass("weka.filters.supervised.attribute.TSLagMaker");
+        Class<?> discretize = weka.loadClass("weka.filters.supervised.attribute.Discretize");
+        assertEquals(discretize.getClassLoader(), lagMaker.getClassLoader());
+        assertNotSame(getClass().getClassLoader(), lagMaker.getClassLoader(), "TSLagMaker leaked from the class path");
+        Class<?> forecaster = weka.loadClass("weka.classifiers.timeseries.WekaForecaster");
+        Object instance = forecaster.getConstructor().newInstance();
+        assertEquals(lagMaker, forecaster.getMethod("getTSLagMaker").invoke(instance).getClass());
+        BundleWiring wiring = weka.adapt(BundleWiring.class);
+        assertEquals(1, wiring.getCapabilities("osgi.wiring.package").stream()
+                .filter(c -> "weka.classifiers.timeseries".equals(c.getAttributes().get("osgi.wiring.package")))
+                .count(), "weka.classifiers.timeseries is exported");
+        assertEquals(null, weka.getResource("weka/classifiers/timeseries/gui/ForecastingPanel.class"),
+                "the forecasting GUI is left out");
+    }
 }

@@ -33,11 +33,12 @@ record ForecastParameters(
                 + " MAPE, sMAPE); shortened when the series is too short to keep two seasons for training.",
                 defaultValue = "12", min = 0, max = 1000)
         int holdout,
-        @Param(description = "Forecasting method; seasonal naive is reported next to it either way.",
-                defaultValue = "holt-winters")
+        @Param(description = "Forecasting method: auto, holt-winters, weka-forecaster or seasonal-naive; seasonal"
+                + " naive is reported next to it either way.", defaultValue = "auto")
         Method method,
         @Param(description = "Seasonal form: auto chooses additive or multiplicative (positive series only) by"
-                + " AIC; none for series without a season.", defaultValue = "auto")
+                + " AIC (by validation for method auto); none for series without a season; additive also keeps"
+                + " WekaForecaster off the log scale.", defaultValue = "auto")
         Seasonality seasonality,
         @Param(description = "Periods in a season. Default: 12 for month, 52 for week, 7 for day.", min = 1,
                 max = 400)

@@ -133,8 +133,9 @@ final class ForecastStep implements Step {
         if (r.modelErrors() == null) {
             return rows;
         }
-        HoltWinters.Fit f = r.fit();
-        rows.add(List.of(s.name(), r.model(), Integer.toString(r.holdout()), CsvTable.number(r.modelErrors().mae()),
+        HoltWinters.Fit f = r.scoredFit();
+        rows.add(List.of(s.name(), r.scoredModel(), Integer.toString(r.holdout()),
+                CsvTable.number(r.modelErrors().mae()),
                 CsvTable.number(r.modelErrors().rmse()), CsvTable.number(r.modelErrors().mape()),
                 CsvTable.number(r.modelErrors().smape()), f == null ? "" : CsvTable.number(f.alpha()),
                 f == null ? "" : CsvTable.number(f.beta()), f == null ? "" : CsvTable.number(f.gamma()),

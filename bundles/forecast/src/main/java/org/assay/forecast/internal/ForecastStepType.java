@@ -25,13 +25,15 @@ public final class ForecastStepType extends TypedStepType<ForecastParameters> {
     protected void describe(StepDescriptor.Builder b) {
         b.category(StepCategory.MINER).title("Forecast")
                 .description("Aggregates dated rows (orders) into daily, weekly or monthly values per series"
-                        + " (optionally per group) and forecasts the next periods with Holt-Winters exponential"
-                        + " smoothing, its form chosen by AIC and its parameters fitted to each series, with"
-                        + " simulated prediction intervals. Scores the model and the seasonal-naive baseline on a"
+                        + " (optionally per group) and forecasts the next periods. Method auto (default) chooses"
+                        + " per series among Holt-Winters exponential smoothing (additive or multiplicative, trend"
+                        + " by AIC) and Weka's WekaForecaster (lags, seasonal phase, trend) by rolling-origin"
+                        + " validation inside the training part; either can also be asked for alone. Prediction"
+                        + " intervals per period. Scores the model and the seasonal-naive baseline on a"
                         + " holdout of the last periods (MAE, RMSE, MAPE, sMAPE: forecast-evaluation.csv) and draws"
                         + " history, forecast and band as PNG charts. Periods without rows are filled with zero or"
                         + " interpolated and flagged. Rows without a date or value are quarantined.")
-                .tags("forecast", "time series", "sales", "holt-winters")
+                .tags("forecast", "time series", "sales", "holt-winters", "weka")
                 .input(PortSpec.streamed(PortSpec.IN, "Dated rows: a date and a measure, optionally group columns"))
                 .output(PortSpec.OUT, "Per series and period: history and forecast values, interval, baseline");
     }

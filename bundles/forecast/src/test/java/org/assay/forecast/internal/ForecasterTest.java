@@ -121,4 +121,33 @@ class ForecasterTest {
                 + r.baselineErrors());
         assertTrue(r.modelErrors().mape() < 6, r.model() + " " + r.modelErrors());
     }
+
+    @Test
+    void autoChoosesForTheHoldoutWithoutLookingAtIt() {
+        double[] y = planted(84, 4);
+        double[] spoiled = y.clone();
+        for (int t = 72; t < 84; t++) {
+            spoiled[t] = t % 2 == 0 ? 10 * y[t] : 0.1 * y[t];
+        }
+        Forecaster auto = new Forecaster(Method.AUTO, Seasonality.AUTO, 12, 0.95);
+        Forecaster.Result clean = auto.forecast(y, 12, 12);
+        Forecaster.Result wild = auto.forecast(spoiled, 12, 12);
+        assertEquals(clean.scoredModel(), wild.scoredModel(), "the holdout's values must not change the choice");
+        assertTrue(clean.modelErrors().mape() < clean.baselineErrors().mape(), clean.toString());
+        assertTrue(wild.modelErrors().mape() > 5 * clean.modelErrors().mape(), "scored on the spoiled holdout");
+    }
+
+    @Test
+    void wekaForecasterFallsBackOnShortSeriesAndSaysSo() {
+        Forecaster.Result r = new Forecaster(Method.WEKA_FORECASTER, Seasonality.AUTO, 12, 0.95)
+                .forecast(java.util.Arrays.copyOf(planted(40, 2), 30), 6, 0);
+        assertEquals("seasonal naive", r.model());
+        assertTrue(r.note().contains("WekaForecaster"), r.note());
+        Forecaster.Result weka = new Forecaster(Method.WEKA_FORECASTER, Seasonality.AUTO, 12, 0.95)
+                .forecast(planted(72, 2), 6, 12);
+        assertTrue(weka.model().startsWith("WekaForecaster") && weka.scoredModel().startsWith("WekaForecaster"),
+                weka.model());
+        assertTrue(weka.modelErrors().mape() < weka.baselineErrors().mape(), weka.modelErrors() + " vs "
+                + weka.baselineErrors());
+    }
 }
