@@ -55,11 +55,10 @@ final class ClassifyStep implements Step {
 
     @Override
     public void run(StepContext context) throws Exception {
-        Classifier template;
-        try {
-            template = ClassifierSetup.create(params.algorithm(), params.optionString());
-        } catch (ClustererSetup.SetupException e) {
-            throw new StepFailure(e.getMessage(), e);
+        Classifier template = null;
+        boolean auto = params.algorithm().trim().equals(ClassifierSetup.AUTO);
+        if (!auto) {
+            template = create(params.algorithm());
         }
         List<QualityGates.Gate> gates = QualityGates.parse(params.gates());
         List<String> warnings = new ArrayList<>();
@@ -70,6 +69,9 @@ final class ClassifyStep implements Step {
         List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
+            if (auto) {
+                template = create(ClassifierSetup.resolve(params.algorithm(), columns.target().nominal()));
+            }
             converter = new InstancesConverter(columns.converted());
             keyField = HeldOutPredictions.keyField(in.schema());
             int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
@@ -92,6 +94,13 @@ final class ClassifyStep implements Step {
         List<ClusterColumn> kept = columns.settle(converter, warnings);
         Instances data = converter.toInstances(context.stepId(), kept);
         data.setClassIndex(data.numAttributes() - 1);
+        Attribute targetAttribute = data.classAttribute();
+        if (columns.target().field().type() == FieldType.STRING
+                && targetAttribute.numValues() > PredictorColumns.MAX_TEXT_VALUES) {
+            throw new StepFailure("target: '" + targetAttribute.name() + "' is text with " + targetAttribute.numValues()
+                    + " distinct values, too many classes to learn (at most " + PredictorColumns.MAX_TEXT_VALUES
+                    + "). Predict a column of a few classes, or declare a numeric target integer or decimal.");
+        }
         long[] rowOf = rowsWithTarget(data);
         data.deleteWithMissingClass();
         long noTarget = rowsRead - data.numInstances();
@@ -209,6 +218,13 @@ final class ClassifyStep implements Step {
         }
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
+        List<String> featureNames = new ArrayList<>();
+        for (int j = 0; j < data.numAttributes(); j++) {
+            if (j != data.classIndex()) {
+                featureNames.add(data.attribute(j).name());
+            }
+        }
+        metrics.columns(featureNames, columns.leftOut());
         DecisionThreshold threshold = positive < 0 ? null : DecisionThreshold.choose(eval.predictions(), positive,
                 params.threshold(), params.minRecall().orElse(1.0));
         if (threshold != null) {
@@ -288,6 +304,14 @@ final class ClassifyStep implements Step {
         context.progress(1.0);
     }
 
+    private Classifier create(String algorithm) throws StepFailure {
+        try {
+            return ClassifierSetup.create(algorithm, params.optionString());
+        } catch (ClustererSetup.SetupException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
+    }
+
     /** Per row with a target, in order, its 0-based position among all of {@code data}'s rows. */
     private static long[] rowsWithTarget(Instances data) {
         long[] rows = new long[data.numInstances()];
@@ -320,7 +344,9 @@ final class ClassifyStep implements Step {
         for (int j = 0; j < columns.size(); j++) {
             Field f = columns.get(j).field();
             Attribute a = data.attribute(j);
-            if (f.type() == FieldType.CATEGORICAL) {
+            if (f.type() == FieldType.CATEGORICAL || f.type() == FieldType.STRING) {
+                // A string column the model uses is a category of the values it was trained on.
+                f = new Field(f.name(), FieldType.CATEGORICAL, f.nullable(), f.tags(), List.of());
                 List<String> values = new ArrayList<>(a.numValues());
                 for (int v = 0; v < a.numValues(); v++) {
                     values.add(a.value(v));

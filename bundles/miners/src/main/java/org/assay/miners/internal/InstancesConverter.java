@@ -21,7 +21,9 @@ import weka.core.Utils;
  *
  * <p>Nulls (and NaN decimals) become Weka's missing value. Categorical values become indexes
  * of a nominal attribute whose values are the field's declared categories followed by the
- * values met in the data, in order of appearance; booleans are nominal {false, true}.
+ * values met in the data, in order of appearance; string values (a column read as text that
+ * is used as a category) become a nominal attribute of the values met, sorted, so the header
+ * does not depend on the order of the rows; booleans are nominal {false, true}.
  *
  * <p>Not thread-safe. Use: {@link #add} each batch, then {@link #toInstances} once; the
  * columns given to {@link #toInstances} may be fewer than those converted, so a column can be
@@ -43,6 +45,8 @@ final class InstancesConverter {
             ClusterColumn c = columns.get(j);
             if (c.nominal() && c.field().type() == FieldType.CATEGORICAL) {
                 dictionaries[j] = new NominalValues(c.field().categories());
+            } else if (c.nominal() && c.field().type() == FieldType.STRING) {
+                dictionaries[j] = new NominalValues(List.of());
             }
         }
     }
@@ -103,6 +107,20 @@ final class InstancesConverter {
         return rowsWithMissing;
     }
 
+    /** How many distinct values nominal converted column {@code j} met (declared categories included). */
+    int distinctValues(int j) {
+        return dictionaries[j] == null ? 0 : dictionaries[j].values().size();
+    }
+
+    /** Rows with a value (not missing) in converted column {@code j}. */
+    long rowsWithValue(int j) {
+        long n = 0;
+        for (double[] row : rows) {
+            n += Double.isNaN(row[j]) ? 0 : 1;
+        }
+        return n;
+    }
+
     /** Whether no two rows share a value in converted column {@code j}; missing values do not count. */
     boolean valuesDiffer(int j) {
         double[] values = new double[rows.size()];
@@ -136,10 +154,23 @@ final class InstancesConverter {
         }
         boolean all = from.length == columns.size();
         ArrayList<Attribute> attributes = new ArrayList<>(from.length);
-        for (int j : from) {
+        // Per kept column, old index -> sorted index for string columns; null for the others.
+        int[][] remap = new int[from.length][];
+        boolean anyRemap = false;
+        for (int k = 0; k < from.length; k++) {
+            int j = from[k];
             ClusterColumn c = columns.get(j);
             if (!c.nominal()) {
                 attributes.add(new Attribute(c.name()));
+            } else if (dictionaries[j] != null && c.field().type() == FieldType.STRING) {
+                List<String> sorted = new ArrayList<>(dictionaries[j].values());
+                sorted.sort(null);
+                remap[k] = new int[sorted.size()];
+                for (int v = 0; v < sorted.size(); v++) {
+                    remap[k][dictionaries[j].indexOf(sorted.get(v))] = v;
+                }
+                anyRemap = true;
+                attributes.add(new Attribute(c.name(), sorted));
             } else if (dictionaries[j] != null) {
                 attributes.add(new Attribute(c.name(), dictionaries[j].values()));
             } else {
@@ -155,6 +186,13 @@ final class InstancesConverter {
                     narrow[k] = row[from[k]];
                 }
                 row = narrow;
+            }
+            if (anyRemap) {
+                for (int k = 0; k < row.length; k++) {
+                    if (remap[k] != null && !Double.isNaN(row[k])) {
+                        row[k] = remap[k][(int) row[k]];
+                    }
+                }
             }
             // Let the wide row go as soon as its narrow copy exists: one copy of the data at a time.
             rows.set(r, null);

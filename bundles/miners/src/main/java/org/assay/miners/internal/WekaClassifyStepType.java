@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
@@ -49,9 +52,11 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                     + " fail the run when a figure misses its bound; storeAs keeps the model as a new version in the"
                     + " model store (champion or challenger).")
                 .tags("weka", "classification", "regression", "prediction", "churn")
-                .input(PortSpec.IN, "Training rows, with the target")
+                // Both inputs are read once, straight into Weka instances: streamed, so the engine
+                // hands the batches over in memory instead of spooling them to disk first.
+                .input(PortSpec.streamed(PortSpec.IN, "Training rows, with the target"))
                 .input(new PortSpec(ClassifyStep.TEST_PORT, "Rows to measure on, with the target, for evaluation"
-                        + " test-input", true))
+                        + " test-input", true, PortKind.DATASET, ReadMode.ONCE))
                 .output(ClassifyStep.METRICS_PORT, "The evaluation figures: metric, class (empty for the whole"
                         + " model), value")
                 .output(ClassifyStep.CURVES_PORT, "Threshold curves per class for classification (empty for a"
@@ -104,9 +109,15 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
             try {
                 PredictorColumns c = PredictorColumns.choose(in, p.target(), p.columns());
                 List<Field> fields = new ArrayList<>();
-                c.features().forEach(f -> fields.add(f.field()));
-                fields.add(c.target().field().withTags(FieldTag.TARGET));
-                // Key-like columns may still drop out at run time; the header at run time is exact.
+                c.certainFeatures().forEach(f -> fields.add(f.field()));
+                Field target = c.target().field();
+                if (target.type() == FieldType.STRING) {
+                    target = new Field(target.name(), FieldType.CATEGORICAL, target.nullable(), target.tags(),
+                            List.of());
+                }
+                fields.add(target.withTags(FieldTag.TARGET));
+                // Key-like columns may still drop out at run time, and string columns are kept only when
+                // they read as categories: the header at run time is exact.
                 out.put(PortSpec.MODEL, Schema.of(fields));
                 out.put(ClassifyStep.PREDICTIONS_PORT, HeldOutPredictions.schema(c.target().field(),
                         HeldOutPredictions.keyField(in)));

@@ -59,7 +59,7 @@ class WekaClassifyStepTest {
         Instances credit = ChurnData.creditG();
         StepTestRunner r = new StepTestRunner(type(), dir)
                 .input("in", ChurnData.schemaOf(credit), ChurnData.rowsOf(credit), 100)
-                .param("target", "class").run();
+                .param("target", "class").param("algorithm", "weka.classifiers.trees.J48").run();
         Map<String, Double> m = figures(r);
         assertEquals(705.0, m.get("correct"));
 
@@ -149,7 +149,7 @@ class WekaClassifyStepTest {
 
     @Test
     void theModelOnThePortReadsBackAsAWekaClassifier() throws Exception {
-        StepTestRunner r = churn(300).run();
+        StepTestRunner r = churn(300).param("algorithm", "weka.classifiers.trees.J48").run();
         TrainedModel model = r.outputModel("model");
         assertEquals(WekaModelCodec.FORMAT, model.format());
         try (InputStream in = model.openContent()) {
@@ -189,8 +189,25 @@ class WekaClassifyStepTest {
             rows.add(row((double) i, 2.0 * i));
         }
         StepFailure e = assertThrows(StepFailure.class, () -> new StepTestRunner(type(), dir)
-                .input("in", schema, rows, 10).param("target", "y").run());
+                .input("in", schema, rows, 10).param("target", "y").param("algorithm", "weka.classifiers.trees.J48")
+                .run());
         assertTrue(e.getMessage().contains("Use a regression algorithm"), e.getMessage());
+    }
+
+    @Test
+    void theDefaultAlgorithmIsLogisticForClassesAndLinearRegressionForNumbersAndSaysSo() throws Exception {
+        StepTestRunner r = churn(300).run();
+        TrainedModel model = r.outputModel("model");
+        assertEquals("weka.classifiers.functions.Logistic", model.algorithm());
+        try (InputStream in = model.openContent()) {
+            assertInstanceOf(Logistic.class, WekaModelCodec.decode(in, "the model").classifier());
+        }
+        assertTrue(Files.readString(dir.resolve("artifacts/model-summary.txt")).contains(
+                "Algorithm: weka.classifiers.functions.Logistic (auto: chosen for a classification)"));
+        StepTestRunner regression = new StepTestRunner(type(), dir.resolve("regression"))
+                .input("in", ChurnData.SCHEMA, ChurnData.rows(200, 2), 64).param("target", "monthly_charges").run();
+        assertEquals("weka.classifiers.functions.LinearRegression", regression.outputModel("model").algorithm());
+        churn(10).param("options", "-R 1").assertInvalid("options", "takes no options");
     }
 
     @Test
@@ -214,7 +231,8 @@ class WekaClassifyStepTest {
         churn(10).param("gates", Map.of("auc", "at least 0.8")).assertInvalid("gates", "write a comparison");
         churn(10).param("storeAs", "../etc").assertInvalid("storeAs", "is not a model name");
         churn(10).param("target", "nope").assertInvalid("target", "nope");
-        churn(10).param("target", "email").assertInvalid("target", "");
+        churn(10).param("target", "email").assertInvalid("target", "tagged pii");
+        churn(10).param("target", "customer_id").assertInvalid("target", "tagged id");
         churn(10).param("columns", List.of("churned", "tenure_months")).assertInvalid("columns", "");
     }
 
