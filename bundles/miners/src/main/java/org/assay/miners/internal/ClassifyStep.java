@@ -42,6 +42,8 @@ final class ClassifyStep implements Step {
     /** The confusion matrix as rows (actual, predicted, count), for the confusion-matrix chart. */
     static final String CONFUSION_PORT = "confusion";
     static final String PREDICTIONS_PORT = "predictions";
+    /** Attribute importance as rows (attribute, information_gain, gain_ratio or correlation), for bar-chart. */
+    static final String IMPORTANCE_PORT = "importance";
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String MODEL_FILE = "model.bin";
 
@@ -69,9 +71,6 @@ final class ClassifyStep implements Step {
         List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
-            if (auto) {
-                template = create(ClassifierSetup.resolve(params.algorithm(), columns.target().nominal()));
-            }
             converter = new InstancesConverter(columns.converted());
             keyField = HeldOutPredictions.keyField(in.schema());
             int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
@@ -94,6 +93,17 @@ final class ClassifyStep implements Step {
         List<ClusterColumn> kept = columns.settle(converter, warnings);
         Instances data = converter.toInstances(context.stepId(), kept);
         data.setClassIndex(data.numAttributes() - 1);
+        if (auto && ZeroOneTarget.holds(data, columns.target())) {
+            // Exited, churned, bought as 0/1: what a user means is a classification of two classes.
+            data = ZeroOneTarget.nominal(data);
+            columns = columns.withTarget(ZeroOneTarget.column(columns.target(), data.classAttribute()));
+            kept.set(kept.size() - 1, columns.target());
+            warnings.add("target " + columns.target().name() + " holds only 0 and 1: a classification (classes 0"
+                    + " and 1); name an algorithm to treat it as a number");
+        }
+        if (auto) {
+            template = create(ClassifierSetup.resolve(params.algorithm(), columns.target().nominal()));
+        }
         Attribute targetAttribute = data.classAttribute();
         if (columns.target().field().type() == FieldType.STRING
                 && targetAttribute.numValues() > PredictorColumns.MAX_TEXT_VALUES) {
@@ -239,7 +249,7 @@ final class ClassifyStep implements Step {
             model = AbstractClassifier.makeCopy(template);
             build(model, data, columns);
         }
-        AttributeImportance.write(context, data, importance);
+        List<AttributeImportance.Row> importanceRows = AttributeImportance.write(context, data, importance);
         context.checkCancelled();
         context.progress(0.9);
 
@@ -298,9 +308,12 @@ final class ClassifyStep implements Step {
                 eval, data);
         // Every input row went into the model and its figures (or was filtered for lack of a
         // target); the metric, curve, matrix and prediction rows are new rows this step makes.
+        long importanceCount = AttributeImportance.output(context.output(IMPORTANCE_PORT,
+                AttributeImportance.schema(data.classAttribute().isNominal())), data.classAttribute().isNominal(),
+                importanceRows);
         context.countFiltered(noTarget);
         context.countOut(rowsRead + testRows - noTarget);
-        context.countIn(figures.rowCount() + curveRows + confusionRows + predictionRows);
+        context.countIn(figures.rowCount() + curveRows + confusionRows + predictionRows + importanceCount);
         context.progress(1.0);
     }
 

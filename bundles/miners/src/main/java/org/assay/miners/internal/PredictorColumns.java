@@ -94,6 +94,11 @@ record PredictorColumns(ClusterColumn target, List<ClusterColumn> features, List
         return new PredictorColumns(target, features, leftOut, suspects, texts);
     }
 
+    /** The same columns with another target (a 0/1 integer target read as two classes). */
+    PredictorColumns withTarget(ClusterColumn newTarget) {
+        return new PredictorColumns(newTarget, features, leftOut, suspects, texts);
+    }
+
     /** Features known before the data is read to be in the model: all but unnamed string columns. */
     List<ClusterColumn> certainFeatures() {
         List<ClusterColumn> certain = new ArrayList<>();

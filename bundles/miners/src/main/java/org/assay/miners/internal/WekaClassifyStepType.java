@@ -69,6 +69,9 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                         + " fold (cross-validation), actual, predicted (at the chosen threshold) and probability (of"
                         + " the positive class, or of the predicted class for more classes). For cross-validation"
                         + " these are the out-of-fold predictions: each from the model that did not see the row")
+                .output(ClassifyStep.IMPORTANCE_PORT, "Global attribute importance, most important first: attribute,"
+                        + " information_gain and gain_ratio (Weka's InfoGain and GainRatio evaluators, numeric"
+                        + " columns discretised) for a classification, correlation for a regression; for bar-chart")
                 .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
                         + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
     }
@@ -108,6 +111,12 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
         if (in != null) {
             try {
                 PredictorColumns c = PredictorColumns.choose(in, p.target(), p.columns());
+                if (p.algorithm().trim().equals(ClassifierSetup.AUTO) && !c.target().nominal()
+                        && c.target().field().type() == FieldType.INTEGER) {
+                    // A 0/1 target becomes two classes at run time (ZeroOneTarget): the model's shape is
+                    // known only once the data is read.
+                    return Optional.of(out);
+                }
                 List<Field> fields = new ArrayList<>();
                 c.certainFeatures().forEach(f -> fields.add(f.field()));
                 Field target = c.target().field();
@@ -121,6 +130,7 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                 out.put(PortSpec.MODEL, Schema.of(fields));
                 out.put(ClassifyStep.PREDICTIONS_PORT, HeldOutPredictions.schema(c.target().field(),
                         HeldOutPredictions.keyField(in)));
+                out.put(ClassifyStep.IMPORTANCE_PORT, AttributeImportance.schema(c.target().nominal()));
             } catch (StepFailure e) {
                 // check() reports it
             }

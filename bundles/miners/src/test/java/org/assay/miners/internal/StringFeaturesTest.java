@@ -100,6 +100,37 @@ class StringFeaturesTest {
     }
 
     @Test
+    void aZeroOneIntegerTargetIsTwoClassesByDefaultAndANumberWithANamedRegression() throws Exception {
+        Schema bank = Schema.of(Field.of("CustomerId", FieldType.INTEGER), Field.of("Surname", FieldType.STRING),
+                Field.of("Geography", FieldType.STRING), Field.of("Age", FieldType.INTEGER),
+                Field.of("Exited", FieldType.INTEGER));
+        Random random = new Random(8);
+        List<Object[]> rows = new ArrayList<>();
+        String[] countries = {"France", "Spain", "Germany"};
+        for (int i = 0; i < 600; i++) {
+            String country = countries[random.nextInt(3)];
+            long age = 18 + random.nextInt(60);
+            double logit = -3 + ("Germany".equals(country) ? 0.8 : 0) + 0.05 * (age - 18);
+            rows.add(row(15_600_000L + i, "S" + random.nextInt(300), country, age,
+                    random.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1L : 0L));
+        }
+        WekaClassifyStepType type = new WekaClassifyStepType(new FileModelStore(dir.resolve("models")));
+        StepTestRunner r = new StepTestRunner(type, dir.resolve("auto")).input("in", bank, rows, 100)
+                .param("target", "Exited");
+        TrainedModel model = train(r);
+        assertEquals("weka.classifiers.functions.Logistic", model.algorithm());
+        assertEquals(List.of("Geography", "Age", "Exited"), model.header().names(), "key and surnames left out");
+        assertEquals(List.of("0", "1"), model.header().field("Exited").categories());
+        assertEquals("1", model.property("positiveClass").orElseThrow());
+        assertEquals("classification", model.property("task").orElseThrow());
+        r.assertRowsAccountedFor();
+
+        TrainedModel regression = train(new StepTestRunner(type, dir.resolve("named")).input("in", bank, rows, 100)
+                .param("target", "Exited").param("algorithm", "weka.classifiers.functions.LinearRegression"));
+        assertEquals("regression", regression.property("task").orElseThrow());
+    }
+
+    @Test
     void theCardinalityRule() {
         assertTrue(PredictorColumns.readsAsCategory(2, 3), "two values always pass");
         assertTrue(PredictorColumns.readsAsCategory(3, 60));

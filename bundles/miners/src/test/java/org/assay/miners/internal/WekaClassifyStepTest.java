@@ -116,6 +116,10 @@ class WekaClassifyStepTest {
         // The planted drivers rank above the noise column.
         assertTrue(importance.indexOf(importance.stream().filter(l -> l.startsWith("monthly_charges,")).findFirst()
                 .orElseThrow()) == importance.size() - 1, importance.toString());
+        List<Object[]> ranked = r.output("importance");
+        assertEquals(importance.size() - 1, ranked.size(), "the importance output carries the file's rows");
+        assertEquals(importance.get(1).split(",")[0], ranked.get(0)[0]);
+        assertEquals("monthly_charges", ranked.get(ranked.size() - 1)[0]);
         String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
         assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
         r.assertRowsAccountedFor();
@@ -319,6 +323,7 @@ class WekaClassifyStepTest {
         assertEquals(List.of("contract", "tenure_months", "monthly_charges", "support_calls", "churned"),
                 out.get("model").names());
         assertTrue(out.get("model").field("churned").has(FieldTag.TARGET));
+        assertEquals(List.of("attribute", "information_gain", "gain_ratio"), out.get("importance").names());
         assertEquals(PortKind.MODEL, type().descriptor().output("model").orElseThrow().kind());
     }
 }
