@@ -71,7 +71,7 @@ final class ClassifyStep implements Step {
         List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
-            converter = new InstancesConverter(columns.converted());
+            converter = columns.converter();
             keyField = HeldOutPredictions.keyField(in.schema());
             int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
             keys = key < 0 ? null : new ArrayList<>();

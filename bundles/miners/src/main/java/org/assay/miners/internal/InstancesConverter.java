@@ -35,12 +35,17 @@ final class InstancesConverter {
 
     private final List<ClusterColumn> columns;
     private final NominalValues[] dictionaries;
+    /** Per converted column, the most distinct text values to keep (0: no limit), and whether more came. */
+    private final int[] maxValues;
+    private final boolean[] overflowed;
     private List<double[]> rows = new ArrayList<>();
     private long rowsWithMissing;
 
     InstancesConverter(List<ClusterColumn> columns) {
         this.columns = List.copyOf(columns);
         this.dictionaries = new NominalValues[columns.size()];
+        this.maxValues = new int[columns.size()];
+        this.overflowed = new boolean[columns.size()];
         for (int j = 0; j < dictionaries.length; j++) {
             ClusterColumn c = columns.get(j);
             if (c.nominal() && c.field().type() == FieldType.CATEGORICAL) {
@@ -49,6 +54,20 @@ final class InstancesConverter {
                 dictionaries[j] = new NominalValues(List.of());
             }
         }
+    }
+
+    /**
+     * Keeps at most {@code max} distinct values of text column {@code j}: a column with more
+     * will not be used (see {@link PredictorColumns}), so its values stop being remembered
+     * (bounded memory for ids and free text) and later new ones read as missing.
+     */
+    void limitValues(int j, int max) {
+        maxValues[j] = max;
+    }
+
+    /** Whether text column {@code j} met more distinct values than {@link #limitValues} allows. */
+    boolean overflowed(int j) {
+        return overflowed[j];
     }
 
     /** Appends the batch's rows. */
@@ -90,9 +109,17 @@ final class InstancesConverter {
             case TEXT -> {
                 String[] v = column.texts();
                 NominalValues dictionary = dictionaries[j];
+                int max = maxValues[j];
                 for (int r = 0; r < n; r++) {
                     String s = v[r];
-                    block[r][j] = s == null ? missing : dictionary.indexOf(s);
+                    if (s == null) {
+                        block[r][j] = missing;
+                    } else if (max > 0 && dictionary.values().size() >= max && !dictionary.contains(s)) {
+                        overflowed[j] = true;
+                        block[r][j] = missing;
+                    } else {
+                        block[r][j] = dictionary.indexOf(s);
+                    }
                 }
             }
         }
@@ -231,6 +258,10 @@ final class InstancesConverter {
 
         List<String> values() {
             return values;
+        }
+
+        boolean contains(String value) {
+            return index.containsKey(value);
         }
     }
 }

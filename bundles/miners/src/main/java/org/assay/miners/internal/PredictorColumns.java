@@ -118,6 +118,15 @@ record PredictorColumns(ClusterColumn target, List<ClusterColumn> features, List
         return distinct <= 2 || distinct <= MAX_TEXT_VALUES && distinct * 100L <= withValue * MAX_TEXT_SHARE_PERCENT;
     }
 
+    /** A converter for {@link #converted}, remembering no more text values than the rule can keep. */
+    InstancesConverter converter() {
+        InstancesConverter converter = new InstancesConverter(converted());
+        for (int j : texts) {
+            converter.limitValues(j, MAX_TEXT_VALUES);
+        }
+        return converter;
+    }
+
     /** The columns to convert, target last, so Weka's class attribute is the last one as in ARFF files. */
     List<ClusterColumn> converted() {
         List<ClusterColumn> all = new ArrayList<>(features);
@@ -134,7 +143,10 @@ record PredictorColumns(ClusterColumn target, List<ClusterColumn> features, List
         for (int j = 0; j < features.size(); j++) {
             ClusterColumn c = features.get(j);
             String why = null;
-            if (suspects.contains(j) && converter.rowCount() > 1 && converter.valuesDiffer(j)) {
+            if (texts.contains(j) && converter.overflowed(j)) {
+                why = String.format(Locale.ROOT, "text with more than %d distinct values (an id, a name or free"
+                        + " text), too many for a category", MAX_TEXT_VALUES);
+            } else if (suspects.contains(j) && converter.rowCount() > 1 && converter.valuesDiffer(j)) {
                 why = "looks like a key (" + ClusterColumns.keyLikeName(c.name()) + ", unique per row)";
             } else if (texts.contains(j)) {
                 int distinct = converter.distinctValues(j);
