@@ -60,6 +60,14 @@ public class PredictIT extends AssayKarafTestSupport {
             assertTrue(name + " missing from " + train.artifacts(), train.artifacts().stream()
                     .anyMatch(a -> a.path().getFileName().toString().equals(name) && Files.isRegularFile(a.path())));
         }
+        // The importance output drawn by bar-chart: the planted drivers outrank region, which is noise.
+        StepRunInfo importance = step(run, "importance");
+        assertTrue("no chart in " + importance.artifacts(), importance.artifacts().stream()
+                .anyMatch(a -> a.path().getFileName().toString().endsWith(".png") && Files.isRegularFile(a.path())));
+        List<String> ranked = Files.readAllLines(artifact(train, "attribute-importance.csv"), StandardCharsets.UTF_8);
+        assertTrue(ranked.toString(), ranked.indexOf(ranked.stream().filter(l -> l.startsWith("region,"))
+                .findFirst().orElseThrow()) > ranked.indexOf(ranked.stream().filter(l -> l.startsWith("contract,"))
+                .findFirst().orElseThrow()));
         String summary = Files.readString(artifact(train, "model-summary.txt"), StandardCharsets.UTF_8);
         assertTrue(summary, summary.contains("customer-churn v") && summary.contains("Left out"));
         assertTrue(summary, summary.contains("email: tagged pii") && summary.contains("customer_id: tagged id"));

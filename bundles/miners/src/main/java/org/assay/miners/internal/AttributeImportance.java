@@ -10,6 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.assay.api.data.BatchBuilder;
+import org.assay.api.data.BatchSink;
+import org.assay.api.data.Field;
+import org.assay.api.data.FieldType;
+import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.StepContext;
 import weka.attributeSelection.ASEvaluation;
@@ -81,7 +86,19 @@ final class AttributeImportance {
         return task;
     }
 
-    static void write(StepContext context, Instances data, FutureTask<List<Row>> scores) throws IOException,
+    /** The rows of the importance output: attribute, then information_gain and gain_ratio, or correlation. */
+    static Schema schema(boolean nominalTarget) {
+        return nominalTarget
+                ? Schema.of(Field.of("attribute", FieldType.CATEGORICAL),
+                        Field.of("information_gain", FieldType.DECIMAL), Field.of("gain_ratio", FieldType.DECIMAL))
+                : Schema.of(Field.of("attribute", FieldType.CATEGORICAL), Field.of("correlation", FieldType.DECIMAL));
+    }
+
+    /**
+     * Writes attribute-importance.csv, most important first, and returns its rows for the
+     * importance output; empty (logged) when the scores failed.
+     */
+    static List<Row> write(StepContext context, Instances data, FutureTask<List<Row>> scores) throws IOException,
             InterruptedException {
         boolean nominal = data.classAttribute().isNominal();
         List<Row> rows;
@@ -91,7 +108,7 @@ final class AttributeImportance {
             // Importance is a side table: a model without it is still a model.
             context.log().warn("weka-classify: no attribute importance: {}", ClustererSetup.message(
                     e.getCause() instanceof Exception cause ? cause : e));
-            return;
+            return List.of();
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -Math.abs(r.first())));
         Path file = context.artifactDir().resolve(FILE);
@@ -104,5 +121,26 @@ final class AttributeImportance {
         }
         context.addArtifact(file, ArtifactKind.TABLE, "Attribute importance ("
                 + (nominal ? "information gain, gain ratio" : "correlation with the target") + ")");
+        return rows;
+    }
+
+    /** The rows on the importance output (for bar-chart), in the order of the file; the row count. */
+    static long output(BatchSink sink, boolean nominalTarget, List<Row> rows) throws IOException {
+        Schema schema = schema(nominalTarget);
+        BatchBuilder b = new BatchBuilder(schema);
+        for (Row r : rows) {
+            b.setString(0, r.attribute());
+            b.set(1, Double.isNaN(r.first()) ? null : r.first());
+            if (nominalTarget) {
+                b.set(2, Double.isNaN(r.second()) ? null : r.second());
+            }
+            b.endRow();
+            if (b.isFull()) {
+                sink.write(b.build());
+                b = new BatchBuilder(schema);
+            }
+        }
+        sink.write(b.build());
+        return rows.size();
     }
 }

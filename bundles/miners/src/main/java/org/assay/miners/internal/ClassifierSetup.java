@@ -49,7 +49,28 @@ final class ClassifierSetup {
             "weka.classifiers.meta.Vote", Set.of("-P"),
             "weka.classifiers.meta.CostSensitiveClassifier", Set.of("-C", "-N"));
 
+    /** The default algorithm: chosen by the task when the target is known. */
+    static final String AUTO = "auto";
+    static final String AUTO_CLASSIFIER = "weka.classifiers.functions.Logistic";
+    static final String AUTO_REGRESSION = "weka.classifiers.functions.LinearRegression";
+
     private ClassifierSetup() {
+    }
+
+    /**
+     * The class {@code algorithm} names; for {@link #AUTO}, logistic regression for a nominal
+     * target and linear regression for a numeric one. Why those: on churn data (the generated
+     * sample and a Telco-shaped file) they match scikit-learn's logistic regression on the same
+     * folds, where Weka's J48 is far behind (benchmarks/README.md, section 5); both are fast,
+     * need no tuning, handle missing values and nominal columns, and their coefficients read as
+     * reasons.
+     */
+    static String resolve(String algorithm, boolean nominalTarget) {
+        String name = algorithm == null ? "" : algorithm.trim();
+        if (!name.equals(AUTO)) {
+            return name;
+        }
+        return nominalTarget ? AUTO_CLASSIFIER : AUTO_REGRESSION;
     }
 
     /**
@@ -82,6 +103,11 @@ final class ClassifierSetup {
 
     /** Problems with the two parameters, for validation; empty when both are fine. */
     static List<String> problems(String className, String options) {
+        if (className != null && className.trim().equals(AUTO)) {
+            return options == null || options.isBlank() ? List.of() : List.of("options: \"algorithm\": \"auto\""
+                    + " takes no options (it picks Logistic or LinearRegression with Weka's defaults); name the"
+                    + " algorithm to pass options, e.g. \"algorithm\": \"" + AUTO_CLASSIFIER + "\".");
+        }
         try {
             create(className, options);
             return List.of();

@@ -14,26 +14,37 @@ import org.assay.api.step.typed.Param;
 /** The parameters of {@code weka-classify}, and the rules between them. */
 record ClassifyParameters(
         @Param(description = "Weka classifier class, under weka.classifiers, e.g. " + ClassifierSetup.EXAMPLES
-                            + ". A categorical or boolean target makes it a classification, an integer or decimal"
-                            + " target a regression (LinearRegression, M5P, RandomForest, ...).",
-                defaultValue = "weka.classifiers.trees.J48")
+                            + ". A categorical, boolean or string target makes it a classification, an integer or"
+                            + " decimal target a regression (LinearRegression, M5P, RandomForest, ...). auto (the"
+                            + " default): weka.classifiers.functions.Logistic for a classification,"
+                            + " weka.classifiers.functions.LinearRegression for a regression, Weka's defaults; the"
+                            + " summary and the model say which ran.",
+                defaultValue = ClassifierSetup.AUTO)
         String algorithm,
         @Param(description = "Options for the classifier, as on Weka's command line, e.g. \"-C 0.25 -M 2\" for J48"
                             + " or \"-W weka.classifiers.trees.J48 -- -M 5\" for a meta scheme. Empty for Weka's"
                             + " defaults. Classes named in the options must be under weka.; options that name a"
                             + " file are refused.")
         Optional<String> options,
-        @Param(description = "The column to predict. Default: the input column tagged target.")
-        @Columns(types = {FieldType.CATEGORICAL, FieldType.BOOLEAN, FieldType.INTEGER, FieldType.DECIMAL})
+        @Param(description = "The column to predict. Default: the input column tagged target. A categorical, boolean"
+                            + " or string target (\"Yes\"/\"No\") is a classification, its classes the values in the"
+                            + " data; an integer or decimal target a regression (declare a 0/1 column categorical"
+                            + " in the reader to classify it).")
+        @Columns(types = {FieldType.CATEGORICAL, FieldType.BOOLEAN, FieldType.STRING, FieldType.INTEGER,
+                FieldType.DECIMAL})
         Optional<String> target,
         @Param(description = "Columns to learn from: integer, decimal, date and timestamp columns are numeric,"
-                            + " categorical and boolean columns nominal. Default: every such column except the"
-                            + " target, columns tagged id or pii, and key-like columns (a name like customer_id"
-                            + " with a different value in every row); string columns are never used. Named columns"
-                            + " are always used.",
+                            + " categorical, boolean and string columns nominal (the values in the data). Default:"
+                            + " every column except the target, columns tagged id or pii, key-like columns (a name"
+                            + " like customer_id with a different value in every row), and string columns that do"
+                            + " not read as categories: a string column is used when it has at most "
+                            + PredictorColumns.MAX_TEXT_VALUES + " distinct values and no more than "
+                            + PredictorColumns.MAX_TEXT_SHARE_PERCENT + "% of its rows with a value (ids, surnames"
+                            + " and free text fail that). Left-out columns and why are listed in the log,"
+                            + " metrics.json and model-summary.txt. Named columns are always used.",
                 defaultValue = "[]")
         @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE, FieldType.TIMESTAMP,
-                FieldType.CATEGORICAL, FieldType.BOOLEAN})
+                FieldType.CATEGORICAL, FieldType.BOOLEAN, FieldType.STRING})
         List<String> columns,
         @Param(description = "How the model is measured.", defaultValue = "cross-validation")
         EvaluationMode evaluation,

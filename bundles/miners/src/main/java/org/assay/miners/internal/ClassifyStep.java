@@ -43,6 +43,8 @@ final class ClassifyStep implements Step {
     /** The confusion matrix as rows (actual, predicted, count), for the confusion-matrix chart. */
     static final String CONFUSION_PORT = "confusion";
     static final String PREDICTIONS_PORT = "predictions";
+    /** Attribute importance as rows (attribute, information_gain, gain_ratio or correlation), for bar-chart. */
+    static final String IMPORTANCE_PORT = "importance";
     static final String SUMMARY_FILE = "model-summary.txt";
     static final String MODEL_FILE = "model.bin";
 
@@ -56,11 +58,10 @@ final class ClassifyStep implements Step {
 
     @Override
     public void run(StepContext context) throws Exception {
-        Classifier template;
-        try {
-            template = ClassifierSetup.create(params.algorithm(), params.optionString());
-        } catch (ClustererSetup.SetupException e) {
-            throw new StepFailure(e.getMessage(), e);
+        Classifier template = null;
+        boolean auto = params.algorithm().trim().equals(ClassifierSetup.AUTO);
+        if (!auto) {
+            template = create(params.algorithm());
         }
         List<QualityGates.Gate> gates = QualityGates.parse(params.gates());
         List<String> warnings = new ArrayList<>();
@@ -71,7 +72,7 @@ final class ClassifyStep implements Step {
         List<Object> keys = null;
         try (DataStream in = context.input(PortSpec.IN)) {
             columns = PredictorColumns.choose(in.schema(), params.target(), params.columns());
-            converter = new InstancesConverter(columns.converted());
+            converter = columns.converter();
             keyField = HeldOutPredictions.keyField(in.schema());
             int key = keyField == null ? -1 : in.schema().indexOf(keyField.name());
             keys = key < 0 ? null : new ArrayList<>();
@@ -93,6 +94,24 @@ final class ClassifyStep implements Step {
         List<ClusterColumn> kept = columns.settle(converter, warnings);
         Instances data = converter.toInstances(context.stepId(), kept);
         data.setClassIndex(data.numAttributes() - 1);
+        if (auto && ZeroOneTarget.holds(data, columns.target())) {
+            // Exited, churned, bought as 0/1: what a user means is a classification of two classes.
+            data = ZeroOneTarget.nominal(data);
+            columns = columns.withTarget(ZeroOneTarget.column(columns.target(), data.classAttribute()));
+            kept.set(kept.size() - 1, columns.target());
+            warnings.add("target " + columns.target().name() + " holds only 0 and 1: a classification (classes 0"
+                    + " and 1); name an algorithm to treat it as a number");
+        }
+        if (auto) {
+            template = create(ClassifierSetup.resolve(params.algorithm(), columns.target().nominal()));
+        }
+        Attribute targetAttribute = data.classAttribute();
+        if (columns.target().field().type() == FieldType.STRING
+                && targetAttribute.numValues() > PredictorColumns.MAX_TEXT_VALUES) {
+            throw new StepFailure("target: '" + targetAttribute.name() + "' is text with " + targetAttribute.numValues()
+                    + " distinct values, too many classes to learn (at most " + PredictorColumns.MAX_TEXT_VALUES
+                    + "). Predict a column of a few classes, or declare a numeric target integer or decimal.");
+        }
         long[] rowOf = rowsWithTarget(data);
         data.deleteWithMissingClass();
         long noTarget = rowsRead - data.numInstances();
@@ -210,6 +229,13 @@ final class ClassifyStep implements Step {
         }
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
+        List<String> featureNames = new ArrayList<>();
+        for (int j = 0; j < data.numAttributes(); j++) {
+            if (j != data.classIndex()) {
+                featureNames.add(data.attribute(j).name());
+            }
+        }
+        metrics.columns(featureNames, columns.leftOut());
         DecisionThreshold threshold = positive < 0 ? null : DecisionThreshold.choose(eval.predictions(), positive,
                 params.threshold(), params.minRecall().orElse(1.0));
         if (threshold != null) {
@@ -224,7 +250,7 @@ final class ClassifyStep implements Step {
             model = AbstractClassifier.makeCopy(template);
             build(model, data, columns);
         }
-        AttributeImportance.write(context, data, importance);
+        List<AttributeImportance.Row> importanceRows = AttributeImportance.write(context, data, importance);
         context.checkCancelled();
         context.progress(0.9);
 
@@ -283,10 +309,21 @@ final class ClassifyStep implements Step {
                 eval, data);
         // Every input row went into the model and its figures (or was filtered for lack of a
         // target); the metric, curve, matrix and prediction rows are new rows this step makes.
+        long importanceCount = AttributeImportance.output(context.output(IMPORTANCE_PORT,
+                AttributeImportance.schema(data.classAttribute().isNominal())), data.classAttribute().isNominal(),
+                importanceRows);
         context.countFiltered(noTarget);
         context.countOut(rowsRead + testRows - noTarget);
-        context.countIn(figures.rowCount() + curveRows + confusionRows + predictionRows);
+        context.countIn(figures.rowCount() + curveRows + confusionRows + predictionRows + importanceCount);
         context.progress(1.0);
+    }
+
+    private Classifier create(String algorithm) throws StepFailure {
+        try {
+            return ClassifierSetup.create(algorithm, params.optionString());
+        } catch (ClustererSetup.SetupException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
     }
 
     /** Per row with a target, in order, its 0-based position among all of {@code data}'s rows. */
@@ -321,7 +358,9 @@ final class ClassifyStep implements Step {
         for (int j = 0; j < columns.size(); j++) {
             Field f = columns.get(j).field();
             Attribute a = data.attribute(j);
-            if (f.type() == FieldType.CATEGORICAL) {
+            if (f.type() == FieldType.CATEGORICAL || f.type() == FieldType.STRING) {
+                // A string column the model uses is a category of the values it was trained on.
+                f = new Field(f.name(), FieldType.CATEGORICAL, f.nullable(), f.tags(), List.of());
                 List<String> values = new ArrayList<>(a.numValues());
                 for (int v = 0; v < a.numValues(); v++) {
                     values.add(a.value(v));

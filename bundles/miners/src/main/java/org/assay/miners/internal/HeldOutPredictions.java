@@ -45,7 +45,8 @@ final class HeldOutPredictions {
      * the positive class (two classes) or of the predicted class (more), empty for a regression.
      */
     static Schema schema(Field target, Field key) {
-        boolean nominal = target.type() == FieldType.CATEGORICAL || target.type() == FieldType.BOOLEAN;
+        boolean nominal = target.type() == FieldType.CATEGORICAL || target.type() == FieldType.BOOLEAN
+                || target.type() == FieldType.STRING;
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of(ROW, FieldType.INTEGER));
         if (key != null) {
@@ -126,21 +127,27 @@ final class HeldOutPredictions {
                     + order.length + " held-out rows");
         }
         int n = order.length;
-        Integer[] byRow = new Integer[n];
+        // Input row in the high half, prediction index in the low half: one primitive sort, no boxing.
+        long[] byRow = new long[n];
         for (int i = 0; i < n; i++) {
-            byRow[i] = i;
+            byRow[i] = rowOf[order[i][0]] << 32 | i;
         }
-        java.util.Arrays.sort(byRow, (a, b) -> Long.compare(rowOf[order[a][0]], rowOf[order[b][0]]));
+        java.util.Arrays.sort(byRow);
         BatchBuilder b = new BatchBuilder(schema);
         int f = keys == null ? 0 : 1;
-        for (int i : byRow) {
+        for (long sorted : byRow) {
+            int i = (int) (sorted & 0xffff_ffffL);
             Prediction p = predictions.get(i);
             long row = rowOf[order[i][0]];
-            b.set(0, row + 1);
+            b.setLong(0, row + 1);
             if (keys != null) {
                 b.set(1, keys.get((int) row));
             }
-            b.set(1 + f, order[i][1] < 0 ? null : (long) order[i][1] + 1);
+            if (order[i][1] < 0) {
+                b.setNull(1 + f);
+            } else {
+                b.setLong(1 + f, order[i][1] + 1);
+            }
             if (cls.isNominal()) {
                 b.set(2 + f, Double.isNaN(p.actual()) ? null : cls.value((int) p.actual()));
                 double[] dist = ((NominalPrediction) p).distribution();

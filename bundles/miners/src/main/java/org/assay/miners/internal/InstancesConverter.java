@@ -21,7 +21,9 @@ import weka.core.Utils;
  *
  * <p>Nulls (and NaN decimals) become Weka's missing value. Categorical values become indexes
  * of a nominal attribute whose values are the field's declared categories followed by the
- * values met in the data, in order of appearance; booleans are nominal {false, true}.
+ * values met in the data, in order of appearance; string values (a column read as text that
+ * is used as a category) become a nominal attribute of the values met, sorted, so the header
+ * does not depend on the order of the rows; booleans are nominal {false, true}.
  *
  * <p>Not thread-safe. Use: {@link #add} each batch, then {@link #toInstances} once; the
  * columns given to {@link #toInstances} may be fewer than those converted, so a column can be
@@ -33,18 +35,39 @@ final class InstancesConverter {
 
     private final List<ClusterColumn> columns;
     private final NominalValues[] dictionaries;
+    /** Per converted column, the most distinct text values to keep (0: no limit), and whether more came. */
+    private final int[] maxValues;
+    private final boolean[] overflowed;
     private List<double[]> rows = new ArrayList<>();
     private long rowsWithMissing;
 
     InstancesConverter(List<ClusterColumn> columns) {
         this.columns = List.copyOf(columns);
         this.dictionaries = new NominalValues[columns.size()];
+        this.maxValues = new int[columns.size()];
+        this.overflowed = new boolean[columns.size()];
         for (int j = 0; j < dictionaries.length; j++) {
             ClusterColumn c = columns.get(j);
             if (c.nominal() && c.field().type() == FieldType.CATEGORICAL) {
                 dictionaries[j] = new NominalValues(c.field().categories());
+            } else if (c.nominal() && c.field().type() == FieldType.STRING) {
+                dictionaries[j] = new NominalValues(List.of());
             }
         }
+    }
+
+    /**
+     * Keeps at most {@code max} distinct values of text column {@code j}: a column with more
+     * will not be used (see {@link PredictorColumns}), so its values stop being remembered
+     * (bounded memory for ids and free text) and later new ones read as missing.
+     */
+    void limitValues(int j, int max) {
+        maxValues[j] = max;
+    }
+
+    /** Whether text column {@code j} met more distinct values than {@link #limitValues} allows. */
+    boolean overflowed(int j) {
+        return overflowed[j];
     }
 
     /** Appends the batch's rows. */
@@ -86,9 +109,17 @@ final class InstancesConverter {
             case TEXT -> {
                 String[] v = column.texts();
                 NominalValues dictionary = dictionaries[j];
+                int max = maxValues[j];
                 for (int r = 0; r < n; r++) {
                     String s = v[r];
-                    block[r][j] = s == null ? missing : dictionary.indexOf(s);
+                    if (s == null) {
+                        block[r][j] = missing;
+                    } else if (max > 0 && dictionary.values().size() >= max && !dictionary.contains(s)) {
+                        overflowed[j] = true;
+                        block[r][j] = missing;
+                    } else {
+                        block[r][j] = dictionary.indexOf(s);
+                    }
                 }
             }
         }
@@ -101,6 +132,20 @@ final class InstancesConverter {
     /** Rows with a missing value in at least one column kept by {@link #toInstances}; 0 before it. */
     long rowsWithMissing() {
         return rowsWithMissing;
+    }
+
+    /** How many distinct values nominal converted column {@code j} met (declared categories included). */
+    int distinctValues(int j) {
+        return dictionaries[j] == null ? 0 : dictionaries[j].values().size();
+    }
+
+    /** Rows with a value (not missing) in converted column {@code j}. */
+    long rowsWithValue(int j) {
+        long n = 0;
+        for (double[] row : rows) {
+            n += Double.isNaN(row[j]) ? 0 : 1;
+        }
+        return n;
     }
 
     /** Whether no two rows share a value in converted column {@code j}; missing values do not count. */
@@ -136,10 +181,23 @@ final class InstancesConverter {
         }
         boolean all = from.length == columns.size();
         ArrayList<Attribute> attributes = new ArrayList<>(from.length);
-        for (int j : from) {
+        // Per kept column, old index -> sorted index for string columns; null for the others.
+        int[][] remap = new int[from.length][];
+        boolean anyRemap = false;
+        for (int k = 0; k < from.length; k++) {
+            int j = from[k];
             ClusterColumn c = columns.get(j);
             if (!c.nominal()) {
                 attributes.add(new Attribute(c.name()));
+            } else if (dictionaries[j] != null && c.field().type() == FieldType.STRING) {
+                List<String> sorted = new ArrayList<>(dictionaries[j].values());
+                sorted.sort(null);
+                remap[k] = new int[sorted.size()];
+                for (int v = 0; v < sorted.size(); v++) {
+                    remap[k][dictionaries[j].indexOf(sorted.get(v))] = v;
+                }
+                anyRemap = true;
+                attributes.add(new Attribute(c.name(), sorted));
             } else if (dictionaries[j] != null) {
                 attributes.add(new Attribute(c.name(), dictionaries[j].values()));
             } else {
@@ -155,6 +213,13 @@ final class InstancesConverter {
                     narrow[k] = row[from[k]];
                 }
                 row = narrow;
+            }
+            if (anyRemap) {
+                for (int k = 0; k < row.length; k++) {
+                    if (remap[k] != null && !Double.isNaN(row[k])) {
+                        row[k] = remap[k][(int) row[k]];
+                    }
+                }
             }
             // Let the wide row go as soon as its narrow copy exists: one copy of the data at a time.
             rows.set(r, null);
@@ -193,6 +258,10 @@ final class InstancesConverter {
 
         List<String> values() {
             return values;
+        }
+
+        boolean contains(String value) {
+            return index.containsKey(value);
         }
     }
 }

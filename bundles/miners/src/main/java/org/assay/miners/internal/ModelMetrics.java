@@ -58,6 +58,8 @@ final class ModelMetrics {
     private final List<Metric> all = new ArrayList<>();
     private final Map<String, Double> headline = new LinkedHashMap<>();
     private final String measured;
+    private List<String> features = List.of();
+    private List<String> leftOut = List.of();
     /** Per class, Weka's threshold curve over the predictions, built once (each has a point per prediction). */
     private Instances[] curves = new Instances[0];
 
@@ -272,11 +274,22 @@ final class ModelMetrics {
             if (curve == null) {
                 continue;
             }
+            int[] index = new int[names.length];
+            for (int k = 0; k < names.length; k++) {
+                index[k] = curve.attribute(names[k]).index();
+            }
+            String value = cls.value(c);
             for (int i = 0; i < curve.numInstances(); i++) {
-                b.set(0, cls.value(c));
+                b.set(0, value);
+                // Primitive setters and the attribute positions looked up once: curves have a row per prediction.
+                weka.core.Instance point = curve.instance(i);
                 for (int k = 0; k < names.length; k++) {
-                    double v = curve.instance(i).value(curve.attribute(names[k]).index());
-                    b.set(k + 1, Double.isNaN(v) ? null : v);
+                    double v = point.value(index[k]);
+                    if (Double.isNaN(v)) {
+                        b.setNull(k + 1);
+                    } else {
+                        b.setDouble(k + 1, v);
+                    }
                 }
                 b.endRow();
                 rows++;
@@ -357,9 +370,34 @@ final class ModelMetrics {
                 + measured + ")");
     }
 
+    /**
+     * Records which columns the model learnt from and which the defaults left out ("name:
+     * reason"), for metrics.json: a column left out is never left out silently.
+     */
+    void columns(List<String> features, List<String> leftOut) {
+        this.features = List.copyOf(features);
+        this.leftOut = List.copyOf(leftOut);
+    }
+
     String toJson() {
-        StringBuilder b = new StringBuilder("{\n  \"measured\": ").append(quote(measured)).append(",\n  \"metrics\": {");
-        String sep = "\n";
+        StringBuilder b = new StringBuilder("{\n  \"measured\": ").append(quote(measured));
+        b.append(",\n  \"features\": [");
+        String sep = "";
+        for (String f : features) {
+            b.append(sep).append(quote(f));
+            sep = ", ";
+        }
+        b.append("],\n  \"leftOut\": [");
+        sep = "\n";
+        for (String r : leftOut) {
+            int colon = r.indexOf(": ");
+            b.append(sep).append("    {\"column\": ").append(quote(colon < 0 ? r : r.substring(0, colon)))
+                    .append(", \"reason\": ").append(quote(colon < 0 ? "" : r.substring(colon + 2))).append('}');
+            sep = ",\n";
+        }
+        b.append(leftOut.isEmpty() ? "]" : "\n  ]");
+        b.append(",\n  \"metrics\": {");
+        sep = "\n";
         for (Map.Entry<String, Double> e : headline.entrySet()) {
             b.append(sep).append("    ").append(quote(e.getKey())).append(": ").append(json(e.getValue()));
             sep = ",\n";

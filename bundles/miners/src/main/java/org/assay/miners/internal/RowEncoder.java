@@ -115,6 +115,7 @@ final class RowEncoder {
             return column.type().storage() == FieldType.Storage.DOUBLE ? column.getDouble(r) : column.getLong(r);
         }
         String text = column.type() == FieldType.BOOLEAN ? Boolean.toString(column.getLong(r) != 0)
+                : column.type().storage() == FieldType.Storage.LONG ? Long.toString(column.getLong(r))
                 : column.getString(r);
         int index = a.indexOfValue(text);
         if (index < 0) {

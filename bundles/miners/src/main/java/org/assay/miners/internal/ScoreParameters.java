@@ -23,6 +23,11 @@ record ScoreParameters(
         @Param(description = "Add a decimal column probability_<class> per class with the model's probability.",
                 defaultValue = "true")
         boolean probabilities,
+        @Param(description = "For a classification: add this many categorical columns top_1, top_2, ... with the"
+                            + " most probable classes, best first (the next-best offer, the likeliest segments)."
+                            + " At most the number of classes; 0 for none; ignored for a regression.",
+                defaultValue = "0", min = 0, max = 20)
+        int topClasses,
         @Param(description = "For a two-class model: predict the positive class when its probability is at least"
                             + " this cut. Default: the cut weka-classify chose with its 'threshold' parameter (max-f1,"
                             + " recall), else the most probable class.",

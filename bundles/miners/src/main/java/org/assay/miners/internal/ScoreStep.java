@@ -86,6 +86,8 @@ final class ScoreStep implements Step {
                 double[][] probability = new double[classes][n];
                 BitSet noProbability = new BitSet();
                 String[][] reasons = new String[params.reasons()][n];
+                int topCount = classification ? ScoredColumns.topCount(params, classes) : 0;
+                String[][] top = new String[topCount][n];
                 for (int r = 0; r < n; r++) {
                     Instance row = encoder.encode(batch, r);
                     int explained = -1;
@@ -101,6 +103,9 @@ final class ScoreStep implements Step {
                             predicted[r] = best < 0 ? null : model.header().classAttribute().value(best);
                             for (int c = 0; c < classes; c++) {
                                 probability[c][r] = dist[c];
+                            }
+                            if (topCount > 0) {
+                                topClasses(dist, top, r, model.header().classAttribute());
                             }
                         } else {
                             value[r] = model.classifier().classifyInstance(row);
@@ -149,6 +154,9 @@ final class ScoreStep implements Step {
                 } else {
                     scored = scored.with(added.get(f++), Column.ofDoubles(FieldType.DECIMAL, value, n, noValue));
                 }
+                for (int k = 0; k < topCount; k++) {
+                    scored = scored.with(added.get(f++), Column.ofTexts(FieldType.CATEGORICAL, top[k], n));
+                }
                 for (int k = 0; k < params.reasons(); k++) {
                     scored = scored.with(added.get(f++), Column.ofTexts(FieldType.STRING, reasons[k], n));
                 }
@@ -169,6 +177,21 @@ final class ScoreStep implements Step {
                 + " training; scored as missing", n, column, loaded.label()));
         context.log().info("weka-score: scored {} rows with {}", rows, loaded.label());
         context.progress(1.0);
+    }
+
+    /** Row {@code r}'s classes by probability, best first (the lower index on a tie), into top[0..k). */
+    private static void topClasses(double[] dist, String[][] top, int r, weka.core.Attribute cls) {
+        boolean[] taken = new boolean[dist.length];
+        for (int k = 0; k < top.length; k++) {
+            int best = -1;
+            for (int c = 0; c < dist.length; c++) {
+                if (!taken[c] && (best < 0 || dist[c] > dist[best])) {
+                    best = c;
+                }
+            }
+            taken[best] = true;
+            top[k][r] = cls.value(best);
+        }
     }
 
     /** The key column's position: keyColumn, else the first id-tagged column; -1 for row numbers. */

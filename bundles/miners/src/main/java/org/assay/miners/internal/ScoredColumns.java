@@ -16,6 +16,7 @@ final class ScoredColumns {
 
     static final String PROBABILITY_PREFIX = "probability_";
     static final String REASON_PREFIX = "reason_";
+    static final String TOP_PREFIX = "top_";
 
     private ScoredColumns() {
     }
@@ -42,10 +43,18 @@ final class ScoredColumns {
                 fields.add(Field.of(PROBABILITY_PREFIX + c, FieldType.DECIMAL));
             }
         }
+        for (int i = 1; classification && i <= topCount(p, classes.size()); i++) {
+            fields.add(Field.of(TOP_PREFIX + i, FieldType.CATEGORICAL).withCategories(classes));
+        }
         for (int i = 1; i <= p.reasons(); i++) {
             fields.add(Field.of(REASON_PREFIX + i, FieldType.STRING));
         }
         return fields;
+    }
+
+    /** How many top_ columns a classification with {@code classes} classes gets. */
+    static int topCount(ScoreParameters p, int classes) {
+        return Math.min(p.topClasses(), classes);
     }
 
     static List<String> classes(Field target) {

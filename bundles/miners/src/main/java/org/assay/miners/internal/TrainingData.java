@@ -78,7 +78,8 @@ final class TrainingData {
     /** The model's description on the model port and in the store. */
     static TrainedModel.Builder describe(TrainedModel.Builder b, ClassifyParameters p, PredictorColumns columns,
             Instances data, ModelMetrics metrics, int positive) {
-        b.algorithm(p.algorithm().trim()).options(p.optionString()).trainedRows(data.numInstances())
+        b.algorithm(ClassifierSetup.resolve(p.algorithm(), columns.target().nominal())).options(p.optionString())
+                .trainedRows(data.numInstances())
                 .property("target", columns.target().name())
                 .property("task", columns.task())
                 .property("measured", metrics.measured())
@@ -118,8 +119,10 @@ final class TrainingData {
         for (String w : warnings) {
             b.append("Warning: ").append(w).append('\n');
         }
-        b.append("Algorithm: ").append(p.algorithm().trim()).append(p.optionString().isBlank() ? "" : " " + p.optionString())
-                .append('\n');
+        String algorithm = ClassifierSetup.resolve(p.algorithm(), columns.target().nominal());
+        b.append("Algorithm: ").append(algorithm).append(p.optionString().isBlank() ? "" : " " + p.optionString())
+                .append(p.algorithm().trim().equals(ClassifierSetup.AUTO) ? " (auto: chosen for a "
+                        + columns.task() + ")" : "").append('\n');
         b.append("Task: ").append(columns.task()).append(" of ").append(columns.target().name()).append('\n');
         b.append("Features: ");
         for (int j = 0; j < data.numAttributes(); j++) {

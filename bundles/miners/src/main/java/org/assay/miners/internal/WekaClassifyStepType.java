@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
+import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.model.ModelStore;
 import org.assay.api.step.ParameterProblem;
+import org.assay.api.step.PortKind;
 import org.assay.api.step.PortSpec;
+import org.assay.api.step.ReadMode;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
 import org.assay.api.step.StepDescriptor;
@@ -50,9 +53,11 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                     + " fail the run when a figure misses its bound; storeAs keeps the model as a new version in the"
                     + " model store (champion or challenger).")
                 .tags("weka", "classification", "regression", "prediction", "churn")
-                .input(PortSpec.IN, "Training rows, with the target")
+                // Both inputs are read once, straight into Weka instances: streamed, so the engine
+                // hands the batches over in memory instead of spooling them to disk first.
+                .input(PortSpec.streamed(PortSpec.IN, "Training rows, with the target"))
                 .input(new PortSpec(ClassifyStep.TEST_PORT, "Rows to measure on, with the target, for evaluation"
-                        + " test-input", true))
+                        + " test-input", true, PortKind.DATASET, ReadMode.ONCE))
                 .output(ClassifyStep.METRICS_PORT, "The evaluation figures: metric, class (empty for the whole"
                         + " model), value")
                 .output(ClassifyStep.CURVES_PORT, "Threshold curves per class for classification (empty for a"
@@ -65,6 +70,9 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
                         + " fold (cross-validation), actual, predicted (at the chosen threshold) and probability (of"
                         + " the positive class, or of the predicted class for more classes). For cross-validation"
                         + " these are the out-of-fold predictions: each from the model that did not see the row")
+                .output(ClassifyStep.IMPORTANCE_PORT, "Global attribute importance, most important first: attribute,"
+                        + " information_gain and gain_ratio (Weka's InfoGain and GainRatio evaluators, numeric"
+                        + " columns discretised) for a classification, correlation for a regression; for bar-chart")
                 .output(PortSpec.model(PortSpec.MODEL, "The classifier trained on all rows, with its training header"
                         + " (format " + WekaModelCodec.FORMAT + "), for weka-score"));
     }
@@ -104,13 +112,26 @@ public final class WekaClassifyStepType extends TypedStepType<ClassifyParameters
         if (in != null) {
             try {
                 PredictorColumns c = PredictorColumns.choose(in, p.target(), p.columns());
+                if (p.algorithm().trim().equals(ClassifierSetup.AUTO) && !c.target().nominal()
+                        && c.target().field().type() == FieldType.INTEGER) {
+                    // A 0/1 target becomes two classes at run time (ZeroOneTarget): the model's shape is
+                    // known only once the data is read.
+                    return Optional.of(out);
+                }
                 List<Field> fields = new ArrayList<>();
-                c.features().forEach(f -> fields.add(f.field()));
-                fields.add(c.target().field().withTags(FieldTag.TARGET));
-                // Key-like columns may still drop out at run time; the header at run time is exact.
+                c.certainFeatures().forEach(f -> fields.add(f.field()));
+                Field target = c.target().field();
+                if (target.type() == FieldType.STRING) {
+                    target = new Field(target.name(), FieldType.CATEGORICAL, target.nullable(), target.tags(),
+                            List.of());
+                }
+                fields.add(target.withTags(FieldTag.TARGET));
+                // Key-like columns may still drop out at run time, and string columns are kept only when
+                // they read as categories: the header at run time is exact.
                 out.put(PortSpec.MODEL, Schema.of(fields));
                 out.put(ClassifyStep.PREDICTIONS_PORT, HeldOutPredictions.schema(c.target().field(),
                         HeldOutPredictions.keyField(in)));
+                out.put(ClassifyStep.IMPORTANCE_PORT, AttributeImportance.schema(c.target().nominal()));
             } catch (StepFailure e) {
                 // check() reports it
             }

@@ -59,7 +59,7 @@ class WekaClassifyStepTest {
         Instances credit = ChurnData.creditG();
         StepTestRunner r = new StepTestRunner(type(), dir)
                 .input("in", ChurnData.schemaOf(credit), ChurnData.rowsOf(credit), 100)
-                .param("target", "class").run();
+                .param("target", "class").param("algorithm", "weka.classifiers.trees.J48").run();
         Map<String, Double> m = figures(r);
         assertEquals(705.0, m.get("correct"));
 
@@ -116,6 +116,10 @@ class WekaClassifyStepTest {
         // The planted drivers rank above the noise column.
         assertTrue(importance.indexOf(importance.stream().filter(l -> l.startsWith("monthly_charges,")).findFirst()
                 .orElseThrow()) == importance.size() - 1, importance.toString());
+        List<Object[]> ranked = r.output("importance");
+        assertEquals(importance.size() - 1, ranked.size(), "the importance output carries the file's rows");
+        assertEquals(importance.get(1).split(",")[0], ranked.get(0)[0]);
+        assertEquals("monthly_charges", ranked.get(ranked.size() - 1)[0]);
         String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
         assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
         r.assertRowsAccountedFor();
@@ -149,7 +153,7 @@ class WekaClassifyStepTest {
 
     @Test
     void theModelOnThePortReadsBackAsAWekaClassifier() throws Exception {
-        StepTestRunner r = churn(300).run();
+        StepTestRunner r = churn(300).param("algorithm", "weka.classifiers.trees.J48").run();
         TrainedModel model = r.outputModel("model");
         assertEquals(WekaModelCodec.FORMAT, model.format());
         try (InputStream in = model.openContent()) {
@@ -189,8 +193,25 @@ class WekaClassifyStepTest {
             rows.add(row((double) i, 2.0 * i));
         }
         StepFailure e = assertThrows(StepFailure.class, () -> new StepTestRunner(type(), dir)
-                .input("in", schema, rows, 10).param("target", "y").run());
+                .input("in", schema, rows, 10).param("target", "y").param("algorithm", "weka.classifiers.trees.J48")
+                .run());
         assertTrue(e.getMessage().contains("Use a regression algorithm"), e.getMessage());
+    }
+
+    @Test
+    void theDefaultAlgorithmIsLogisticForClassesAndLinearRegressionForNumbersAndSaysSo() throws Exception {
+        StepTestRunner r = churn(300).run();
+        TrainedModel model = r.outputModel("model");
+        assertEquals("weka.classifiers.functions.Logistic", model.algorithm());
+        try (InputStream in = model.openContent()) {
+            assertInstanceOf(Logistic.class, WekaModelCodec.decode(in, "the model").classifier());
+        }
+        assertTrue(Files.readString(dir.resolve("artifacts/model-summary.txt")).contains(
+                "Algorithm: weka.classifiers.functions.Logistic (auto: chosen for a classification)"));
+        StepTestRunner regression = new StepTestRunner(type(), dir.resolve("regression"))
+                .input("in", ChurnData.SCHEMA, ChurnData.rows(200, 2), 64).param("target", "monthly_charges").run();
+        assertEquals("weka.classifiers.functions.LinearRegression", regression.outputModel("model").algorithm());
+        churn(10).param("options", "-R 1").assertInvalid("options", "takes no options");
     }
 
     @Test
@@ -214,7 +235,8 @@ class WekaClassifyStepTest {
         churn(10).param("gates", Map.of("auc", "at least 0.8")).assertInvalid("gates", "write a comparison");
         churn(10).param("storeAs", "../etc").assertInvalid("storeAs", "is not a model name");
         churn(10).param("target", "nope").assertInvalid("target", "nope");
-        churn(10).param("target", "email").assertInvalid("target", "");
+        churn(10).param("target", "email").assertInvalid("target", "tagged pii");
+        churn(10).param("target", "customer_id").assertInvalid("target", "tagged id");
         churn(10).param("columns", List.of("churned", "tenure_months")).assertInvalid("columns", "");
     }
 
@@ -301,6 +323,7 @@ class WekaClassifyStepTest {
         assertEquals(List.of("contract", "tenure_months", "monthly_charges", "support_calls", "churned"),
                 out.get("model").names());
         assertTrue(out.get("model").field("churned").has(FieldTag.TARGET));
+        assertEquals(List.of("attribute", "information_gain", "gain_ratio"), out.get("importance").names());
         assertEquals(PortKind.MODEL, type().descriptor().output("model").orElseThrow().kind());
     }
 }

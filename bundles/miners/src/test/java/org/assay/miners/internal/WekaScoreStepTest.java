@@ -71,6 +71,23 @@ class WekaScoreStepTest {
     }
 
     @Test
+    void topClassesListTheClassesByProbabilityBestFirst() throws Exception {
+        TrainedModel model = train("weka.classifiers.functions.Logistic", null);
+        List<Object[]> rows = List.of(
+                row(1L, "a@example.com", "month-to-month", 2L, 70.0, 5L, null),
+                row(2L, "b@example.com", "two-year", 70L, 70.0, 0L, null));
+        StepTestRunner r = scorer().inputModel("model", model).input("in", ChurnData.SCHEMA, rows, 10)
+                .param("topClasses", 5).param("reasons", 0).run();
+        Schema out = r.outputSchema("out");
+        assertEquals(List.of("prediction", "probability_yes", "probability_no", "top_1", "top_2"),
+                out.names().subList(7, out.size()), "at most one column per class");
+        List<Object[]> scored = r.output();
+        assertEquals(List.of("yes", "no"), List.of(scored.get(0)[10], scored.get(0)[11]));
+        assertEquals(List.of("no", "yes"), List.of(scored.get(1)[10], scored.get(1)[11]));
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
     void designTimeOutputMatchesTheRunAndMissingColumnsAreExplainedAtDeploy() throws Exception {
         TrainedModel model = train("weka.classifiers.trees.J48", null);
         Schema noTenure = Schema.of(ChurnData.SCHEMA.fields().stream().filter(f -> !f.name().equals("tenure_months"))

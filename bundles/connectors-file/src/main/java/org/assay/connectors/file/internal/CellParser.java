@@ -25,7 +25,9 @@ import org.assay.api.data.FieldType;
  * strictly (2023-02-30 is an error, not March 2); timestamps as ISO-8601 with an offset
  * ({@code 2024-05-01T10:15:30Z}, {@code +02:00}) or without one ({@code 2024-05-01T10:15:30}
  * or with a space instead of T), the latter read as UTC. Surrounding spaces are ignored for
- * every type but string and categorical. Not thread-safe.
+ * every type but string and categorical, and a cell of spaces only in a column of another
+ * type is no value (null): exports such as the Telco churn file write " " for a missing
+ * number. Not thread-safe.
  */
 final class CellParser {
 
@@ -63,6 +65,10 @@ final class CellParser {
      * @return null on success, else why the text is not a value of that type
      */
     String parseInto(FieldType type, String text, BatchBuilder b, int col) {
+        if (type != FieldType.STRING && type != FieldType.CATEGORICAL && text.isBlank()) {
+            b.setNull(col);
+            return null;
+        }
         switch (type) {
             case STRING, CATEGORICAL -> {
                 b.setString(col, text);

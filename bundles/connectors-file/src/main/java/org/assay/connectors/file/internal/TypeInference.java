@@ -13,7 +13,8 @@ import org.assay.api.data.FieldType;
  * to quarantine, not a reason to make ages text. Values after the sample that do not fit
  * the inferred type send their row to quarantine as well. A column whose numbers have
  * leading zeros (zip codes, phone numbers) stays string, and categorical is never inferred:
- * declare it.
+ * declare it. A cell of spaces only counts as no value, like a null text: a decimal column
+ * with a few " " cells is decimal with missing values (the reader reads those cells as null).
  */
 final class TypeInference {
 
@@ -39,6 +40,9 @@ final class TypeInference {
                 continue;
             }
             String t = row[col].strip();
+            if (t.isEmpty()) {
+                continue;
+            }
             nonNull++;
             leadingZero |= CellParser.hasLeadingZero(t);
             for (int k = 0; k < CANDIDATES.length; k++) {

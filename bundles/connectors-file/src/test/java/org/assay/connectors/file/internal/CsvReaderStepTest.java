@@ -72,6 +72,30 @@ class CsvReaderStepTest {
     }
 
     @Test
+    void aCellOfSpacesInANumericColumnIsMissingNotText() throws Exception {
+        // The Telco churn export writes TotalCharges " " for new customers, inside and after the sample.
+        StringBuilder csv = new StringBuilder("customerID,tenure,TotalCharges,Churn\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("c").append(i).append(',').append(i % 72).append(',')
+                    .append(i % 100 == 7 ? " " : (i * 10.5) + "").append(',').append(i % 4 == 0 ? "Yes" : "No")
+                    .append('\n');
+        }
+        write("telco.csv", csv.toString());
+        StepTestRunner r = reader("telco.csv").param("inferenceRows", 100).run();
+
+        Schema s = r.outputSchema("out");
+        assertEquals(FieldType.DECIMAL, s.field("TotalCharges").type(), "blanks do not make a number column text");
+        assertEquals(FieldType.STRING, s.field("Churn").type());
+        List<Object[]> rows = r.output();
+        assertEquals(300, rows.size(), "no row goes to quarantine for a blank number");
+        assertEquals(null, rows.get(7)[2], "a blank in the sample is null");
+        assertEquals(null, rows.get(207)[2], "a blank after the sample is null");
+        assertEquals(84.0, rows.get(8)[2]);
+        assertEquals(0, r.quarantined().size());
+        r.assertRowsAccountedFor();
+    }
+
+    @Test
     void declaredTypesAndTagsAreUsed() throws Exception {
         write("c.csv", """
                 customer_id,name,email,city,age,score
