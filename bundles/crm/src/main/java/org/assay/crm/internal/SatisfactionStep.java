@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
 import org.assay.api.data.BatchSink;
@@ -17,6 +16,7 @@ import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.report.ReportSections;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -162,8 +162,12 @@ final class SatisfactionStep implements Step {
             ordered.put(d, levels.get(d));
         }
         double z = SatisfactionStats.z(p.confidence());
-        long written = writeSummary(ctx, tallies, z);
-        written += writeDrivers(ctx, ordered, lowRows.cardinality(), scored, z);
+        List<SatisfactionReport.Figures> figures = new ArrayList<>();
+        List<SatisfactionReport.Driver> drivers = new ArrayList<>();
+        long written = writeSummary(ctx, tallies, z, figures);
+        written += writeDrivers(ctx, ordered, lowRows.cardinality(), scored, z, drivers);
+        ReportSections.publish(ctx, SatisfactionReport.build(figures, drivers, p.lowDefinition(), p.confidence(),
+                p.minCount()));
         long kept = rows - rejected;
         if (kept >= written) {
             ctx.countFiltered(kept - written);
@@ -211,7 +215,7 @@ final class SatisfactionStep implements Step {
     }
 
     private static long writeSummary(StepContext ctx, Map<String, Map<String, Map<String, Tally>>> tallies,
-            double z) throws Exception {
+            double z, List<SatisfactionReport.Figures> figures) throws Exception {
         BatchSink out = ctx.output(PortSpec.OUT, SUMMARY);
         BatchBuilder b = new BatchBuilder(SUMMARY);
         long written = 0;
@@ -234,6 +238,8 @@ final class SatisfactionStep implements Step {
                         b.setNull(15).setNull(16);
                     }
                     b.endRow();
+                    figures.add(new SatisfactionReport.Figures(dim.getKey(), seg.getKey(), per.getKey(), t.responses,
+                            nps[0], nps[1], nps[2], t.csatResponses, csat[0], csat[1], csat[2]));
                     written++;
                     if (b.isFull()) {
                         out.write(b.build());
@@ -258,7 +264,7 @@ final class SatisfactionStep implements Step {
     }
 
     private long writeDrivers(StepContext ctx, Map<String, Map<String, LowCount>> levels, long low, long all,
-            double z) throws Exception {
+            double z, List<SatisfactionReport.Driver> drivers) throws Exception {
         record Row(String factor, String level, LowCount c, double[] ratios) { }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Map<String, LowCount>> f : levels.entrySet()) {
@@ -288,7 +294,11 @@ final class SatisfactionStep implements Step {
             for (int i = 0; i < 6; i++) {
                 b.setDouble(7 + i, r.ratios()[i]);
             }
-            b.setLong(13, r.ratios()[1] > 1 || r.ratios()[2] < 1 ? 1 : 0).endRow();
+            boolean significant = r.ratios()[1] > 1 || r.ratios()[2] < 1;
+            b.setLong(13, significant ? 1 : 0).endRow();
+            drivers.add(new SatisfactionReport.Driver(r.factor(), r.level(), r.c().responses,
+                    r.c().low / (double) r.c().responses, restLow / (double) restN, r.ratios()[0], r.ratios()[1],
+                    r.ratios()[2], significant));
             if (b.isFull()) {
                 out.write(b.build());
             }

@@ -36,8 +36,12 @@ final class SentimentScorer {
     static final double EXCLAMATION = 0.292;
     static final double[] DISTANCE_DAMP = {1.0, 0.95, 0.9};
 
-    /** A scored text: the score in (-1, 1) and the phrases that drove it, strongest first. */
-    record Result(double score, List<String> phrases, int words) {
+    /**
+     * A scored text: the score in (-1, 1), the phrases that drove it (strongest first, as written,
+     * with the words between), and the same as lexicon terms only ({@code not reliable}), which
+     * carry nothing of the text but lexicon entries.
+     */
+    record Result(double score, List<String> phrases, List<String> terms, int words) {
 
         String label(double neutralBand) {
             return score >= neutralBand ? "positive" : score <= -neutralBand ? "negative" : "neutral";
@@ -46,7 +50,7 @@ final class SentimentScorer {
 
     private record Token(String surface, String key, int clause, boolean han, boolean caps) { }
 
-    private record Contribution(String phrase, double value) { }
+    private record Contribution(String phrase, String term, double value) { }
 
     private final SentimentLexicon lexicon;
 
@@ -91,7 +95,7 @@ final class SentimentScorer {
             }
             v *= weight[i];
             sum += v;
-            parts.add(new Contribution(phrase(tokens, start, i), v));
+            parts.add(new Contribution(phrase(tokens, start, i), term(tokens, role, start, i), v));
         }
         if (sum != 0) {
             sum += Math.signum(sum) * EXCLAMATION * Math.min(4, exclamations[0]);
@@ -102,10 +106,12 @@ final class SentimentScorer {
         parts.sort(Comparator.comparingDouble((Contribution c) -> direction == 0 ? -Math.abs(c.value())
                 : -c.value() * direction));
         Set<String> phrases = new LinkedHashSet<>();
+        Set<String> terms = new LinkedHashSet<>();
         for (Contribution c : parts) {
             phrases.add(c.phrase());
+            terms.add(c.term());
         }
-        return new Result(score, List.copyOf(phrases), sentimentWords);
+        return new Result(score, List.copyOf(phrases), List.copyOf(terms), sentimentWords);
     }
 
     private double boost(Token m) {
@@ -153,6 +159,22 @@ final class SentimentScorer {
             }
         }
         return w;
+    }
+
+    private static String term(List<Token> tokens, Kind[] role, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        boolean han = false;
+        for (int i = from; i <= to; i++) {
+            if (i == to || role[i] == Kind.NEGATOR || role[i] == Kind.BOOSTER) {
+                Token t = tokens.get(i);
+                if (b.length() > 0 && !(t.han() && han)) {
+                    b.append(' ');
+                }
+                b.append(t.key());
+                han = t.han();
+            }
+        }
+        return b.toString();
     }
 
     private static String phrase(List<Token> tokens, int from, int to) {

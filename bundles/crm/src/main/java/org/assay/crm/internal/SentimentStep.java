@@ -1,6 +1,10 @@
 package org.assay.crm.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
 import org.assay.api.data.Column;
@@ -9,6 +13,8 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.report.ReportSection;
+import org.assay.api.report.ReportSections;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
@@ -37,10 +43,50 @@ final class SentimentStep implements Step {
                 .with(Field.of(LABEL, FieldType.CATEGORICAL).withCategories(LABELS)).with(phrases);
     }
 
+    /** Label shares and the commonest lexicon terms: nothing of the texts but lexicon entries. */
+    static ReportSection report(long[] labels, long scored, Map<String, Long> negative, Map<String, Long> positive) {
+        ReportSection.Builder b = ReportSection.builder("sentiment", "Sentiment of the feedback text")
+                .order(ReportSection.RESULTS + 10);
+        if (scored == 0) {
+            return b.summary("No feedback text to score.").build();
+        }
+        b.summary(String.format(Locale.ROOT, "Of %,d texts %.0f%% are positive, %.0f%% neutral and %.0f%% negative"
+                + " (lexicon-based).", scored, 100.0 * labels[2] / scored, 100.0 * labels[1] / scored,
+                100.0 * labels[0] / scored));
+        List<String> top = top(negative, 5);
+        if (!top.isEmpty()) {
+            b.summary("What negative texts say most: " + String.join(", ", top) + ".");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<Map.Entry<String, Long>> neg = sorted(negative);
+        List<Map.Entry<String, Long>> pos = sorted(positive);
+        for (int i = 0; i < Math.min(15, Math.max(neg.size(), pos.size())); i++) {
+            rows.add(List.of(i < neg.size() ? neg.get(i).getKey() : "", i < neg.size() ? "" + neg.get(i).getValue() : "",
+                    i < pos.size() ? pos.get(i).getKey() : "", i < pos.size() ? "" + pos.get(i).getValue() : ""));
+        }
+        if (!rows.isEmpty()) {
+            b.table("Commonest sentiment terms (texts)", List.of("In negative texts", "Texts", "In positive texts",
+                    "Texts"), rows);
+        }
+        return b.build();
+    }
+
+    private static List<Map.Entry<String, Long>> sorted(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> list = new ArrayList<>(counts.entrySet());
+        list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return list;
+    }
+
+    private static List<String> top(Map<String, Long> counts, int n) {
+        return sorted(counts).stream().limit(n).map(e -> "'" + e.getKey() + "' (" + e.getValue() + ")").toList();
+    }
+
     @Override
     public void run(StepContext ctx) throws Exception {
         SentimentScorer scorer = new SentimentScorer(SentimentLexicon.bundled().with(p.valences()));
         long[] labels = new long[3];
+        Map<String, Long> negativeTerms = new HashMap<>();
+        Map<String, Long> positiveTerms = new HashMap<>();
         long scored = 0;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             Schema schema = output(in.schema(), p.textColumn());
@@ -63,7 +109,13 @@ final class SentimentStep implements Step {
                     SentimentScorer.Result res = scorer.score(s);
                     score[r] = res.score();
                     label[r] = res.label(p.neutralBand());
-                    labels[LABELS.indexOf(label[r])]++;
+                    int at = LABELS.indexOf(label[r]);
+                    labels[at]++;
+                    if (at != 1) {
+                        for (String term : res.terms()) {
+                            (at == 0 ? negativeTerms : positiveTerms).merge(term, 1L, Long::sum);
+                        }
+                    }
                     scored++;
                     List<String> top = res.phrases().subList(0, Math.min(p.maxPhrases(), res.phrases().size()));
                     phrases[r] = top.isEmpty() ? null : String.join("; ", top);
@@ -76,6 +128,7 @@ final class SentimentStep implements Step {
         }
         ctx.log().info("sentiment scored {} texts: {} negative, {} neutral, {} positive", scored, labels[0],
                 labels[1], labels[2]);
+        ReportSections.publish(ctx, report(labels, scored, negativeTerms, positiveTerms));
         ctx.progress(1.0);
     }
 }

@@ -101,6 +101,12 @@ class SatisfactionStepTest {
         assertEquals("delivery", top[2]);
         assertTrue((Double) top[7] > 2.0, "rate ratio about 0.6 / 0.22");
         assertEquals(true, top[13]);
+        org.assay.api.report.ReportSection section = org.assay.api.report.ReportSections.read(r.artifacts().stream()
+                .map(StepTestRunner.Artifact::file).filter(org.assay.api.report.ReportSections::isSection)
+                .findFirst().orElseThrow());
+        assertTrue(section.summary().get(0).startsWith("NPS is "), section.summary().toString());
+        assertTrue(section.summary().stream().anyMatch(x -> x.contains("when category is delivery")),
+                section.summary().toString());
         Object[] second = drivers.get(1);
         assertEquals("hours", second[1]);
         assertTrue(((String) second[2]).startsWith("q4: > 7"), (String) second[2]);

@@ -49,6 +49,13 @@ class SentimentStepTest {
         Schema schema = r.outputSchema("out");
         assertTrue(schema.field("key_phrases").has(FieldTag.PII), "phrases quote pii text");
         assertEquals(List.of("negative", "neutral", "positive"), schema.field("sentiment_label").categories());
+        org.assay.api.report.ReportSection section = org.assay.api.report.ReportSections.read(r.artifacts().stream()
+                .map(StepTestRunner.Artifact::file).filter(org.assay.api.report.ReportSections::isSection)
+                .findFirst().orElseThrow());
+        assertEquals("Of 4 texts 25% are positive, 25% neutral and 50% negative (lexicon-based).",
+                section.summary().get(0));
+        assertTrue(section.summary().get(1).contains("'damaged' (1)"), section.summary().toString());
+        assertTrue(section.toString().indexOf("Berlin") < 0, "nothing of the texts but lexicon terms");
         r.assertRowsAccountedFor();
     }
 
