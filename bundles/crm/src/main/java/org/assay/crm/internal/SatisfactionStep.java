@@ -40,7 +40,8 @@ final class SatisfactionStep implements Step {
             Field.of("nps_high", FieldType.DECIMAL), Field.of("csat_responses", FieldType.INTEGER),
             Field.of("csat", FieldType.DECIMAL), Field.of("csat_low", FieldType.DECIMAL),
             Field.of("csat_high", FieldType.DECIMAL), Field.of("texts", FieldType.INTEGER),
-            Field.of("mean_sentiment", FieldType.DECIMAL), Field.of("negative_share", FieldType.DECIMAL));
+            Field.of("mean_sentiment", FieldType.DECIMAL), Field.of("negative_share", FieldType.DECIMAL),
+            Field.of("period_start", FieldType.DATE));
 
     static final Schema DRIVERS = Schema.of(Field.of("rank", FieldType.INTEGER), Field.of("factor", FieldType.STRING),
             Field.of("level", FieldType.STRING), Field.of("responses", FieldType.INTEGER),
@@ -237,6 +238,11 @@ final class SatisfactionStep implements Step {
                     } else {
                         b.setNull(15).setNull(16);
                     }
+                    if (per.getKey().equals(ALL)) {
+                        b.setNull(17);
+                    } else {
+                        b.setLong(17, periodStart(per.getKey()));
+                    }
                     b.endRow();
                     figures.add(new SatisfactionReport.Figures(dim.getKey(), seg.getKey(), per.getKey(), t.responses,
                             nps[0], nps[1], nps[2], t.csatResponses, csat[0], csat[1], csat[2]));
@@ -251,6 +257,14 @@ final class SatisfactionStep implements Step {
             out.write(b.build());
         }
         return written;
+    }
+
+    /** The first day of a period label (2025-03, 2025-Q1, 2025) as an epoch day. */
+    static long periodStart(String label) {
+        int year = Integer.parseInt(label.substring(0, 4));
+        int month = label.length() == 4 ? 1 : label.charAt(5) == 'Q' ? 3 * (label.charAt(6) - '1') + 1
+                : Integer.parseInt(label.substring(5, 7));
+        return java.time.LocalDate.of(year, month, 1).toEpochDay();
     }
 
     private static void decimals(BatchBuilder b, int from, double[] v) {

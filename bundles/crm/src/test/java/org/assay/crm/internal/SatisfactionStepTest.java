@@ -61,6 +61,8 @@ class SatisfactionStepTest {
         assertEquals(30 - 48.41, (Double) j[8], 0.05);
         assertEquals(30 + 48.41, (Double) j[9], 0.05);
         assertEquals(60.0, (Double) j[11], 1e-9);
+        assertEquals(LocalDate.of(2025, 1, 1), j[17]);
+        assertEquals(LocalDate.of(2025, 4, 1).toEpochDay(), SatisfactionStep.periodStart("2025-Q2"));
         // Wilson 6/10 at 95%: 31.27% - 83.18%.
         assertEquals(31.27, (Double) j[12], 0.01);
         assertEquals(83.18, (Double) j[13], 0.01);
