@@ -59,6 +59,9 @@ public class SequencesActionsIT extends AssayKarafTestSupport {
         assertEquals(1 + 1500, customers.size());
         assertTrue(customers.get(0), customers.get(0).startsWith("customer_id,periods,state,state_name,"));
         assertTrue(Files.size(artifact(step(run, "customers-per-state"), "customers-per-state.png")) > 1000);
+        assertTrue(Files.size(artifact(step(run, "transitions-heatmap"), "transitions-heatmap.png")) > 1000);
+        String models = executeCommand("assay:model-list");
+        assertTrue("the hmm is in the model store: " + models, models.contains("engagement-states"));
     }
 
     @Test
