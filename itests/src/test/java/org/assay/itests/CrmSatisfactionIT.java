@@ -41,6 +41,9 @@ public class CrmSatisfactionIT extends AssayKarafTestSupport {
         assertFalse(badProduct.isEmpty());
 
         List<Map<String, String>> drivers = table(artifact(step(run, "drivers-file"), "satisfaction-drivers.csv"));
+        for (Map<String, String> d : drivers.subList(0, Math.min(6, drivers.size()))) {
+            System.out.println("crm-satisfaction driver " + d);
+        }
         Map<String, String> top = drivers.get(0);
         assertEquals("the bad product is the strongest driver: " + drivers.subList(0, 3), "product", top.get("factor"));
         assertEquals(badProduct, top.get("level"));
@@ -64,6 +67,7 @@ public class CrmSatisfactionIT extends AssayKarafTestSupport {
         Map<String, String> all = summary.get(0);
         assertEquals("all", all.get("dimension"));
         assertEquals("all", all.get("period"));
+        System.out.println("crm-satisfaction all " + all);
         double nps = Double.parseDouble(all.get("nps"));
         assertTrue(Double.parseDouble(all.get("nps_low")) < nps && nps < Double.parseDouble(all.get("nps_high")));
         assertTrue("12 quarters of trend", summary.stream().filter(r -> r.get("dimension").equals("all")
@@ -93,6 +97,7 @@ public class CrmSatisfactionIT extends AssayKarafTestSupport {
 
         JsonNode section = new ObjectMapper().readTree(artifact(step(run, "satisfaction"),
                 "satisfaction.section.json").toFile());
+        System.out.println("crm-satisfaction summary " + section.path("summary"));
         String first = section.path("summary").get(0).asText();
         assertTrue(first, first.startsWith("NPS is "));
         assertTrue(section.toString(), section.path("summary").toString().contains("when product is " + badProduct));
