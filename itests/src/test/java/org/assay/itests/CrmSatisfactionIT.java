@@ -18,7 +18,7 @@ import org.assay.engine.StepRunInfo;
 import org.junit.Test;
 
 /**
- * Solution 6, crm-satisfaction, on the generated CRM data set: the planted satisfaction drivers
+ * Solution 6, crm-satisfaction, on the generated CRM data set loaded into H2 by crm-setup: the planted satisfaction drivers
  * of workflows/data/crm/truth.json (the bad product, late deliveries) come out on top of the
  * drivers table, the sentiment labels agree with the NPS band the generator wrote each text for,
  * the report opens with NPS, and no written table carries the text or a customer id.
@@ -27,6 +27,9 @@ public class CrmSatisfactionIT extends AssayKarafTestSupport {
 
     @Test
     public void thePlantedDriversOfLowScoresAreRecovered() throws Exception {
+        awaitDeployed("crm-setup");
+        RunInfo setup = awaitFinished(runs().start("crm-setup").runId());
+        assertEquals(describe(setup), RunStatus.SUCCEEDED, setup.status());
         awaitDeployed("crm-satisfaction");
         RunInfo run = awaitFinished(runs().start("crm-satisfaction").runId());
         assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
