@@ -59,6 +59,6 @@ record SatisfactionParameters(
 
     /** What a low score is: a detractor when there is an NPS column, else CSAT 1-3. */
     String lowDefinition() {
-        return npsColumn.isPresent() ? "detractor (NPS 0-6)" : "not satisfied (CSAT 1-3)";
+        return npsColumn.isPresent() ? "detractors (NPS 0-6)" : "unsatisfied responses (CSAT 1-3)";
     }
 }

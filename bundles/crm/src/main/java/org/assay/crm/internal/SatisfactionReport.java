@@ -58,8 +58,8 @@ final class SatisfactionReport {
         }
         List<Driver> strong = drivers.stream().filter(d -> d.significant() && d.ratio() > 1).limit(3).toList();
         for (Driver d : strong) {
-            b.summary(String.format(Locale.ROOT, "Low scores (%s) are %.1f times as common when %s is %s: %.0f%%"
-                    + " against %.0f%% otherwise (%,d responses; %s interval %.1f to %.1f).", lowDefinition,
+            b.summary(String.format(Locale.ROOT, "%s are %.1f times as common when %s is %s: %.0f%%"
+                    + " against %.0f%% otherwise (%,d responses; %s interval %.1f to %.1f).", capitalised(lowDefinition),
                     d.ratio(), d.factor(), d.level(), 100 * d.lowRate(), 100 * d.restRate(), d.responses(),
                     level, d.ratioLow(), d.ratioHigh()));
         }
@@ -93,7 +93,7 @@ final class SatisfactionReport {
                         pct(d.lowRate()), pct(d.restRate()), String.format(Locale.ROOT, "%.2f", d.ratio()),
                         String.format(Locale.ROOT, "%.2f - %.2f", d.ratioLow(), d.ratioHigh())));
             }
-            b.table("Drivers of low scores (" + lowDefinition + "), strongest first", List.of("Factor", "Value",
+            b.table("Drivers of " + lowDefinition + ", strongest first", List.of("Factor", "Value",
                     "Responses", "Low", "Low elsewhere", "Rate ratio", level + " interval"), t);
         }
         if (trend.size() >= 2) {
@@ -106,6 +106,10 @@ final class SatisfactionReport {
             b.table("NPS and CSAT by period", List.of("Period", "Responses", "NPS", level + " interval", "CSAT"), t);
         }
         return b.build();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String points(double v) {
