@@ -38,8 +38,8 @@ final class SentimentScorer {
 
     /**
      * A scored text: the score in (-1, 1), the phrases that drove it (strongest first, as written,
-     * with the words between), and the same as lexicon terms only ({@code not reliable}), which
-     * carry nothing of the text but lexicon entries.
+     * with the words between), and those pulling the score's way as lexicon terms only ({@code not
+     * reliable}), which carry nothing of the text but lexicon entries.
      */
     record Result(double score, List<String> phrases, List<String> terms, int words) {
 
@@ -109,7 +109,11 @@ final class SentimentScorer {
         Set<String> terms = new LinkedHashSet<>();
         for (Contribution c : parts) {
             phrases.add(c.phrase());
-            terms.add(c.term());
+            // Terms say why the text is what it is: only those pulling its way ("good" in a
+            // "good price, but broken" text is no reason it is negative).
+            if (c.value() * direction > 0) {
+                terms.add(c.term());
+            }
         }
         return new Result(score, List.copyOf(phrases), List.copyOf(terms), sentimentWords);
     }

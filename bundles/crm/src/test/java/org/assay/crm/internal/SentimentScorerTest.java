@@ -115,6 +115,7 @@ class SentimentScorerTest {
         SentimentScorer.Result en = SCORER.score("The staff were friendly but the app is not reliable and very slow");
         assertTrue(en.score() < 0);
         assertEquals(List.of("very slow", "not reliable", "friendly"), en.phrases());
+        assertEquals(List.of("very slow", "not reliable"), en.terms(), "friendly pulls the other way");
         SentimentScorer.Result zh = SCORER.score("物流非常快，客服不耐心");
         assertTrue(zh.phrases().contains("非常快"), zh.phrases().toString());
         assertTrue(zh.phrases().contains("不耐心"), zh.phrases().toString());
