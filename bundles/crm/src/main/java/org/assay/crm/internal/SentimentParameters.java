@@ -23,16 +23,24 @@ record SentimentParameters(
         int maxPhrases,
         @Param(description = "Words or phrases to add to the lexicon or to override in it, with a valence from -4"
                 + " to 4, e.g. {\"sluggish\": \"-1.5\", \"秒回\": \"2\"}. English lower case; phrases of up to 3"
-                + " words.", defaultValue = "{}")
+                + " words, at most 1,000 entries.", defaultValue = "{}")
         Map<String, String> lexicon) implements CheckedParameters {
+
+    static final int MAX_TERM = 40;
 
     @Override
     public List<ParameterProblem> problems() {
         List<ParameterProblem> problems = new ArrayList<>();
+        if (lexicon.size() > 1000) {
+            problems.add(ParameterProblem.of("lexicon", "gives " + lexicon.size() + " words; at most 1,000 (for a"
+                    + " bigger domain lexicon, a trained classifier fits better)"));
+        }
         for (Map.Entry<String, String> e : lexicon.entrySet()) {
-            if (e.getKey().isBlank() || e.getKey().strip().split(" +").length > 3) {
+            // Bounded so longest-match segmentation stays cheap: its window is the longest entry.
+            if (e.getKey().isBlank() || e.getKey().strip().split(" +").length > 3
+                    || e.getKey().codePointCount(0, e.getKey().length()) > MAX_TERM) {
                 problems.add(ParameterProblem.of("lexicon", "'" + e.getKey() + "' must be a word or a phrase of up"
-                        + " to 3 words"));
+                        + " to 3 words and " + MAX_TERM + " characters"));
                 continue;
             }
             double v;

@@ -77,6 +77,9 @@ class SentimentStepTest {
         new StepTestRunner(new SentimentStepType(), dir).input("in", FEEDBACK)
                 .param("textColumn", "text").param("lexicon", Map.of("one two three four", "1"))
                 .assertInvalid("lexicon", "up to 3 words");
+        new StepTestRunner(new SentimentStepType(), dir).input("in", FEEDBACK)
+                .param("textColumn", "text").param("lexicon", Map.of("好".repeat(41), "1"))
+                .assertInvalid("lexicon", "40 characters");
     }
 
     @Test
