@@ -129,6 +129,7 @@ public class CrmSolutionsIT extends AssayKarafTestSupport {
                 + "recall %.3f%n", planted.size(), found.size(), precision, recall);
         assertTrue("dedup precision " + precision, precision >= 0.95);
         assertTrue("dedup recall " + recall, recall >= 0.9);
+        assertEquals("the merged ids are stored", found.size(), step(run, "duplicate-ids-table").rowsOut());
 
         long consented = customers.values().stream().filter(c -> "true".equals(c.get("consent_analytics"))).count();
         Path profileFile = artifact(step(run, "profile-file"), "customer-360.csv");
