@@ -39,6 +39,16 @@ public class SequencesActionsIT extends AssayKarafTestSupport {
         assertTrue("browsers never sign up, so plans after pricing almost always ends in a signup: "
                 + String.join(",", plans), Double.parseDouble(plans[confidence]) > 0.8);
         assertTrue(rules.stream().skip(1).allMatch(l -> l.split(",")[1].equals("signup")));
+        // The access-log branch: every generated checkout ends in /checkout/done.
+        List<String> web = Files.readAllLines(artifact(step(run, "web-rules-file"), "web-rules-to-order.csv"),
+                StandardCharsets.UTF_8);
+        String[] checkout = web.stream().filter(l -> l.startsWith("checkout,order placed,")).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule checkout => order placed: " + web)).split(",");
+        assertTrue(String.join(",", checkout), Double.parseDouble(checkout[confidence]) > 0.95);
+        List<String> webPatterns = Files.readAllLines(artifact(step(run, "web-patterns-file"), "web-patterns.csv"),
+                StandardCharsets.UTF_8);
+        assertTrue(webPatterns.toString(), webPatterns.stream().anyMatch(l -> l.startsWith(
+                "cart > checkout > order placed,")));
     }
 
     @Test
@@ -59,6 +69,15 @@ public class SequencesActionsIT extends AssayKarafTestSupport {
         assertEquals(1 + 1500, customers.size());
         assertTrue(customers.get(0), customers.get(0).startsWith("customer_id,periods,state,state_name,"));
         assertTrue(Files.size(artifact(step(run, "customers-per-state"), "customers-per-state.png")) > 1000);
+        java.nio.file.Path heatmap = artifact(step(run, "transitions-heatmap"), "transitions-heatmap.png");
+        assertTrue(Files.size(heatmap) > 1000);
+        java.nio.file.Path base = java.nio.file.Paths.get(System.getProperty("karaf.base")).toAbsolutePath();
+        java.nio.file.Path target = base.getParent() != null && base.getParent().getParent() != null
+                ? base.getParent().getParent() : base;
+        Files.copy(heatmap, Files.createDirectories(target.resolve("sequences")).resolve("transitions-heatmap.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String models = executeCommand("assay:model-list");
+        assertTrue("the hmm is in the model store: " + models, models.contains("engagement-states"));
     }
 
     @Test

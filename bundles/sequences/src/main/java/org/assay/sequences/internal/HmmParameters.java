@@ -51,7 +51,15 @@ record HmmParameters(
         Optional<String> activityColumn,
         @Param(description = "Names for the states, most active first (as many as states). Default: active / dormant"
                 + " for 2, active / cooling / dormant for 3, and so on.", defaultValue = "[]")
-        List<String> stateNames) implements CheckedParameters {
+        List<String> stateNames,
+        @Param(description = "Store the trained model under this name in the model store (the one weka-classify"
+                + " uses; assay:model-list shows it): each run adds a version. Not used when decoding with a model"
+                + " input.")
+        Optional<String> modelName,
+        @Param(description = "Make the stored version the champion. An hmm has no held-out figure to gate it on,"
+                + " so the newest model wins unless this is false (then promote it with assay:model-promote).",
+                defaultValue = "true")
+        boolean promote) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {
@@ -67,6 +75,9 @@ record HmmParameters(
         if (observations.stream().distinct().count() < observations.size()) {
             problems.add(ParameterProblem.of("observations", "names a column twice"));
         }
+        modelName.filter(n -> !HmmModelStore.validName(n)).ifPresent(n -> problems.add(ParameterProblem.of(
+                "modelName", "'" + n + "' is not a model name: letters, digits, '.', '_' and '-', at most 100,"
+                        + " e.g. engagement-states")));
         if (minStates > maxStates) {
             problems.add(ParameterProblem.of("minStates", "is above maxStates (" + maxStates + ")"));
         }

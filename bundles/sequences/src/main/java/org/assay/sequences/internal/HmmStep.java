@@ -3,8 +3,10 @@ package org.assay.sequences.internal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.Batch;
@@ -59,9 +61,12 @@ final class HmmStep implements Step {
             Field.of("to_name", FieldType.STRING), Field.of("probability", FieldType.DECIMAL));
 
     private final HmmParameters p;
+    private final HmmModelStore store;
+    private double chosenBic = Double.NaN;
 
-    HmmStep(HmmParameters p) {
+    HmmStep(HmmParameters p, HmmModelStore store) {
         this.p = p;
+        this.store = store;
     }
 
     @Override
@@ -106,9 +111,13 @@ final class HmmStep implements Step {
         long written = 0;
         if (named != null) {
             written = decode(ctx, data, values, named, key);
+            byte[] content = HmmCodec.write(named.model(), named.names());
             ctx.outputModel(PortSpec.MODEL, TrainedModel.builder(HmmCodec.FORMAT, Schema.of(List.of()))
                     .algorithm("hmm").options(named.model().states + " states")
-                    .trainedRows(data.periods()).content(HmmCodec.write(named.model(), named.names())).build());
+                    .trainedRows(data.periods()).content(content).build());
+            if (p.modelName().isPresent() && !ctx.hasInput(PortSpec.MODEL)) {
+                store(ctx, content, named, data);
+            }
         } else {
             ctx.output(PortSpec.OUT, current(key));
             ctx.output(NEXT_PORT, next(key));
@@ -122,6 +131,31 @@ final class HmmStep implements Step {
             ctx.countIn(written - in);
         }
         ctx.progress(1.0);
+    }
+
+    /** A new version in the model store, with what the shell and REST show about a model. */
+    private void store(StepContext ctx, byte[] content, HmmCodec.Named named, Observations data) throws StepFailure {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("run", ctx.runId());
+        meta.put("step", ctx.stepId());
+        meta.put("algorithm", "hmm");
+        meta.put("format", HmmCodec.FORMAT);
+        meta.put("options", named.model().states + " states");
+        meta.put("trainedRows", Long.toString(data.periods()));
+        meta.put("sequences", Integer.toString(data.sequences()));
+        meta.put("states", String.join("|", named.names()));
+        meta.put("observations", String.join("|", named.model().columns));
+        if (!Double.isNaN(chosenBic)) {
+            meta.put("metric.bic", Double.toString(chosenBic));
+            meta.put("measured", "bic on " + Math.min(data.sequences(), p.trainingSequences()) + " training sequences");
+        }
+        String name = p.modelName().get();
+        try {
+            String label = store.save(name, content, meta, p.promote());
+            ctx.log().info("hmm: model {} stored{}", label, p.promote() ? " and promoted to champion" : "");
+        } catch (java.io.IOException e) {
+            throw new StepFailure("hmm: modelName '" + name + "': " + e.getMessage());
+        }
     }
 
     /** Model category codes for the input's categories; a category the model never saw is missing. */
@@ -172,6 +206,7 @@ final class HmmStep implements Step {
             if (bic < bestBic) {
                 bestBic = bic;
                 best = f;
+                this.chosenBic = bic;
             }
             ctx.progress(0.2 + 0.6 * (k - from + 1) / (to - from + 1));
         }

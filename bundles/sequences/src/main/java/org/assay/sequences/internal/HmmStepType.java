@@ -11,6 +11,8 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code hmm} step type: hidden engagement states from each customer's sequence of periods. */
@@ -18,8 +20,21 @@ import org.osgi.service.component.annotations.Component;
 @AssayStepType("hmm")
 public final class HmmStepType extends TypedStepType<HmmParameters> {
 
+    private final HmmModelStore store;
+
+    /** Without a model store (tests, tools): modelName then fails the run with advice. */
     public HmmStepType() {
+        this(HmmModelStore.NONE);
+    }
+
+    @Activate
+    public HmmStepType(BundleContext context) {
+        this(new ServiceModelStore(context));
+    }
+
+    HmmStepType(HmmModelStore store) {
         super(HmmParameters.class);
+        this.store = store;
     }
 
     @Override
@@ -41,12 +56,13 @@ public final class HmmStepType extends TypedStepType<HmmParameters> {
                 .output(PortSpec.of(HmmStep.STATES_PORT, "The states: name, description, start and stay"
                         + " probabilities, share of customers in it now"))
                 .output(PortSpec.of(HmmStep.TRANSITIONS_PORT, "The transition matrix in long form"))
-                .output(PortSpec.model(PortSpec.MODEL, "The fitted model (" + HmmCodec.FORMAT + ")"));
+                .output(PortSpec.model(PortSpec.MODEL, "The fitted model (" + HmmCodec.FORMAT + "); with modelName"
+                        + " also a new version in the model store"));
     }
 
     @Override
     protected Step newStep(HmmParameters p) {
-        return new HmmStep(p);
+        return new HmmStep(p, store);
     }
 
     @Override

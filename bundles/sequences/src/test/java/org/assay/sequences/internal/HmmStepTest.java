@@ -191,6 +191,48 @@ class HmmStepTest {
     }
 
     @Test
+    void withAModelNameTheModelIsStoredAsANewChampionVersion() throws Exception {
+        List<Object[]> saved = new ArrayList<>();
+        HmmModelStore memory = (name, content, metadata, promote) -> {
+            saved.add(new Object[] {name, content, metadata, promote});
+            return name + " v" + saved.size();
+        };
+        List<Object[]> rows = planted(80, 10, 5, null);
+        StepTestRunner r = new StepTestRunner(new HmmStepType(memory), dir).input("in", MONTHS, rows, 500)
+                .param("keyColumn", "customer_id").param("periodColumn", "month")
+                .param("observations", List.of("orders", "tickets", "channel")).param("states", 3)
+                .param("modelName", "engagement").run();
+        assertEquals(1, saved.size());
+        assertEquals("engagement", saved.get(0)[0]);
+        assertEquals(true, saved.get(0)[3]);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> meta = (java.util.Map<String, String>) saved.get(0)[2];
+        assertEquals("hmm", meta.get("algorithm"));
+        assertEquals(HmmCodec.FORMAT, meta.get("format"));
+        assertEquals("orders|tickets|channel", meta.get("observations"));
+        assertEquals(3, meta.get("states").split("\\|").length);
+        assertTrue(Double.parseDouble(meta.get("metric.bic")) > 0);
+        try (java.io.InputStream in = r.outputModel("model").openContent()) {
+            assertTrue(java.util.Arrays.equals((byte[]) saved.get(0)[1], in.readAllBytes()),
+                    "the store holds the model of the model port");
+        }
+        // Decoding with a model input stores nothing.
+        new StepTestRunner(new HmmStepType(memory), dir.resolve("d")).input("in", MONTHS, rows, 500)
+                .param("keyColumn", "customer_id").param("periodColumn", "month")
+                .param("observations", List.of("orders", "tickets", "channel")).param("modelName", "engagement")
+                .inputModel("model", r.outputModel("model")).run();
+        assertEquals(1, saved.size());
+    }
+
+    @Test
+    void withoutAStoreAModelNameFailsWithAdviceAndABadNameIsRefused() throws Exception {
+        StepFailure f = assertThrows(StepFailure.class, () -> runner(dir, planted(30, 6, 2, null))
+                .param("states", 2).param("modelName", "engagement").run());
+        assertTrue(f.getMessage().contains("install the feature assay-miners"), f.getMessage());
+        runner(dir, List.of()).param("modelName", "../etc").assertInvalid("modelName", "not a model name");
+    }
+
+    @Test
     void aModelTrainedOnOtherColumnsIsRefusedByName() throws Exception {
         List<Object[]> rows = planted(50, 6, 3, null);
         StepTestRunner trained = runner(dir.resolve("a"), rows).param("states", 2).run();
