@@ -235,6 +235,10 @@ final class ScatterChartStep implements Step {
         final boolean daysAgo;
         /** Largest raw value seen over all rows, for days-ago. */
         double max = Double.NEGATIVE_INFINITY;
+        /** Smallest raw value seen, for the date ticks. */
+        double min = Double.POSITIVE_INFINITY;
+        /** Calendar ticks of a date axis (not days-ago), set once every row is seen. */
+        private DateAxis dates;
 
         Axis(String column, int index, FieldType type, boolean daysAgo) {
             this.column = column;
@@ -265,10 +269,24 @@ final class ScatterChartStep implements Step {
             if (raw > max) {
                 max = raw;
             }
+            if (raw < min) {
+                min = raw;
+            }
             return raw;
         }
 
+        private double day(double raw) {
+            return type == FieldType.DATE ? raw : raw / MS_PER_DAY;
+        }
+
         double plotted(double raw) {
+            if (isDate()) {
+                if (dates == null) {
+                    dates = min > max ? DateAxis.of(0, 0, DateAxis.Unit.DAY)
+                            : DateAxis.of(day(min), day(max), DateAxis.Unit.DAY);
+                }
+                return dates.plotted(day(raw));
+            }
             if (!daysAgo) {
                 return raw;
             }
@@ -300,11 +318,17 @@ final class ScatterChartStep implements Step {
                     : DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli((long) raw).atOffset(ZoneOffset.UTC));
         }
 
+        private boolean isDate() {
+            return !daysAgo && (type == FieldType.DATE || type == FieldType.TIMESTAMP);
+        }
+
+        /** Call after every row is seen: a date axis's ticks depend on its span. */
         Function<Double, String> tickFormat() {
-            if (daysAgo || !(type == FieldType.DATE || type == FieldType.TIMESTAMP)) {
+            if (!isDate()) {
                 return ChartLook::number;
             }
-            return v -> formatDate(Math.rint(v));
+            plotted(min > max ? 0 : min);
+            return dates.ticks();
         }
     }
 }

@@ -79,6 +79,27 @@ class ChartGalleryTest {
                 .param("x", "last_purchase").param("y", List.of("spend")).param("series", "segment")
                 .param("period", "month").param("aggregate", "mean"),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(5000));
+        // Daily rows over two months (week ticks) and over six years (year ticks).
+        render(new StepTestRunner(new LineChartStepType(), GALLERY.resolve("line-daily-weeks"))
+                .param("x", "day").param("y", List.of("orders")), DAILY, dailyRows(60));
+        render(new StepTestRunner(new LineChartStepType(), GALLERY.resolve("line-daily-years"))
+                .param("x", "day").param("y", List.of("orders")), DAILY, dailyRows(6 * 365));
+        render(new StepTestRunner(new ScatterChartStepType(), GALLERY.resolve("scatter-date"))
+                .param("x", "last_purchase").param("y", "spend").param("series", "cluster"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+    }
+
+    static final Schema DAILY = Schema.of(Field.of("day", FieldType.DATE), Field.of("orders", FieldType.INTEGER));
+
+    static List<Object[]> dailyRows(int days) {
+        Random random = new Random(11);
+        List<Object[]> rows = new ArrayList<>();
+        LocalDate start = LocalDate.of(2019, 3, 13);
+        for (int d = 0; d < days; d++) {
+            double weekly = start.plusDays(d).getDayOfWeek().getValue() >= 6 ? 1.6 : 1;
+            rows.add(new Object[] {start.plusDays(d), (long) (100 * weekly + d * 0.05 + random.nextInt(30))});
+        }
+        return rows;
     }
 
     @Test
