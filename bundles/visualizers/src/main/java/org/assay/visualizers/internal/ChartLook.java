@@ -138,7 +138,7 @@ final class ChartLook {
         g.setGeomDoubleConverter(ChartLook::svgNumber);
         chart.paint(g, width, height);
         String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
+                + CompactSvg.of(g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null)) + "\n";
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         Files.writeString(tmp, svg, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -20,6 +20,15 @@ final class ChartOutput {
 
     static void publish(StepContext ctx, ChartParameters p, Chart<?, ?> chart, String title, CsvTable table)
             throws IOException {
+        publish(ctx, p, chart, chart, title, table);
+    }
+
+    /**
+     * As above, with a lighter chart for the SVG (a smaller sample of points, its title saying so),
+     * where every point in a vector file would make it too large to inline in a report.
+     */
+    static void publish(StepContext ctx, ChartParameters p, Chart<?, ?> chart, Chart<?, ?> svgChart, String title,
+            CsvTable table) throws IOException {
         String name = p.baseName(ctx.stepId());
         Path dir = ctx.artifactDir();
         Path csv = dir.resolve(name + ".csv");
@@ -27,7 +36,7 @@ final class ChartOutput {
         Path svg = dir.resolve(name + ".svg");
         table.write(csv);
         ChartLook.writePng(chart, png);
-        ChartLook.writeSvg(chart, svg);
+        ChartLook.writeSvg(svgChart, svg);
         ctx.addArtifact(png, ArtifactKind.CHART, title);
         ctx.addArtifact(svg, ArtifactKind.CHART, title);
         ctx.addArtifact(csv, ArtifactKind.DATA, title + " (data)");

@@ -30,7 +30,9 @@ record ScatterChartParameters(
         @Columns(pii = false, allowPiiParameter = ChartParameters.ALLOW_PII)
         Optional<String> series,
         @Param(description = "Most points drawn. Beyond it a uniform random sample with a fixed seed is drawn (the"
-                + " same input gives the same chart) and the title states the sample size.", defaultValue = "20000",
+                + " same input gives the same chart) and the title states the sample size. The SVG draws at most "
+                + ScatterChartStep.SVG_MAX_POINTS + " of them (a uniform sample of the sample, its title saying so),"
+                + " so it stays under 1 MB.", defaultValue = "15000",
                 min = 100, max = 1_000_000)
         int maxPoints,
         @Param(description = ChartParameters.TITLE_DOC + "'<y> vs <x>' (and 'by <series>').")

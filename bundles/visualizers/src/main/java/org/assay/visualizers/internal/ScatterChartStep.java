@@ -41,6 +41,13 @@ final class ScatterChartStep implements Step {
     /** Most distinct series values held while reading. */
     static final int MAX_DISTINCT_SERIES = 1_000;
 
+    /**
+     * Most points in the SVG: each is a circle element of about 35 bytes, so this keeps the file
+     * under 1 MB (the axes, grid and text add up to 200 KB). Beyond it the SVG draws a uniform sample
+     * of this many of the PNG's points, and its title says so.
+     */
+    static final int SVG_MAX_POINTS = 15_000;
+
     private static final long MS_PER_DAY = 86_400_000L;
 
     private final ScatterChartParameters p;
@@ -124,7 +131,16 @@ final class ScatterChartStep implements Step {
                 : new CsvTable(x.label(), y.label(), seriesName);
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
                 p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle), p.width(), p.height(), table);
-        ChartOutput.publish(ctx, p, chart, shownTitle, table);
+        XYChart svgChart = chart;
+        PointSample svgSample = sample.subsample(SVG_MAX_POINTS);
+        if (svgSample != sample) {
+            // The SVG's own points are not a table of their own: the CSV lists the PNG's.
+            svgChart = draw(svgSample, x, y, seriesKeys, seriesRows, seriesField, title + note(svgSample,
+                    withoutValues), p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle),
+                    p.width(), p.height(), seriesName == null ? new CsvTable(x.label(), y.label())
+                            : new CsvTable(x.label(), y.label(), seriesName));
+        }
+        ChartOutput.publish(ctx, p, chart, svgChart, shownTitle, table);
         ctx.countOut(consumed);
         ctx.progress(1.0);
     }
