@@ -199,5 +199,28 @@ class ChartGalleryTest {
         render(new StepTestRunner(new HeatmapStepType(), GALLERY.resolve("heatmap-mean-spend"))
                 .param("x", "region").param("y", "cluster").param("value", "spend"),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
+        render(new StepTestRunner(new HeatmapStepType(), GALLERY.resolve("heatmap-correlation"))
+                .param("columns", List.of("orders", "spend", "tenure_months", "days_since_order", "returns",
+                        "support_calls")).param("title", "How customer measures move together"),
+                MEASURES, measureRows(5_000));
+    }
+
+    static final Schema MEASURES = Schema.of(Field.of("orders", FieldType.INTEGER), Field.of("spend", FieldType.DECIMAL),
+            Field.of("tenure_months", FieldType.INTEGER), Field.of("days_since_order", FieldType.INTEGER),
+            Field.of("returns", FieldType.INTEGER), Field.of("support_calls", FieldType.INTEGER));
+
+    static List<Object[]> measureRows(int n) {
+        Random random = new Random(17);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double loyalty = random.nextGaussian();
+            long orders = Math.max(0, Math.round(10 + 4 * loyalty + 2 * random.nextGaussian()));
+            rows.add(new Object[] {orders, orders * (40 + 10 * random.nextGaussian()),
+                Math.max(1, Math.round(24 + 10 * loyalty + 12 * random.nextGaussian())),
+                Math.max(0, Math.round(60 - 25 * loyalty + 30 * random.nextGaussian())),
+                Math.max(0, Math.round(0.1 * orders + random.nextGaussian())),
+                i % 7 == 0 ? null : Math.max(0, Math.round(2 + random.nextGaussian()))});
+        }
+        return rows;
     }
 }

@@ -205,6 +205,38 @@ class NewChartsTest {
                 .assertInvalid("aggregate", "sum needs parameter 'value'");
     }
 
+    private static final Schema NUMBERS = Schema.of(Field.of("a", FieldType.DECIMAL), Field.of("b", FieldType.DECIMAL),
+            Field.of("c", FieldType.INTEGER), Field.of("d", FieldType.DECIMAL), Field.of("mail", FieldType.STRING)
+                    .withTags(org.assay.api.data.FieldTag.PII));
+
+    @Test
+    void heatmapDrawsACorrelationMatrix() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            // b rises with a, c falls with a, d is constant; every tenth b is missing (pairwise deletion).
+            rows.add(row((double) i, i % 10 == 9 ? null : 2.0 * i + 5, (long) -i, 7.0, "x" + i + "@example.org"));
+        }
+        StepTestRunner r = runner(new HeatmapStepType(), "correlation").param("columns", List.of("a", "b", "c", "d"))
+                .input("in", NUMBERS, rows, 128).run();
+        List<String> csv = ChartAssertions.assertChartFiles(r, "Correlation (Pearson's r) of 4 columns (4 undefined,"
+                + " left empty)");
+        assertEquals(List.of("column_a,column_b,pearson_r,n", "a,b,1,900", "a,c,-1,1000", "a,d,,1000", "b,c,-1,900",
+                "b,d,,900", "c,d,,1000"), csv);
+        assertEquals(1000, r.countedOut());
+    }
+
+    @Test
+    void correlationHeatmapChecksItsParameters() {
+        runner(new HeatmapStepType(), "c1").param("columns", List.of("a")).input("in", NUMBERS, new Object[0][])
+                .assertInvalid("columns", "from 2 to 20");
+        runner(new HeatmapStepType(), "c2").param("columns", List.of("a", "b")).param("x", "a")
+                .input("in", NUMBERS, new Object[0][]).assertInvalid("x", "has no 'x'");
+        runner(new HeatmapStepType(), "c3").param("columns", List.of("a", "mail")).input("in", NUMBERS,
+                new Object[0][]).assertInvalid("columns", "mail");
+        runner(new HeatmapStepType(), "c4").input("in", NUMBERS, new Object[0][])
+                .assertInvalid("x", "needs 'x' and 'y'");
+    }
+
     @Test
     void categoryColoursFollowTheDeclaredOrderWhateverTheChartShows() {
         Field segment = Field.of("segment", FieldType.CATEGORICAL).withCategories(List.of("c0", "c1", "c2", "c3"));
