@@ -3,7 +3,6 @@ package org.assay.visualizers.internal;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.assay.api.data.Batch;
 import org.assay.api.data.Column;
@@ -54,8 +53,10 @@ final class HeatmapStep implements Step {
         String valueName = p.value().orElse(null);
         Result r;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), valueName == null ? List.of() : List.of(valueName));
             int x = columns.require("x", p.x().orElseThrow());
             int y = columns.require("y", p.y().orElseThrow());
             int v = valueName == null ? -1 : columns.require("value", valueName);
@@ -63,13 +64,15 @@ final class HeatmapStep implements Step {
                     CategoryOrder.natural(columns.field(x)), p.y().get(), CategoryOrder.natural(columns.field(y)));
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 aggregation.add(batch.column(x), batch.column(y), v < 0 ? null : batch.column(v), batch.rowCount());
                 consumed += batch.rowCount();
             }
             r = aggregation.result(p.maxCategories(), Sort.CATEGORY);
         }
         String what = BarChartStep.defaultTitle(aggregate, valueName, p.x().get(), p.y().get());
-        String title = p.title().orElse(what);
+        String title = p.title().orElse(what) + (r.foldedCategories() + r.foldedSeries() > 0
+                ? " (smallest values merged into Other)" : "") + imputed.suffix();
         CsvTable table = new CsvTable(p.x().get(), p.y().get(), what.substring(0, what.indexOf(" by ")), "rows");
         List<Number[]> heat = new ArrayList<>();
         double max = Double.NEGATIVE_INFINITY;
@@ -112,8 +115,7 @@ final class HeatmapStep implements Step {
             chart.addSeries(what, r.categories().stream().map(c -> ChartLook.shorten(c, 16)).toList(),
                     r.series().stream().map(c -> ChartLook.shorten(c, 16)).toList(), heat);
         }
-        ChartOutput.publish(ctx, p, chart, title + (r.foldedCategories() + r.foldedSeries() > 0 ? String.format(
-                Locale.ROOT, " (smallest values merged into Other)") : ""), table);
+        ChartOutput.publish(ctx, p, chart, title, table);
         ctx.countOut(consumed);
         ctx.progress(1.0);
     }
@@ -129,8 +131,10 @@ final class HeatmapStep implements Step {
         int k = names.size();
         CorrelationMatrix matrix = new CorrelationMatrix(k);
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), names);
             int[] at = new int[k];
             for (int i = 0; i < k; i++) {
                 at[i] = columns.require("columns", names.get(i));
@@ -142,6 +146,7 @@ final class HeatmapStep implements Step {
                     batchColumns[i] = batch.column(at[i]);
                 }
                 matrix.add(batchColumns, batch.rowCount());
+                imputed.add(batch);
                 consumed += batch.rowCount();
             }
         }
@@ -163,7 +168,7 @@ final class HeatmapStep implements Step {
             }
         }
         String title = p.title().orElse("Correlation (Pearson's r) of " + k + " columns");
-        String shown = title + (undefined > 0 ? " (" + undefined + " undefined, left empty)" : "");
+        String shown = title + (undefined > 0 ? " (" + undefined + " undefined, left empty)" : "") + imputed.suffix();
         List<String> labels = names.stream().map(n -> ChartLook.shorten(n, 16)).toList();
         List<String> down = new ArrayList<>(labels);
         java.util.Collections.reverse(down);

@@ -75,8 +75,10 @@ final class LineChartStep implements Step {
         Field seriesField = null;
         long consumed = 0;
         int held = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), p.y());
             int x = columns.require("x", p.x());
             xField = columns.field(x);
             if (p.period() != Period.NONE && !isTime(xField.type())) {
@@ -92,6 +94,7 @@ final class LineChartStep implements Step {
             int hi = band ? columns.require("upper", p.upper().get()) : -1;
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 Column xc = batch.column(x);
                 for (int r = 0; r < batch.rowCount(); r++) {
                     if (xc.isNull(r)) {
@@ -161,7 +164,7 @@ final class LineChartStep implements Step {
             }
         }
         String title = p.title().orElse(what + " by " + p.x()) + (merged > 0 ? String.format(Locale.ROOT,
-                " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "");
+                " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "") + imputed.suffix();
         // The table names what was computed, whatever the axis is called.
         String measure = what.equals("Rows") ? "count" : what.substring(0, 1).toLowerCase(Locale.ROOT)
                 + what.substring(1);

@@ -69,8 +69,10 @@ final class ScatterChartStep implements Step {
         Axis y;
         Field seriesField = null;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), List.of(p.x(), p.y()));
             x = Axis.of(columns, "x", p.x(), "xTransform", p.xTransform());
             y = Axis.of(columns, "y", p.y(), "yTransform", p.yTransform());
             int series = -1;
@@ -84,6 +86,7 @@ final class ScatterChartStep implements Step {
             }
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 Column xs = batch.column(x.index);
                 Column ys = batch.column(y.index);
                 Column ss = series < 0 ? null : batch.column(series);
@@ -126,7 +129,7 @@ final class ScatterChartStep implements Step {
         }
         String title = p.title().orElseGet(() ->
                 y.label() + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
-        String shownTitle = title + note(sample, withoutValues);
+        String shownTitle = title + note(sample, withoutValues) + imputed.suffix();
         CsvTable table = seriesName == null ? new CsvTable(x.label(), y.label())
                 : new CsvTable(x.label(), y.label(), seriesName);
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
@@ -136,7 +139,7 @@ final class ScatterChartStep implements Step {
         if (svgSample != sample) {
             // The SVG's own points are not a table of their own: the CSV lists the PNG's.
             svgChart = draw(svgSample, x, y, seriesKeys, seriesRows, seriesField, title + note(svgSample,
-                    withoutValues), p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle),
+                    withoutValues) + imputed.suffix(), p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle),
                     p.width(), p.height(), seriesName == null ? new CsvTable(x.label(), y.label())
                             : new CsvTable(x.label(), y.label(), seriesName));
         }

@@ -238,6 +238,27 @@ class NewChartsTest {
     }
 
     @Test
+    void imputedValuesAreCountedInTheTitle() throws Exception {
+        // As impute writes it with "indicators": ["amount"].
+        Schema filled = Schema.of(Field.of("shop", FieldType.STRING), Field.of("day", FieldType.DATE),
+                Field.of("amount", FieldType.DECIMAL), Field.of("amount_was_missing", FieldType.BOOLEAN));
+        List<Object[]> rows = List.of(row("A", LocalDate.of(2024, 1, 1), 10.0, false),
+                row("A", LocalDate.of(2024, 1, 2), 12.0, true), row("B", LocalDate.of(2024, 1, 3), 12.0, true),
+                row("B", LocalDate.of(2024, 1, 4), 9.0, false), row("B", LocalDate.of(2024, 1, 5), 11.0, false));
+        StepTestRunner bar = runner(new BarChartStepType(), "imputed-bar").param("category", "shop")
+                .param("value", "amount").input("in", filled, rows, 2).run();
+        assertTrue(bar.artifacts().get(0).title().endsWith(" (2 of 5 amount values imputed)"),
+                bar.artifacts().get(0).title());
+        StepTestRunner line = runner(new LineChartStepType(), "imputed-line").param("x", "day")
+                .param("y", List.of("amount")).param("title", "Sales").input("in", filled, rows, 2).run();
+        assertEquals("Sales (2 of 5 amount values imputed)", line.artifacts().get(0).title());
+        // A chart of columns impute did not mark says nothing.
+        StepTestRunner pie = runner(new PieChartStepType(), "imputed-pie").param("category", "shop")
+                .input("in", filled, rows, 2).run();
+        assertEquals("Share of rows by shop", pie.artifacts().get(0).title());
+    }
+
+    @Test
     void categoryColoursFollowTheDeclaredOrderWhateverTheChartShows() {
         Field segment = Field.of("segment", FieldType.CATEGORICAL).withCategories(List.of("c0", "c1", "c2", "c3"));
         CategoryColours all = CategoryColours.of(segment, List.of("c0", "c1", "c2", "c3"));
