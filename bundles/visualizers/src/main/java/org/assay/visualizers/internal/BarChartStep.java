@@ -152,7 +152,8 @@ final class BarChartStep implements Step {
                 List<Double> heights = new ArrayList<>();
                 for (int other = 0; other < labels.size(); other++) {
                     double v = other == c && c < categories.size() ? r.values()[c][0] : Double.NaN;
-                    heights.add(Double.isNaN(v) ? 0.0 : v);
+                    // Null, not 0: XChart draws no bar and no "0" label over the other bars' labels.
+                    heights.add(Double.isNaN(v) ? null : v);
                 }
                 CategorySeries series = chart.addSeries(labels.get(c), labels, heights);
                 series.setFillColor(colours.colour(c < categories.size() ? categories.get(c) : null));

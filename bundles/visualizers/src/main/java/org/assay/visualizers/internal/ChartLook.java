@@ -80,6 +80,24 @@ final class ChartLook {
         styler.setTextAntiAlias(true);
     }
 
+    /**
+     * A title with its notes (sampling, bins, imputed values) can be wider than the chart, and
+     * XChart then cuts it at both edges: such a title gets a smaller font, down to 11 points.
+     */
+    static void fitTitle(Chart<?, ?> chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty()) {
+            return;
+        }
+        Font font = chart.getStyler().getChartTitleFont();
+        double room = chart.getWidth() - 2.0 * chart.getStyler().getChartPadding();
+        double width = font.getStringBounds(title, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        if (width > room) {
+            float size = (float) Math.max(11, Math.floor(font.getSize2D() * room / width));
+            chart.getStyler().setChartTitleFont(font.deriveFont(size));
+        }
+    }
+
     /** A coordinate rounded to hundredths, without trailing zeros or exponent. */
     static String svgNumber(double v) {
         long hundredths = Math.round(v * 100);

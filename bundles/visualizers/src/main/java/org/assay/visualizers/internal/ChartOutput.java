@@ -35,6 +35,10 @@ final class ChartOutput {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         table.write(csv);
+        ChartLook.fitTitle(chart);
+        if (svgChart != chart) {
+            ChartLook.fitTitle(svgChart);
+        }
         ChartLook.writePng(chart, png);
         ChartLook.writeSvg(svgChart, svg);
         ctx.addArtifact(png, ArtifactKind.CHART, title);

@@ -103,6 +103,22 @@ class ChartGalleryTest {
     }
 
     @Test
+    void barCharts() throws Exception {
+        render(new StepTestRunner(new BarChartStepType(), GALLERY.resolve("bar-segments"))
+                .param("category", "cluster").param("title", "Customers per segment"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+        // A declared category (a segment) is coloured per bar: one stacked series per bar.
+        render(new StepTestRunner(new BarChartStepType(), GALLERY.resolve("bar-declared-segments"))
+                .param("category", "segment").param("title", "Customers per tier"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+        // A long title, as the notes make them: the font shrinks so it fits.
+        render(new StepTestRunner(new HistogramStepType(), GALLERY.resolve("histogram-long-title"))
+                .param("column", "spend").param("series", "cluster")
+                .param("title", "Spend of every customer by segment, all regions and every sales channel"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
+    }
+
+    @Test
     void pieCharts() throws Exception {
         render(new StepTestRunner(new PieChartStepType(), GALLERY.resolve("pie-segments"))
                 .param("category", "cluster").param("title", "Customers per segment"),
