@@ -31,11 +31,24 @@ public class ChartsIT extends AssayKarafTestSupport {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
     @Test
-    public void segmentationDrawsPieAndBoxPlot() throws Exception {
+    public void segmentationDrawsPieBoxHistogramAndCorrelations() throws Exception {
         RunInfo run = runSample("customer-segmentation");
         assertChart(step(run, "segment-shares"), "segment");
         assertChart(step(run, "spend-by-segment"), "segment");
         assertChart(step(run, "segment-sizes"), "segment");
+        // The histogram and the box plot draw values impute filled: their titles count them.
+        List<String> bins = assertChart(step(run, "income-distribution"), "series");
+        assertTrue(bins.toString(), bins.size() > 5);
+        String histogram = step(run, "income-distribution").artifacts().get(0).title();
+        assertTrue(histogram, histogram.matches(".*\\(\\d+ of [0-9,]+ income values imputed\\)$"));
+        assertTrue(step(run, "spend-by-segment").artifacts().get(0).title().contains("total_spend values imputed"));
+        // The correlation matrix: one line per pair of the five measures, every r between -1 and 1.
+        List<String> pairs = assertChart(step(run, "measure-correlations"), "column_a");
+        assertEquals(pairs.toString(), 1 + 10, pairs.size());
+        for (String pair : pairs.subList(1, pairs.size())) {
+            double r = Double.parseDouble(pair.split(",")[2]);
+            assertTrue(pair, r >= -1 && r <= 1);
+        }
     }
 
     @Test

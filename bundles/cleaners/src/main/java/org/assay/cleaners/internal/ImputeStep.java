@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchSink;
@@ -16,6 +17,8 @@ import org.assay.api.data.ColumnNotFound;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
+import org.assay.api.report.ReportSection;
+import org.assay.api.report.ReportSections;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
 import org.assay.api.step.ArtifactKind;
@@ -378,6 +381,40 @@ final class ImputeStep implements Step {
             }
         }
         ctx.addArtifact(file, ArtifactKind.TABLE, "Imputation summary");
+        publishSection(ctx, plans);
+    }
+
+    /**
+     * The report's data-quality part: a sentence per filled column for the opening summary
+     * ("312 values imputed by median in income") and the table of every column with a gap, so
+     * a reader of the charts knows which values were not measured.
+     */
+    private static void publishSection(StepContext ctx, List<ColumnPlan> plans) throws IOException {
+        ReportSection.Builder section = ReportSection.builder("imputation", "Missing values filled")
+                .order(ReportSection.DATA);
+        List<List<String>> rows = new ArrayList<>();
+        long filled = 0;
+        for (ColumnPlan p : plans) {
+            if (p.nulls == 0) {
+                continue;
+            }
+            rows.add(List.of(p.field.name(), String.format(Locale.ROOT, "%,d", p.nulls), p.strategy.jsonName(),
+                    String.format(Locale.ROOT, "%,d", p.filled), p.value == null ? ""
+                    : p.field.has(FieldTag.PII) ? "(pii, not shown)" : p.value.display(), p.note));
+            if (p.filled > 0) {
+                filled += p.filled;
+                section.summary(String.format(Locale.ROOT, "%,d %s imputed by %s in %s (step %s).", p.filled,
+                        p.filled == 1 ? "value" : "values", p.strategy.jsonName(), p.field.name(), ctx.stepId()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        section.paragraph(String.format(Locale.ROOT, "%,d missing values were filled in %d columns. Charts of these"
+                + " columns count the filled values in their titles when the impute step writes indicators.", filled,
+                rows.size()));
+        section.table("Per column", List.of("column", "missing", "strategy", "filled", "value", "note"), rows);
+        ReportSections.publish(ctx, section.build());
     }
 
     private static String csv(String s) {

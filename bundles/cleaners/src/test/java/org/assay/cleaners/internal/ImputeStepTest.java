@@ -115,6 +115,22 @@ class ImputeStepTest {
     }
 
     @Test
+    void theReportSectionSaysHowManyValuesWereImputedAndHow() throws Exception {
+        StepTestRunner r = impute(customers(), 2).run();
+        StepTestRunner.Artifact a = r.artifacts().get(1);
+        assertEquals(ArtifactKind.DATA, a.kind());
+        org.assay.api.report.ReportSection section = org.assay.api.report.ReportSections.read(a.file());
+        assertEquals(org.assay.api.report.ReportSection.DATA, section.order());
+        assertEquals(List.of("1 value imputed by mode in city (step step-under-test).",
+                "1 value imputed by median in age (step step-under-test).",
+                "2 values imputed by median in income (step step-under-test)."), section.summary());
+        org.assay.api.report.ReportBlock.Table table = (org.assay.api.report.ReportBlock.Table) section.blocks().get(1);
+        assertEquals(List.of("income", "2", "median", "2", "250.5", ""), table.rows().get(4));
+        // The pii column is listed (it had a gap) but it was not filled, and no value of it is shown.
+        assertEquals(List.of("email", "1", "leave", "0"), table.rows().get(1).subList(0, 4));
+    }
+
+    @Test
     void summaryTableListsNamedColumnsEvenWithoutMissingValues() throws Exception {
         StepTestRunner r = impute(customers(), 2).param("columns", Map.of("city", "mode", "customer_id", "leave"))
                 .param("strategy", "mean").run();

@@ -268,9 +268,9 @@ final class SegmentReport {
             missingRow(rows, SegmentSummary.words(c.name), c.missing);
         }
         if (rows.isEmpty()) {
-            b.paragraph("No value was missing in the profiled columns when they reached this step. Values filled"
-                    + " by an earlier step (impute) are not marked in the data: its summary in the files below"
-                    + " says how many it filled.");
+            b.paragraph("No value was missing in the profiled columns when they reached this step. Values an"
+                    + " earlier impute step filled are counted in its own section of this report (Missing values"
+                    + " filled), and in the titles of charts of those columns when it writes indicators.");
             return;
         }
         b.table("Missing values per segment (left out of the averages; the clusterer placed these rows with"

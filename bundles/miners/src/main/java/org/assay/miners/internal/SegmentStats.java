@@ -78,7 +78,7 @@ final class SegmentStats {
         for (int i = 0; i < schema.size(); i++) {
             Field f = schema.field(i);
             if (f.name().equals(clusterColumn) || f.has(FieldTag.ID) || f.has(FieldTag.PII)
-                    || ClusterColumns.keyLikeName(f.name()) != null) {
+                    || ClusterColumns.keyLikeName(f.name()) != null || isImputeIndicator(f)) {
                 continue;
             }
             switch (f.type()) {
@@ -87,6 +87,15 @@ final class SegmentStats {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Impute's {@code <column>_was_missing} flags say which values were filled, not what a
+     * customer is like: no segment is "most often income was missing false". The impute step's
+     * own report section counts them.
+     */
+    private static boolean isImputeIndicator(Field f) {
+        return f.type() == FieldType.BOOLEAN && f.name().endsWith("_was_missing");
     }
 
     /** Counts row {@code r} of the batch in {@code cluster}, or as unplaced when it is -1. */

@@ -122,6 +122,22 @@ class SegmentReportTest {
     }
 
     @Test
+    void imputeIndicatorsAreNoCustomerTrait() throws Exception {
+        Schema flagged = SCHEMA.with(Field.of("orders_was_missing", FieldType.BOOLEAN));
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] r : customers()) {
+            Object[] more = java.util.Arrays.copyOf(r, r.length + 1);
+            more[r.length] = r[3] == null;
+            rows.add(more);
+        }
+        StepTestRunner r = new StepTestRunner(new WekaClusterStepType(), dir).input("in", flagged, rows, 16)
+                .param("options", "-N 3 -S 1 -init 1").param("columns", List.of("orders", "total_spend",
+                        "last_purchase")).param("clusterColumn", "segment").run();
+        String all = section(new StepRunnerResult(r)).toString();
+        assertFalse(all.contains("was missing") || all.contains("was_missing"), all);
+    }
+
+    @Test
     void segmentFilesHoldEachSegmentsCustomersWithoutPii() throws Exception {
         StepTestRunner r = runner().run();
         long lines = 0;

@@ -45,8 +45,11 @@ final class BarChartStep implements Step {
         Field categoryField;
         Field seriesField = null;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), java.util.stream.Stream.of(categoryName, valueName, seriesName)
+                    .filter(java.util.Objects::nonNull).toList());
             int category = columns.require("category", categoryName);
             int value = valueName == null ? -1 : columns.require("value", valueName);
             int series = seriesName == null ? -1 : columns.require("series", seriesName);
@@ -57,6 +60,7 @@ final class BarChartStep implements Step {
                     series < 0 ? null : CategoryOrder.natural(columns.field(series)));
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 aggregation.add(batch.column(category), series < 0 ? null : batch.column(series),
                         value < 0 ? null : batch.column(value), batch.rowCount());
                 consumed += batch.rowCount();
@@ -64,7 +68,8 @@ final class BarChartStep implements Step {
             result = aggregation.result(p.maxCategories(), p.sort());
         }
 
-        String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName));
+        String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName))
+                + imputed.suffix();
         String yLabel = p.yLabel().orElseGet(() -> valueLabel(aggregate, valueName));
         String xLabel = p.xLabel().orElse(categoryName);
         if (result.categories().isEmpty()) {
@@ -147,7 +152,8 @@ final class BarChartStep implements Step {
                 List<Double> heights = new ArrayList<>();
                 for (int other = 0; other < labels.size(); other++) {
                     double v = other == c && c < categories.size() ? r.values()[c][0] : Double.NaN;
-                    heights.add(Double.isNaN(v) ? 0.0 : v);
+                    // Null, not 0: XChart draws no bar and no "0" label over the other bars' labels.
+                    heights.add(Double.isNaN(v) ? null : v);
                 }
                 CategorySeries series = chart.addSeries(labels.get(c), labels, heights);
                 series.setFillColor(colours.colour(c < categories.size() ? categories.get(c) : null));

@@ -50,12 +50,15 @@ final class BoxPlotStep implements Step {
         Map<String, BoxStats> boxes = new HashMap<>();
         Field categoryField = null;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), List.of(p.value()));
             int value = columns.require("value", p.value());
             int category = categoryName == null ? -1 : columns.require("category", categoryName);
             categoryField = category < 0 ? null : columns.field(category);
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                imputed.add(batch);
                 ctx.checkCancelled();
                 Column v = batch.column(value);
                 Column c = category < 0 ? null : batch.column(category);
@@ -98,7 +101,7 @@ final class BoxPlotStep implements Step {
             notes.add((all.size() - shown.size()) + " smaller or empty categories not shown");
         }
         String title = p.title().orElse("Distribution of " + p.value() + (categoryName == null ? "" : " by "
-                + categoryName)) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+                + categoryName)) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")") + imputed.suffix();
         CsvTable table = new CsvTable(categoryName == null ? "box" : categoryName, "rows", "values", "mean", "min",
                 "lower_whisker", "q1", "median", "q3", "upper_whisker", "max", "outliers", "sampled");
         for (String k : all) {

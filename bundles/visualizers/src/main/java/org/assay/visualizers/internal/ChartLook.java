@@ -80,6 +80,24 @@ final class ChartLook {
         styler.setTextAntiAlias(true);
     }
 
+    /**
+     * A title with its notes (sampling, bins, imputed values) can be wider than the chart, and
+     * XChart then cuts it at both edges: such a title gets a smaller font, down to 11 points.
+     */
+    static void fitTitle(Chart<?, ?> chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty()) {
+            return;
+        }
+        Font font = chart.getStyler().getChartTitleFont();
+        double room = chart.getWidth() - 2.0 * chart.getStyler().getChartPadding();
+        double width = font.getStringBounds(title, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        if (width > room) {
+            float size = (float) Math.max(11, Math.floor(font.getSize2D() * room / width));
+            chart.getStyler().setChartTitleFont(font.deriveFont(size));
+        }
+    }
+
     /** A coordinate rounded to hundredths, without trailing zeros or exponent. */
     static String svgNumber(double v) {
         long hundredths = Math.round(v * 100);
@@ -138,7 +156,7 @@ final class ChartLook {
         g.setGeomDoubleConverter(ChartLook::svgNumber);
         chart.paint(g, width, height);
         String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
+                + CompactSvg.of(g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null)) + "\n";
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         Files.writeString(tmp, svg, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

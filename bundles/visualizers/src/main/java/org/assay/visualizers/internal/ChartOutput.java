@@ -20,14 +20,27 @@ final class ChartOutput {
 
     static void publish(StepContext ctx, ChartParameters p, Chart<?, ?> chart, String title, CsvTable table)
             throws IOException {
+        publish(ctx, p, chart, chart, title, table);
+    }
+
+    /**
+     * As above, with a lighter chart for the SVG (a smaller sample of points, its title saying so),
+     * where every point in a vector file would make it too large to inline in a report.
+     */
+    static void publish(StepContext ctx, ChartParameters p, Chart<?, ?> chart, Chart<?, ?> svgChart, String title,
+            CsvTable table) throws IOException {
         String name = p.baseName(ctx.stepId());
         Path dir = ctx.artifactDir();
         Path csv = dir.resolve(name + ".csv");
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         table.write(csv);
+        ChartLook.fitTitle(chart);
+        if (svgChart != chart) {
+            ChartLook.fitTitle(svgChart);
+        }
         ChartLook.writePng(chart, png);
-        ChartLook.writeSvg(chart, svg);
+        ChartLook.writeSvg(svgChart, svg);
         ctx.addArtifact(png, ArtifactKind.CHART, title);
         ctx.addArtifact(svg, ArtifactKind.CHART, title);
         ctx.addArtifact(csv, ArtifactKind.DATA, title + " (data)");

@@ -9,14 +9,14 @@ import org.assay.api.step.ParameterProblem;
 
 /**
  * The parameters every chart step has (title, file, size, allowPii), and their checks. Charts
- * with axes also have xLabel and yLabel, with the shared descriptions below; a pie has none.
+ * with axes also have xLabel and yLabel ({@link AxisChartParameters}); a pie has none.
  *
- * <p>A record cannot inherit components and the binder reads no nested record, so each chart's
- * parameter record repeats these five (seven with axes) components, written with the constants below, and
- * implements this interface. Its accessors are then the record's own, and the checks and the
- * file names are written once here. {@code ChartParametersTest} checks that every chart
- * declares the seven alike. (A shared nested record would need the binder to read nested
- * objects and would change the workflow JSON of every chart.)
+ * <p>Each chart's parameter record declares its own title (its default differs per chart) and
+ * ends with the shared records {@link AxisTitles} and {@link ChartOptions}, which the binder
+ * flattens into top-level parameters: declared once, they read in the workflow JSON, the docs and
+ * the JSON Schema as every chart's own. The accessors below reach into them, so the steps read
+ * {@code p.width()} as before, and the checks and the file names are written once here.
+ * {@code ChartParametersTest} checks that every chart declares them alike.
  */
 interface ChartParameters {
 
@@ -44,13 +44,24 @@ interface ChartParameters {
 
     Optional<String> title();
 
-    Optional<String> file();
+    /** The shared file, size and pii parameters. */
+    ChartOptions options();
 
-    int width();
+    default Optional<String> file() {
+        return options().file();
+    }
 
-    int height();
+    default int width() {
+        return options().width();
+    }
 
-    boolean allowPii();
+    default int height() {
+        return options().height();
+    }
+
+    default boolean allowPii() {
+        return options().allowPii();
+    }
 
     /** Problems with the common parameters, each at its parameter. */
     default List<ParameterProblem> commonProblems() {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The parameters {@code roc-chart} and {@code lift-chart} share: both draw, per class, a curve
  * from the threshold-curve rows that weka-classify writes on its {@code curves} output.
  */
-interface CurveParameters extends ChartParameters {
+interface CurveParameters extends AxisChartParameters {
 
     String CLASS_DOC = "Column with the class each curve point belongs to.";
     String POSITIVE_DOC = "Draw only this class's curve (e.g. \"yes\"). Default: every class, at most "
@@ -24,8 +24,4 @@ interface CurveParameters extends ChartParameters {
     Optional<String> positiveClass();
 
     int maxPoints();
-
-    Optional<String> xLabel();
-
-    Optional<String> yLabel();
 }

@@ -50,13 +50,16 @@ final class HistogramStep implements Step {
         int value;
         int series;
         boolean integers;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), List.of(p.column()));
             value = columns.require("column", p.column());
             series = p.series().isPresent() ? columns.require("series", p.series().get()) : -1;
             seriesField = series < 0 ? null : columns.field(series);
             integers = columns.field(value).type() == FieldType.INTEGER;
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                imputed.add(batch);
                 ctx.checkCancelled();
                 Column v = batch.column(value);
                 for (int r = 0; r < batch.rowCount(); r++) {
@@ -144,7 +147,7 @@ final class HistogramStep implements Step {
         String note = String.format(Locale.ROOT, "%d bins of %s, %s", bins, widthText, ruleText);
         // The binning rule is part of what the chart says, so it is in the title, like other charts' sampling notes.
         String title = p.title().orElse("Distribution of " + p.column() + p.series().map(s -> " by " + s).orElse(""))
-                + " (" + note + ")";
+                + " (" + note + ")" + imputed.suffix();
         String xTitle = p.xLabel().orElse(p.column());
         String yTitle = p.yLabel().orElse("rows");
         CsvTable table = new CsvTable("series", "bin_from", "bin_to", "rows");

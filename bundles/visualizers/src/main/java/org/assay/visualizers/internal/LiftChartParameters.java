@@ -30,20 +30,8 @@ record LiftChartParameters(
         int maxPoints,
         @Param(description = ChartParameters.TITLE_DOC + "'Cumulative gains' (and the class).")
         Optional<String> title,
-        @Param(description = ChartParameters.X_LABEL_DOC)
-        Optional<String> xLabel,
-        @Param(description = ChartParameters.Y_LABEL_DOC)
-        Optional<String> yLabel,
-        @Param(description = ChartParameters.FILE_DOC)
-        Optional<String> file,
-        @Param(description = ChartParameters.WIDTH_DOC, defaultValue = ChartParameters.WIDTH_DEFAULT,
-                min = ChartParameters.WIDTH_MIN, max = ChartParameters.WIDTH_MAX)
-        int width,
-        @Param(description = ChartParameters.HEIGHT_DOC, defaultValue = ChartParameters.HEIGHT_DEFAULT,
-                min = ChartParameters.HEIGHT_MIN, max = ChartParameters.HEIGHT_MAX)
-        int height,
-        @Param(description = ChartParameters.ALLOW_PII_DOC, defaultValue = ChartParameters.ALLOW_PII_DEFAULT)
-        boolean allowPii) implements CurveParameters, CheckedParameters {
+        AxisTitles axisTitles,
+        ChartOptions options) implements CurveParameters, CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {

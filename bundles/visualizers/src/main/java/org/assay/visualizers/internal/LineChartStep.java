@@ -4,12 +4,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.DoubleUnaryOperator;
 
 import org.assay.api.data.Batch;
 import org.assay.api.data.Column;
@@ -72,8 +75,10 @@ final class LineChartStep implements Step {
         Field seriesField = null;
         long consumed = 0;
         int held = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), p.y());
             int x = columns.require("x", p.x());
             xField = columns.field(x);
             if (p.period() != Period.NONE && !isTime(xField.type())) {
@@ -89,6 +94,7 @@ final class LineChartStep implements Step {
             int hi = band ? columns.require("upper", p.upper().get()) : -1;
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 Column xc = batch.column(x);
                 for (int r = 0; r < batch.rowCount(); r++) {
                     if (xc.isNull(r)) {
@@ -158,7 +164,7 @@ final class LineChartStep implements Step {
             }
         }
         String title = p.title().orElse(what + " by " + p.x()) + (merged > 0 ? String.format(Locale.ROOT,
-                " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "");
+                " (%,d x values merged into %,d equal-count buckets)", merged, p.maxPoints()) : "") + imputed.suffix();
         // The table names what was computed, whatever the axis is called.
         String measure = what.equals("Rows") ? "count" : what.substring(0, 1).toLowerCase(Locale.ROOT)
                 + what.substring(1);
@@ -232,7 +238,9 @@ final class LineChartStep implements Step {
         ChartLook.apply(styler, lines.size() > 1 || band);
         styler.setPlotGridVerticalLinesVisible(true);
         styler.setyAxisTickLabelsFormattingFunction(ChartLook::number);
-        styler.setxAxisTickLabelsFormattingFunction(xFormat(xType));
+        DateAxis dates = isTime(xType) ? dateAxis(lines) : null;
+        styler.setxAxisTickLabelsFormattingFunction(dates != null ? dates.ticks() : ChartLook::number);
+        DoubleUnaryOperator plotX = dates == null ? v -> v : dates::plotted;
         styler.setMarkerSize(6);
         CategoryColours colours = seriesField == null ? null : CategoryColours.of(seriesField, lines.keySet());
         Map<String, Color> colourOf = new HashMap<>();
@@ -240,12 +248,20 @@ final class LineChartStep implements Step {
         for (String line : lines.keySet()) {
             colourOf.put(line, colours != null ? colours.colour(line) : ChartLook.PALETTE[index++ % ChartLook.PALETTE.length]);
         }
+        Map<String, double[]> joins = band ? joins(lines) : Map.of();
         boolean drawn = false;
         // Bands first, so the lines are drawn over them.
         for (Map.Entry<String, TreeMap<Double, Cell>> e : band ? lines.entrySet() : List.<Map.Entry<String, TreeMap<Double, Cell>>>of()) {
             List<Double> xs = new ArrayList<>();
             List<Double> lows = new ArrayList<>();
             List<Double> highs = new ArrayList<>();
+            double[] join = joins.get(e.getKey());
+            if (join != null) {
+                // The interval opens from the last known value: zero width where the history ends.
+                xs.add(join[0]);
+                lows.add(join[1]);
+                highs.add(join[1]);
+            }
             for (Map.Entry<Double, Cell> point : e.getValue().entrySet()) {
                 double lo = value(point.getValue(), 1);
                 double hi = value(point.getValue(), 2);
@@ -261,9 +277,9 @@ final class LineChartStep implements Step {
             double[] px = new double[xs.size() * 2];
             double[] py = new double[xs.size() * 2];
             for (int i = 0; i < xs.size(); i++) {
-                px[i] = xs.get(i);
+                px[i] = plotX.applyAsDouble(xs.get(i));
                 py[i] = highs.get(i);
-                px[px.length - 1 - i] = xs.get(i);
+                px[px.length - 1 - i] = px[i];
                 py[py.length - 1 - i] = lows.get(i);
             }
             XYSeries s = chart.addSeries(ChartLook.shorten(e.getKey(), 24) + " interval (" + p.lower().get() + " to "
@@ -277,6 +293,11 @@ final class LineChartStep implements Step {
         for (Map.Entry<String, TreeMap<Double, Cell>> e : lines.entrySet()) {
             List<Double> xs = new ArrayList<>();
             List<Double> vs = new ArrayList<>();
+            double[] join = joins.get(e.getKey());
+            if (join != null) {
+                xs.add(plotX.applyAsDouble(join[0]));
+                vs.add(join[1]);
+            }
             for (Map.Entry<Double, Cell> point : e.getValue().entrySet()) {
                 Cell c = point.getValue();
                 double v = value(c, 0);
@@ -287,7 +308,7 @@ final class LineChartStep implements Step {
                     table.row(e.getKey(), xCell, v, c.rows);
                 }
                 if (!Double.isNaN(v)) {
-                    xs.add(point.getKey());
+                    xs.add(plotX.applyAsDouble(point.getKey()));
                     vs.add(v);
                 }
             }
@@ -310,20 +331,84 @@ final class LineChartStep implements Step {
         return chart;
     }
 
+    /** The joins of the lines drawn: each line's values by x, and which lines have an interval. */
+    private Map<String, double[]> joins(Map<String, TreeMap<Double, Cell>> lines) {
+        Map<String, NavigableMap<Double, Double>> values = new LinkedHashMap<>();
+        Set<String> withInterval = new HashSet<>();
+        for (Map.Entry<String, TreeMap<Double, Cell>> e : lines.entrySet()) {
+            TreeMap<Double, Double> v = new TreeMap<>();
+            for (Map.Entry<Double, Cell> point : e.getValue().entrySet()) {
+                v.put(point.getKey(), value(point.getValue(), 0));
+                if (!Double.isNaN(value(point.getValue(), 1)) && !Double.isNaN(value(point.getValue(), 2))) {
+                    withInterval.add(e.getKey());
+                }
+            }
+            values.put(e.getKey(), v);
+        }
+        return joins(values, withInterval);
+    }
+
+    /**
+     * Where a line with an interval (a forecast) starts after another line ends (the history),
+     * the forecast is drawn from the history's last point, so the two read as one line with no
+     * gap. Only lines that do not overlap in x are joined, from the line that ends last before
+     * the joined one starts, and only if that line has a value at its last x.
+     *
+     * @return keyed by the joined line: {x, value} of the point it starts from
+     */
+    static Map<String, double[]> joins(Map<String, NavigableMap<Double, Double>> lines,
+            Set<String> withInterval) {
+        Map<String, double[]> joins = new HashMap<>();
+        for (Map.Entry<String, NavigableMap<Double, Double>> b : lines.entrySet()) {
+            if (b.getValue().isEmpty() || !withInterval.contains(b.getKey())) {
+                continue;
+            }
+            double start = b.getValue().firstKey();
+            double[] best = null;
+            for (Map.Entry<String, NavigableMap<Double, Double>> a : lines.entrySet()) {
+                if (a.getKey().equals(b.getKey()) || a.getValue().isEmpty() || a.getValue().lastKey() >= start) {
+                    continue;
+                }
+                Map.Entry<Double, Double> last = a.getValue().lastEntry();
+                if (!Double.isNaN(last.getValue()) && (best == null || last.getKey() > best[0])) {
+                    best = new double[] {last.getKey(), last.getValue()};
+                }
+            }
+            if (best != null) {
+                joins.put(b.getKey(), best);
+            }
+        }
+        return joins;
+    }
+
+    /** Calendar ticks over the days drawn, never finer than the period the rows were grouped by. */
+    private DateAxis dateAxis(Map<String, TreeMap<Double, Cell>> lines) {
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (TreeMap<Double, Cell> points : lines.values()) {
+            if (!points.isEmpty()) {
+                first = Math.min(first, points.firstKey());
+                last = Math.max(last, points.lastKey());
+            }
+        }
+        if (first > last) {
+            first = last = 0;
+        }
+        DateAxis.Unit finest = switch (p.period()) {
+            case NONE, DAY -> DateAxis.Unit.DAY;
+            case WEEK -> DateAxis.Unit.WEEK;
+            case MONTH -> DateAxis.Unit.MONTH;
+            case QUARTER -> DateAxis.Unit.QUARTER;
+            case YEAR -> DateAxis.Unit.YEAR;
+        };
+        return DateAxis.of(first, last, finest);
+    }
+
     private Object xCell(double x, FieldType type) {
         if (!isTime(type)) {
             return x;
         }
         return p.period() == Period.NONE ? LocalDateText.of(x) : p.period().format((long) x);
-    }
-
-    private Function<Double, String> xFormat(FieldType type) {
-        if (!isTime(type)) {
-            return ChartLook::number;
-        }
-        Period shown = p.period() == Period.NONE ? Period.DAY : p.period();
-        return v -> shown == Period.QUARTER || shown == Period.YEAR || shown == Period.MONTH
-                ? Period.MONTH.format(Math.round(v)) : Period.DAY.format(Math.round(v));
     }
 
     /** A (possibly fractional) epoch day as ISO date text. */

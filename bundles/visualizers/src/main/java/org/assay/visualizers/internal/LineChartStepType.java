@@ -31,7 +31,10 @@ public final class LineChartStepType extends TypedStepType<LineChartParameters> 
         b.category(StepCategory.VISUALIZER).title("Line chart").tags("chart", "png", "svg", "trend", "forecast")
                 .description("Draws one line per numeric 'y' column, or per value of a 'series' column, over a date"
                         + " or number axis: the sum, mean or count of the rows at each x, or in each day, week,"
-                        + " month, quarter or year. 'lower' and 'upper' add a shaded band (a forecast interval)."
+                        + " month, quarter or year. 'lower' and 'upper' add a shaded band (a forecast interval); a line with"
+                        + " a band that starts after another line ends (forecast after history) is drawn from that"
+                        + " line's last point, so there is no gap. A date axis has calendar ticks (days, weeks,"
+                        + " months, quarters or years, by the span and never finer than 'period')."
                         + " Writes PNG, SVG and the plotted points as CSV. Streams its input; beyond 'maxPoints'"
                         + " points per line consecutive points are merged and the title says so.")
                 .input(PortSpec.streamed(PortSpec.IN, "The rows to draw; every row is consumed."));

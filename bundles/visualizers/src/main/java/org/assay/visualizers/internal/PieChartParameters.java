@@ -28,16 +28,7 @@ record PieChartParameters(
         boolean donut,
         @Param(description = ChartParameters.TITLE_DOC + "'Share of <rows|value> by <category>'.")
         Optional<String> title,
-        @Param(description = ChartParameters.FILE_DOC)
-        Optional<String> file,
-        @Param(description = ChartParameters.WIDTH_DOC, defaultValue = ChartParameters.WIDTH_DEFAULT,
-                min = ChartParameters.WIDTH_MIN, max = ChartParameters.WIDTH_MAX)
-        int width,
-        @Param(description = ChartParameters.HEIGHT_DOC, defaultValue = ChartParameters.HEIGHT_DEFAULT,
-                min = ChartParameters.HEIGHT_MIN, max = ChartParameters.HEIGHT_MAX)
-        int height,
-        @Param(description = ChartParameters.ALLOW_PII_DOC, defaultValue = ChartParameters.ALLOW_PII_DEFAULT)
-        boolean allowPii) implements ChartParameters, CheckedParameters {
+        ChartOptions options) implements ChartParameters, CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {

@@ -37,14 +37,18 @@ final class PieChartStep implements Step {
         Result result;
         Field categoryField;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), valueName == null ? List.of(p.category())
+                    : List.of(p.category(), valueName));
             int category = columns.require("category", p.category());
             int value = valueName == null ? -1 : columns.require("value", valueName);
             categoryField = columns.field(category);
             BarAggregation aggregation = new BarAggregation(aggregate, p.category(),
                     CategoryOrder.natural(categoryField), null, null);
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
+                imputed.add(batch);
                 ctx.checkCancelled();
                 aggregation.add(batch.column(category), null, value < 0 ? null : batch.column(value),
                         batch.rowCount());
@@ -64,7 +68,7 @@ final class PieChartStep implements Step {
             total += Double.isNaN(v) ? 0 : v;
         }
         String measure = valueName == null ? "rows" : valueName;
-        String title = p.title().orElse("Share of " + measure + " by " + p.category());
+        String title = p.title().orElse("Share of " + measure + " by " + p.category()) + imputed.suffix();
         CsvTable table = new CsvTable(p.category(), measure, "share", "rows");
         PieChart chart = new PieChartBuilder().width(p.width()).height(p.height()).title(title).build();
         PieStyler styler = chart.getStyler();

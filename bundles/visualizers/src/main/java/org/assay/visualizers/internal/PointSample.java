@@ -41,6 +41,35 @@ final class PointSample {
         }
     }
 
+    /**
+     * A uniform sample of {@code capacity} of the points held (a uniform subset of a uniform
+     * sample is uniform), with the same fixed seed; this sample when it holds no more.
+     */
+    PointSample subsample(int capacity) {
+        if (size <= capacity) {
+            return this;
+        }
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        SplittableRandom pick = new SplittableRandom(SEED);
+        PointSample out = new PointSample(capacity);
+        for (int i = 0; i < capacity; i++) {
+            // A partial Fisher-Yates shuffle: the first capacity slots end up a uniform choice.
+            int j = i + pick.nextInt(size - i);
+            int chosen = order[j];
+            order[j] = order[i];
+            order[i] = chosen;
+            out.xs[i] = xs[chosen];
+            out.ys[i] = ys[chosen];
+            out.series[i] = series[chosen];
+        }
+        out.size = capacity;
+        out.seen = seen;
+        return out;
+    }
+
     /** Points offered so far. */
     long seen() {
         return seen;

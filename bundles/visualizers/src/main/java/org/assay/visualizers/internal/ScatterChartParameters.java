@@ -30,25 +30,15 @@ record ScatterChartParameters(
         @Columns(pii = false, allowPiiParameter = ChartParameters.ALLOW_PII)
         Optional<String> series,
         @Param(description = "Most points drawn. Beyond it a uniform random sample with a fixed seed is drawn (the"
-                + " same input gives the same chart) and the title states the sample size.", defaultValue = "20000",
+                + " same input gives the same chart) and the title states the sample size. The SVG draws at most "
+                + ScatterChartStep.SVG_MAX_POINTS + " of them (a uniform sample of the sample, its title saying so),"
+                + " so it stays under 1 MB.", defaultValue = "15000",
                 min = 100, max = 1_000_000)
         int maxPoints,
         @Param(description = ChartParameters.TITLE_DOC + "'<y> vs <x>' (and 'by <series>').")
         Optional<String> title,
-        @Param(description = ChartParameters.X_LABEL_DOC)
-        Optional<String> xLabel,
-        @Param(description = ChartParameters.Y_LABEL_DOC)
-        Optional<String> yLabel,
-        @Param(description = ChartParameters.FILE_DOC)
-        Optional<String> file,
-        @Param(description = ChartParameters.WIDTH_DOC, defaultValue = ChartParameters.WIDTH_DEFAULT,
-                min = ChartParameters.WIDTH_MIN, max = ChartParameters.WIDTH_MAX)
-        int width,
-        @Param(description = ChartParameters.HEIGHT_DOC, defaultValue = ChartParameters.HEIGHT_DEFAULT,
-                min = ChartParameters.HEIGHT_MIN, max = ChartParameters.HEIGHT_MAX)
-        int height,
-        @Param(description = ChartParameters.ALLOW_PII_DOC, defaultValue = ChartParameters.ALLOW_PII_DEFAULT)
-        boolean allowPii) implements ChartParameters, CheckedParameters {
+        AxisTitles axisTitles,
+        ChartOptions options) implements AxisChartParameters, CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {

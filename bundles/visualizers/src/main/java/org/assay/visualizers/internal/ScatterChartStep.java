@@ -41,6 +41,13 @@ final class ScatterChartStep implements Step {
     /** Most distinct series values held while reading. */
     static final int MAX_DISTINCT_SERIES = 1_000;
 
+    /**
+     * Most points in the SVG: each is a circle element of about 35 bytes, so this keeps the file
+     * under 1 MB (the axes, grid and text add up to 200 KB). Beyond it the SVG draws a uniform sample
+     * of this many of the PNG's points, and its title says so.
+     */
+    static final int SVG_MAX_POINTS = 15_000;
+
     private static final long MS_PER_DAY = 86_400_000L;
 
     private final ScatterChartParameters p;
@@ -62,8 +69,10 @@ final class ScatterChartStep implements Step {
         Axis y;
         Field seriesField = null;
         long consumed = 0;
+        ImputedValues imputed;
         try (DataStream in = ctx.input(PortSpec.IN)) {
             ChartColumns columns = new ChartColumns(in.schema(), p.allowPii(), descriptor);
+            imputed = ImputedValues.of(in.schema(), List.of(p.x(), p.y()));
             x = Axis.of(columns, "x", p.x(), "xTransform", p.xTransform());
             y = Axis.of(columns, "y", p.y(), "yTransform", p.yTransform());
             int series = -1;
@@ -77,6 +86,7 @@ final class ScatterChartStep implements Step {
             }
             for (Batch batch = in.next(); batch != null; batch = in.next()) {
                 ctx.checkCancelled();
+                imputed.add(batch);
                 Column xs = batch.column(x.index);
                 Column ys = batch.column(y.index);
                 Column ss = series < 0 ? null : batch.column(series);
@@ -119,12 +129,21 @@ final class ScatterChartStep implements Step {
         }
         String title = p.title().orElseGet(() ->
                 y.label() + " vs " + x.label() + (seriesName == null ? "" : " by " + seriesName));
-        String shownTitle = title + note(sample, withoutValues);
+        String shownTitle = title + note(sample, withoutValues) + imputed.suffix();
         CsvTable table = seriesName == null ? new CsvTable(x.label(), y.label())
                 : new CsvTable(x.label(), y.label(), seriesName);
         XYChart chart = draw(sample, x, y, seriesKeys, seriesRows, seriesField, shownTitle,
                 p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle), p.width(), p.height(), table);
-        ChartOutput.publish(ctx, p, chart, shownTitle, table);
+        XYChart svgChart = chart;
+        PointSample svgSample = sample.subsample(SVG_MAX_POINTS);
+        if (svgSample != sample) {
+            // The SVG's own points are not a table of their own: the CSV lists the PNG's.
+            svgChart = draw(svgSample, x, y, seriesKeys, seriesRows, seriesField, title + note(svgSample,
+                    withoutValues) + imputed.suffix(), p.xLabel().orElseGet(x::axisTitle), p.yLabel().orElseGet(y::axisTitle),
+                    p.width(), p.height(), seriesName == null ? new CsvTable(x.label(), y.label())
+                            : new CsvTable(x.label(), y.label(), seriesName));
+        }
+        ChartOutput.publish(ctx, p, chart, svgChart, shownTitle, table);
         ctx.countOut(consumed);
         ctx.progress(1.0);
     }
@@ -235,6 +254,10 @@ final class ScatterChartStep implements Step {
         final boolean daysAgo;
         /** Largest raw value seen over all rows, for days-ago. */
         double max = Double.NEGATIVE_INFINITY;
+        /** Smallest raw value seen, for the date ticks. */
+        double min = Double.POSITIVE_INFINITY;
+        /** Calendar ticks of a date axis (not days-ago), set once every row is seen. */
+        private DateAxis dates;
 
         Axis(String column, int index, FieldType type, boolean daysAgo) {
             this.column = column;
@@ -265,10 +288,24 @@ final class ScatterChartStep implements Step {
             if (raw > max) {
                 max = raw;
             }
+            if (raw < min) {
+                min = raw;
+            }
             return raw;
         }
 
+        private double day(double raw) {
+            return type == FieldType.DATE ? raw : raw / MS_PER_DAY;
+        }
+
         double plotted(double raw) {
+            if (isDate()) {
+                if (dates == null) {
+                    dates = min > max ? DateAxis.of(0, 0, DateAxis.Unit.DAY)
+                            : DateAxis.of(day(min), day(max), DateAxis.Unit.DAY);
+                }
+                return dates.plotted(day(raw));
+            }
             if (!daysAgo) {
                 return raw;
             }
@@ -300,11 +337,17 @@ final class ScatterChartStep implements Step {
                     : DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli((long) raw).atOffset(ZoneOffset.UTC));
         }
 
+        private boolean isDate() {
+            return !daysAgo && (type == FieldType.DATE || type == FieldType.TIMESTAMP);
+        }
+
+        /** Call after every row is seen: a date axis's ticks depend on its span. */
         Function<Double, String> tickFormat() {
-            if (daysAgo || !(type == FieldType.DATE || type == FieldType.TIMESTAMP)) {
+            if (!isDate()) {
                 return ChartLook::number;
             }
-            return v -> formatDate(Math.rint(v));
+            plotted(min > max ? 0 : min);
+            return dates.ticks();
         }
     }
 }

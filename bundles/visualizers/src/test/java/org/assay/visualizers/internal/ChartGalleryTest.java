@@ -79,6 +79,43 @@ class ChartGalleryTest {
                 .param("x", "last_purchase").param("y", List.of("spend")).param("series", "segment")
                 .param("period", "month").param("aggregate", "mean"),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(5000));
+        // Daily rows over two months (week ticks) and over six years (year ticks).
+        render(new StepTestRunner(new LineChartStepType(), GALLERY.resolve("line-daily-weeks"))
+                .param("x", "day").param("y", List.of("orders")), DAILY, dailyRows(60));
+        render(new StepTestRunner(new LineChartStepType(), GALLERY.resolve("line-daily-years"))
+                .param("x", "day").param("y", List.of("orders")), DAILY, dailyRows(6 * 365));
+        render(new StepTestRunner(new ScatterChartStepType(), GALLERY.resolve("scatter-date"))
+                .param("x", "last_purchase").param("y", "spend").param("series", "cluster"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+    }
+
+    static final Schema DAILY = Schema.of(Field.of("day", FieldType.DATE), Field.of("orders", FieldType.INTEGER));
+
+    static List<Object[]> dailyRows(int days) {
+        Random random = new Random(11);
+        List<Object[]> rows = new ArrayList<>();
+        LocalDate start = LocalDate.of(2019, 3, 13);
+        for (int d = 0; d < days; d++) {
+            double weekly = start.plusDays(d).getDayOfWeek().getValue() >= 6 ? 1.6 : 1;
+            rows.add(new Object[] {start.plusDays(d), (long) (100 * weekly + d * 0.05 + random.nextInt(30))});
+        }
+        return rows;
+    }
+
+    @Test
+    void barCharts() throws Exception {
+        render(new StepTestRunner(new BarChartStepType(), GALLERY.resolve("bar-segments"))
+                .param("category", "cluster").param("title", "Customers per segment"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+        // A declared category (a segment) is coloured per bar: one stacked series per bar.
+        render(new StepTestRunner(new BarChartStepType(), GALLERY.resolve("bar-declared-segments"))
+                .param("category", "segment").param("title", "Customers per tier"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(3000));
+        // A long title, as the notes make them: the font shrinks so it fits.
+        render(new StepTestRunner(new HistogramStepType(), GALLERY.resolve("histogram-long-title"))
+                .param("column", "spend").param("series", "cluster")
+                .param("title", "Spend of every customer by segment, all regions and every sales channel"),
+                SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
     }
 
     @Test
@@ -178,5 +215,28 @@ class ChartGalleryTest {
         render(new StepTestRunner(new HeatmapStepType(), GALLERY.resolve("heatmap-mean-spend"))
                 .param("x", "region").param("y", "cluster").param("value", "spend"),
                 SampleCustomers.SCHEMA, SampleCustomers.rows(5_000));
+        render(new StepTestRunner(new HeatmapStepType(), GALLERY.resolve("heatmap-correlation"))
+                .param("columns", List.of("orders", "spend", "tenure_months", "days_since_order", "returns",
+                        "support_calls")).param("title", "How customer measures move together"),
+                MEASURES, measureRows(5_000));
+    }
+
+    static final Schema MEASURES = Schema.of(Field.of("orders", FieldType.INTEGER), Field.of("spend", FieldType.DECIMAL),
+            Field.of("tenure_months", FieldType.INTEGER), Field.of("days_since_order", FieldType.INTEGER),
+            Field.of("returns", FieldType.INTEGER), Field.of("support_calls", FieldType.INTEGER));
+
+    static List<Object[]> measureRows(int n) {
+        Random random = new Random(17);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double loyalty = random.nextGaussian();
+            long orders = Math.max(0, Math.round(10 + 4 * loyalty + 2 * random.nextGaussian()));
+            rows.add(new Object[] {orders, orders * (40 + 10 * random.nextGaussian()),
+                Math.max(1, Math.round(24 + 10 * loyalty + 12 * random.nextGaussian())),
+                Math.max(0, Math.round(60 - 25 * loyalty + 30 * random.nextGaussian())),
+                Math.max(0, Math.round(0.1 * orders + random.nextGaussian())),
+                i % 7 == 0 ? null : Math.max(0, Math.round(2 + random.nextGaussian()))});
+        }
+        return rows;
     }
 }

@@ -11,8 +11,8 @@ import org.assay.api.step.StepDescriptor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parameters every chart shares are repeated in each chart's record (records cannot
- * inherit): this keeps the copies alike, so a chart cannot drift from the others.
+ * The parameters every chart shares: declared once (ChartOptions, AxisTitles, flattened by the
+ * binder) and each chart's own title. They must read alike in every chart's specs, and last.
  */
 class ChartParametersTest {
 

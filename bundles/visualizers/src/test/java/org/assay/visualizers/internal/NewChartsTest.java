@@ -205,6 +205,59 @@ class NewChartsTest {
                 .assertInvalid("aggregate", "sum needs parameter 'value'");
     }
 
+    private static final Schema NUMBERS = Schema.of(Field.of("a", FieldType.DECIMAL), Field.of("b", FieldType.DECIMAL),
+            Field.of("c", FieldType.INTEGER), Field.of("d", FieldType.DECIMAL), Field.of("mail", FieldType.STRING)
+                    .withTags(org.assay.api.data.FieldTag.PII));
+
+    @Test
+    void heatmapDrawsACorrelationMatrix() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            // b rises with a, c falls with a, d is constant; every tenth b is missing (pairwise deletion).
+            rows.add(row((double) i, i % 10 == 9 ? null : 2.0 * i + 5, (long) -i, 7.0, "x" + i + "@example.org"));
+        }
+        StepTestRunner r = runner(new HeatmapStepType(), "correlation").param("columns", List.of("a", "b", "c", "d"))
+                .input("in", NUMBERS, rows, 128).run();
+        List<String> csv = ChartAssertions.assertChartFiles(r, "Correlation (Pearson's r) of 4 columns (4 undefined,"
+                + " left empty)");
+        assertEquals(List.of("column_a,column_b,pearson_r,n", "a,b,1,900", "a,c,-1,1000", "a,d,,1000", "b,c,-1,900",
+                "b,d,,900", "c,d,,1000"), csv);
+        assertEquals(1000, r.countedOut());
+    }
+
+    @Test
+    void correlationHeatmapChecksItsParameters() {
+        runner(new HeatmapStepType(), "c1").param("columns", List.of("a")).input("in", NUMBERS, new Object[0][])
+                .assertInvalid("columns", "from 2 to 20");
+        runner(new HeatmapStepType(), "c2").param("columns", List.of("a", "b")).param("x", "a")
+                .input("in", NUMBERS, new Object[0][]).assertInvalid("x", "has no 'x'");
+        runner(new HeatmapStepType(), "c3").param("columns", List.of("a", "mail")).input("in", NUMBERS,
+                new Object[0][]).assertInvalid("columns", "mail");
+        runner(new HeatmapStepType(), "c4").input("in", NUMBERS, new Object[0][])
+                .assertInvalid("x", "needs 'x' and 'y'");
+    }
+
+    @Test
+    void imputedValuesAreCountedInTheTitle() throws Exception {
+        // As impute writes it with "indicators": ["amount"].
+        Schema filled = Schema.of(Field.of("shop", FieldType.STRING), Field.of("day", FieldType.DATE),
+                Field.of("amount", FieldType.DECIMAL), Field.of("amount_was_missing", FieldType.BOOLEAN));
+        List<Object[]> rows = List.of(row("A", LocalDate.of(2024, 1, 1), 10.0, false),
+                row("A", LocalDate.of(2024, 1, 2), 12.0, true), row("B", LocalDate.of(2024, 1, 3), 12.0, true),
+                row("B", LocalDate.of(2024, 1, 4), 9.0, false), row("B", LocalDate.of(2024, 1, 5), 11.0, false));
+        StepTestRunner bar = runner(new BarChartStepType(), "imputed-bar").param("category", "shop")
+                .param("value", "amount").input("in", filled, rows, 2).run();
+        assertTrue(bar.artifacts().get(0).title().endsWith(" (2 of 5 amount values imputed)"),
+                bar.artifacts().get(0).title());
+        StepTestRunner line = runner(new LineChartStepType(), "imputed-line").param("x", "day")
+                .param("y", List.of("amount")).param("title", "Sales").input("in", filled, rows, 2).run();
+        assertEquals("Sales (2 of 5 amount values imputed)", line.artifacts().get(0).title());
+        // A chart of columns impute did not mark says nothing.
+        StepTestRunner pie = runner(new PieChartStepType(), "imputed-pie").param("category", "shop")
+                .input("in", filled, rows, 2).run();
+        assertEquals("Share of rows by shop", pie.artifacts().get(0).title());
+    }
+
     @Test
     void categoryColoursFollowTheDeclaredOrderWhateverTheChartShows() {
         Field segment = Field.of("segment", FieldType.CATEGORICAL).withCategories(List.of("c0", "c1", "c2", "c3"));

@@ -101,7 +101,10 @@ class ScatterChartStepTest {
         assertEquals(2.5, times.plotted(morning));
 
         ScatterChartStep.Axis plain = new ScatterChartStep.Axis("last_purchase", 0, FieldType.DATE, false);
-        assertEquals("2024-01-01", plain.tickFormat().apply((double) LocalDate.of(2024, 1, 1).toEpochDay()));
+        plain.observe(LocalDate.of(2024, 1, 1).toEpochDay());
+        plain.observe(LocalDate.of(2024, 1, 9).toEpochDay());
+        // Nine days: plotted in days, ticks read as dates.
+        assertEquals("1 Jan 2024", plain.tickFormat().apply(plain.plotted(LocalDate.of(2024, 1, 1).toEpochDay())));
     }
 
     @Test

@@ -24,12 +24,23 @@ import org.assay.api.step.Parameters;
  * Turns a parameter record into {@link ParameterSpec}s, and bound {@link Parameters} into an
  * instance of the record. Built once per step type; immutable and thread-safe.
  *
+ * <p>A component whose type is itself a record and that has no {@link Param} is flattened: its
+ * own components are parameters at the top level, in its place, and it is built from them. So
+ * parameters that several step types share (a chart's file, size and pii switch) are declared
+ * once in a small record, and the workflow JSON, the specs, the JSON Schema and the docs read
+ * as if each were declared in the step's record. Names must stay unique over the flattened
+ * whole. A nested record's {@link CheckedParameters#problems()} is not called by itself: the
+ * outer record's checks include it when they should.
+ *
  * @param <P> the parameter record
  */
 public final class ParameterBinder<P extends Record> {
 
     private final Class<P> type;
+    /** Every parameter, flattened, in order. */
     private final List<Component> components;
+    /** Per record component: a {@link Component}, or the binder of a flattened record. */
+    private final List<Object> slots;
     private final Constructor<P> constructor;
 
     /** One record component: its spec and how to convert a JSON value into it. */
@@ -42,10 +53,27 @@ public final class ParameterBinder<P extends Record> {
             throw new IllegalArgumentException(type.getName() + " is not a record");
         }
         List<Component> list = new ArrayList<>();
+        List<Object> parts = new ArrayList<>();
         for (RecordComponent c : rc) {
-            list.add(component(type, c));
+            if (c.getAnnotation(Param.class) == null && c.getType().isRecord()) {
+                ParameterBinder<?> nested = nested(c.getType());
+                parts.add(nested);
+                list.addAll(nested.components);
+            } else {
+                Component component = component(type, c);
+                parts.add(component);
+                list.add(component);
+            }
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (Component c : list) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException(type.getSimpleName() + ": parameter " + c.name()
+                        + " is declared twice (a flattened record has a component of the same name)");
+            }
         }
         this.components = List.copyOf(list);
+        this.slots = List.copyOf(parts);
         try {
             this.constructor = type.getDeclaredConstructor(Arrays.stream(rc).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new));
@@ -65,7 +93,12 @@ public final class ParameterBinder<P extends Record> {
         return new ParameterBinder<>(type);
     }
 
-    /** The specs, in the record's component order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ParameterBinder<?> nested(Class<?> record) {
+        return new ParameterBinder(record);
+    }
+
+    /** The specs, in the record's component order (a flattened record's in its place). */
     public List<ParameterSpec> specs() {
         return components.stream().map(Component::spec).toList();
     }
@@ -77,10 +110,17 @@ public final class ParameterBinder<P extends Record> {
      *                                  e.g. a number too large for an int, or a record's own check fails
      */
     public P bind(Parameters parameters) {
-        Map<String, Object> values = parameters.asMap();
-        Object[] args = new Object[components.size()];
+        return bind(parameters.asMap());
+    }
+
+    private P bind(Map<String, Object> values) {
+        Object[] args = new Object[slots.size()];
         for (int i = 0; i < args.length; i++) {
-            Component c = components.get(i);
+            if (slots.get(i) instanceof ParameterBinder<?> nested) {
+                args[i] = nested.bind(values);
+                continue;
+            }
+            Component c = (Component) slots.get(i);
             Object v = values.get(c.name());
             Object converted = v == null ? null : convert(c, v);
             if (c.optional()) {
@@ -162,7 +202,7 @@ public final class ParameterBinder<P extends Record> {
     private static Component component(Class<?> record, RecordComponent c) {
         Param param = c.getAnnotation(Param.class);
         if (param == null) {
-            throw new IllegalArgumentException(record.getSimpleName() + "." + c.getName() + " needs @Param");
+            throw new IllegalArgumentException(record.getSimpleName() + "." + c.getName() + " needs @Param (or a record type, to be flattened)");
         }
         boolean optional = c.getType() == Optional.class;
         Type generic = optional ? argument(c.getGenericType(), 0) : c.getGenericType();
