@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assay.api.audit.AuditAction;
 import org.assay.api.audit.AuditEntry;
@@ -156,6 +155,26 @@ public class GovernanceIT extends AssayKarafTestSupport {
         assertTrue(v1.toString(), v1.get("data.consentBasis").contains("consent-filter 'consented' for marketing "
                 + "from column consent"));
 
+        // Scores prospects (not the subject's rows, so not derived from them) with v1 by number;
+        // deployed while v1 is clean, run again after the erasure below.
+        StringBuilder prospects = new StringBuilder("customer_id,email,name,phone,consent,tenure,spend,churned\n");
+        for (int i = 1; i <= 20; i++) {
+            prospects.append(400000 + i).append(",p").append(i).append("@gov.example,Prospect").append(i)
+                    .append(",+1555020").append(String.format(Locale.ROOT, "%04d", i)).append(",marketing,")
+                    .append(i * 3).append(',').append(30 + i).append(",no\n");
+        }
+        Files.writeString(workflowDir().resolve("data").resolve("gov-prospects.csv"), prospects.toString());
+        String scoreV1 = "{\"format\": 1, \"id\": \"gov-score-v1\", \"purpose\": \"marketing\", \"steps\": ["
+                + "{\"id\": \"customers\", \"type\": \"csv-reader\", \"params\": {\"path\": \"data/gov-prospects.csv\", "
+                + "\"columns\": {\"customer_id\": \"integer,id\", \"email\": \"string,pii\", \"name\": \"string,pii\", "
+                + "\"phone\": \"string,pii\", \"consent\": \"string\", \"tenure\": \"integer\", \"spend\": \"decimal\", "
+                + "\"churned\": \"categorical,target\"}}},"
+                + "{\"id\": \"scored\", \"type\": \"weka-score\", \"inputs\": {\"in\": \"customers\"}, "
+                + "\"params\": {\"modelName\": \"gov-churn\", \"version\": \"1\"}}]}";
+        workflows().deploy(scoreV1, "GovernanceIT", "ann");
+        RunInfo scoredBefore = awaitFinished(runs().start("gov-score-v1", "on demand", "bob").runId());
+        assertEquals(describe(scoredBefore), RunStatus.SUCCEEDED, scoredBefore.status());
+
         String subject = "300001";
         String exported = executeCommandAs("ann", ADMIN, "assay:subject-export " + subject);
         assertTrue(exported, exported.contains("Exported") && exported.contains("1 models"));
@@ -180,6 +199,30 @@ public class GovernanceIT extends AssayKarafTestSupport {
         assertEquals(describe(rerun), RunStatus.SUCCEEDED, rerun.status());
         assertEquals(describe(rerun), consented - 1, step(rerun, "consented").rowsOut());
         assertFalse(properties(models.resolve("v2").resolve("model.properties")).containsKey("tainted"));
+        assertEquals("the retrained version replaces the tainted champion", "2",
+                properties(models.resolve("champion.properties")).get("champion"));
+
+        // The tainted version is refused: at run time by the deployed workflow, at deploy by a new one.
+        RunInfo scoredAfter = awaitFinished(runs().start("gov-score-v1", "on demand", "bob").runId());
+        assertEquals(describe(scoredAfter), RunStatus.FAILED, scoredAfter.status());
+        assertTrue(scoredAfter.error(), scoredAfter.error().contains("model gov-churn v1 is tainted (trained by run "
+                + run.runId() + " on rows of data subject sha256:"));
+        assertTrue(scoredAfter.error(), scoredAfter.error().contains("assay:subject-erase --rerun"));
+        Path again1 = Files.createTempFile("gov-score-again", ".json");
+        Files.writeString(again1, scoreV1.replace("gov-score-v1", "gov-score-again"));
+        String refused = executeCommandAs("ann", ADMIN, "assay:workflow-validate " + again1);
+        assertTrue(refused, refused.contains("$.steps[1].params.modelName") && refused.contains("is tainted"));
+        String promote = executeCommandAs("ann", ADMIN, "assay:model-promote gov-churn 1");
+        assertTrue(promote, promote.contains("model gov-churn v1 is tainted"));
+        assertTrue(executeCommandAs("ann", ADMIN, "assay:model-promote gov-churn 2").contains("is now the champion"));
+        AuditEntry promoted = awaitAudit(AuditQuery.all().withAction(AuditAction.MODEL).withTarget("gov-churn"),
+                e -> "promoted".equals(e.details().get("change")));
+        assertEquals("ann", promoted.principal());
+        assertEquals("2", promoted.details().get("version"));
+        RunInfo scoredChampion = awaitFinished(runs().start(workflows().deploy(scoreV1.replace("\"version\": \"1\"",
+                "\"version\": \"champion\"").replace("gov-score-v1", "gov-score-champion"), "GovernanceIT", "ann")
+                .id(), "on demand", "bob").runId());
+        assertEquals(describe(scoredChampion), RunStatus.SUCCEEDED, scoredChampion.status());
         String again = executeCommandAs("ann", ADMIN, "assay:subject-export " + subject);
         assertTrue(again, again.contains("Exported 0 rows"));
 
@@ -191,6 +234,191 @@ public class GovernanceIT extends AssayKarafTestSupport {
         String audit = Files.readString(Paths.get(System.getProperty("karaf.data"), "audit", "audit.jsonl"));
         assertFalse("the audit log holds the subject's reference, never its key", audit.contains(subject)
                 || audit.contains("cust300001"));
+    }
+
+    /**
+     * Changes of users, roles and groups in etc/users.properties: through jaas:* commands under
+     * the admin who typed them, by hand under system; before and after, never a password.
+     */
+    @Test
+    public void roleChangesThroughJaasCommandsAndByHandAreAudited() throws Exception {
+        String manage = "jaas:realm-manage --realm karaf --module "
+                + "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule; ";
+        String out = executeCommandAs("ann", ADMIN, manage + "jaas:user-add dora dora-pass-2026; "
+                + "jaas:role-add dora viewer; jaas:update");
+        AuditEntry added = awaitAudit(AuditQuery.all().withAction(AuditAction.ROLE).withTarget("user dora"));
+        assertEquals(out + added, "ann", added.principal());
+        assertEquals(added.toString(), "user added", added.details().get("change"));
+        assertEquals(added.toString(), "viewer", added.details().get("roles.after"));
+        assertTrue(added.toString(), added.details().get("via").contains("jaas:update"));
+
+        executeCommandAs("ann", ADMIN, manage + "jaas:role-add dora operator; jaas:role-delete dora viewer; "
+                + "jaas:update");
+        AuditEntry changed = awaitAudit(AuditQuery.all().withAction(AuditAction.ROLE).withTarget("user dora"),
+                e -> "roles changed".equals(e.details().get("change")));
+        assertEquals("ann", changed.principal());
+        assertEquals(changed.toString(), "viewer", changed.details().get("roles.before"));
+        assertEquals(changed.toString(), "operator", changed.details().get("roles.after"));
+
+        Path users = Paths.get(System.getProperty("karaf.etc"), "users.properties");
+        Files.writeString(users, Files.readString(users) + "\nerin = erin-pass-2026,_g_:viewergroup\n");
+        AuditEntry edited = awaitAudit(AuditQuery.all().withAction(AuditAction.ROLE).withTarget("user erin"));
+        assertEquals(edited.toString(), "system", edited.principal());
+        assertEquals(edited.toString(), "viewergroup", edited.details().get("groups.after"));
+        assertEquals(edited.toString(), "etc/users.properties edited", edited.details().get("via"));
+
+        String audit = Files.readString(Paths.get(System.getProperty("karaf.data"), "audit", "audit.jsonl"));
+        assertFalse("no password in the audit log", audit.contains("pass-2026"));
+    }
+
+    /**
+     * Charts of the pii-heavy customer table: a chart of a pii column is refused at deploy on the
+     * real distribution, and a run drawing every kind of chart from the other columns (plus the
+     * profile's chart sheets) leaves no personal value in any file, including the text chunks of
+     * its PNGs (tEXt, and zTXt / iTXt decompressed). Pixels are not read: that they show no pii is
+     * what the deploy refusal (every column parameter of every chart, ChartPiiRefusalTest) keeps.
+     */
+    @Test
+    public void chartsOfAPiiHeavyTableRefusePiiColumnsAndCarryNoPersonalValue() throws Exception {
+        awaitStepType("bar-chart", null);
+        String reader = "{\"id\": \"customers\", \"type\": \"csv-reader\", \"params\": {\"path\": "
+                + "\"data/customers-messy.csv\", \"columns\": {\"record_id\": \"integer,id\", \"source\": \"categorical\", "
+                + "\"first_name\": \"string,pii\", \"last_name\": \"string,pii\", \"email\": \"string,pii\", "
+                + "\"phone\": \"string,pii\", \"birth_date\": \"string\", \"postcode\": \"string\", \"city\": \"string\", "
+                + "\"income\": \"decimal\", \"updated\": \"date\"}}}";
+        Path bad = Files.createTempFile("gov-pii-chart", ".json");
+        Files.writeString(bad, "{\"format\": 1, \"id\": \"gov-pii-chart\", \"steps\": [" + reader + ", "
+                + "{\"id\": \"bars\", \"type\": \"bar-chart\", \"inputs\": {\"in\": \"customers\"}, "
+                + "\"params\": {\"category\": \"email\"}}]}");
+        String refused = executeCommandAs("ann", ADMIN, "assay:workflow-validate " + bad);
+        assertTrue(refused, refused.contains("$.steps[1].params.category") && refused.contains("tagged pii"));
+
+        String charts = "{\"format\": 1, \"id\": \"gov-charts\", \"steps\": [" + reader
+                + chart("profile", "profile", "\"charts\": true")
+                + chart("bars", "bar-chart", "\"category\": \"city\"")
+                + chart("pie", "pie-chart", "\"category\": \"source\"")
+                + chart("histogram", "histogram", "\"column\": \"income\", \"series\": \"source\"")
+                + chart("box", "box-plot", "\"value\": \"income\", \"category\": \"source\"")
+                + chart("heatmap", "heatmap", "\"x\": \"city\", \"y\": \"source\"")
+                + chart("scatter", "scatter-chart", "\"x\": \"income\", \"y\": \"record_id\"")
+                + chart("line", "line-chart", "\"x\": \"updated\", \"y\": [\"income\"], \"period\": \"month\"")
+                + "]}";
+        workflows().deploy(charts, "GovernanceIT", "ann");
+        RunInfo run = awaitFinished(runs().start("gov-charts", "on demand", "bob").runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        Map<String, String> places = new TreeMap<>();
+        int pngs = 0;
+        try (Stream<Path> files = Files.walk(run.folder())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                String text;
+                if (f.getFileName().toString().endsWith(".png")) {
+                    // Its text chunks, inflated; the rest is compressed pixels.
+                    text = pngText(bytes);
+                    pngs++;
+                } else {
+                    text = new String(bytes, StandardCharsets.ISO_8859_1);
+                }
+                if (f.getFileName().toString().endsWith(".html")) {
+                    // The report's stylesheet and colours are not data ("white" is not Ms White).
+                    text = text.replaceAll("(?s)<style[^>]*>.*?</style>", "").replaceAll("style=\"[^\"]*\"", "")
+                            .replaceAll("(fill|stroke|color|background)=\"[a-z]+\"", "");
+                }
+                places.put(run.folder().relativize(f).toString(), text);
+            }
+        }
+        assertTrue("every chart and the profile drew a PNG: " + places.keySet(), pngs >= 8);
+        Set<String> values = personalValues(workflowDir().resolve("data").resolve("customers-messy.csv"));
+        List<String> leaks = new ArrayList<>();
+        for (Map.Entry<String, String> place : places.entrySet()) {
+            found(values, place.getValue()).forEach(v -> leaks.add(place.getKey() + ": " + v));
+        }
+        assertTrue("personal values found (" + leaks.size() + "): " + leaks.subList(0, Math.min(40, leaks.size())),
+                leaks.isEmpty());
+
+        // The PNG reader sees what a text chunk would carry: a control with one e-mail compressed in a zTXt.
+        String email = values.stream().filter(v -> v.contains("@")).findFirst().orElseThrow();
+        byte[] png = Files.readAllBytes(places.keySet().stream().filter(k -> k.endsWith(".png")).findFirst()
+                .map(run.folder()::resolve).orElseThrow());
+        assertEquals(List.of(email), found(Set.of(email), pngText(withZtxt(png, "Comment", email))));
+    }
+
+    private static String chart(String id, String type, String params) {
+        return ", {\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"inputs\": {\"in\": \"customers\"}, "
+                + "\"params\": {" + params + "}}";
+    }
+
+    /** The text a PNG carries besides its pixels: every tEXt, zTXt and iTXt chunk (inflated), and eXIf. */
+    static String pngText(byte[] png) throws java.util.zip.DataFormatException {
+        StringBuilder out = new StringBuilder();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png);
+        int at = 8;
+        boolean ended = false;
+        while (at + 8 <= png.length) {
+            int length = b.getInt(at);
+            String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
+            byte[] data = java.util.Arrays.copyOfRange(png, at + 8, at + 8 + length);
+            int nul = indexOf(data, 0, 0);
+            switch (type) {
+                case "tEXt", "eXIf" -> out.append(new String(data, StandardCharsets.ISO_8859_1)).append('\n');
+                case "zTXt" -> out.append(new String(data, 0, nul, StandardCharsets.ISO_8859_1)).append(' ')
+                        .append(new String(inflate(data, nul + 2), StandardCharsets.ISO_8859_1)).append('\n');
+                case "iTXt" -> {
+                    boolean compressed = data[nul + 1] == 1;
+                    int text = indexOf(data, indexOf(data, nul + 3, 0) + 1, 0) + 1;
+                    byte[] body = compressed ? inflate(data, text) : java.util.Arrays.copyOfRange(data, text,
+                            data.length);
+                    out.append(new String(data, 0, nul, StandardCharsets.ISO_8859_1)).append(' ')
+                            .append(new String(body, StandardCharsets.UTF_8)).append('\n');
+                }
+                case "IEND" -> ended = true;
+                default -> { }
+            }
+            at += 12 + length;
+        }
+        assertTrue("read the PNG to its end", ended);
+        return out.toString();
+    }
+
+    private static int indexOf(byte[] data, int from, int value) {
+        for (int i = Math.max(0, from); i < data.length; i++) {
+            if (data[i] == value) {
+                return i;
+            }
+        }
+        return data.length;
+    }
+
+    private static byte[] inflate(byte[] data, int from) throws java.util.zip.DataFormatException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(data, from, data.length - from);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!inflater.finished() && !inflater.needsInput()) {
+            out.write(buffer, 0, inflater.inflate(buffer));
+        }
+        inflater.end();
+        return out.toByteArray();
+    }
+
+    /** The PNG with a zTXt chunk added after its header chunk (the CRC is not checked by pngText). */
+    private static byte[] withZtxt(byte[] png, String keyword, String text) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(text.getBytes(StandardCharsets.ISO_8859_1));
+        deflater.finish();
+        byte[] compressed = new byte[text.length() + 64];
+        int n = deflater.deflate(compressed);
+        deflater.end();
+        byte[] key = keyword.getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(12 + key.length + 2 + n);
+        chunk.putInt(key.length + 2 + n).put("zTXt".getBytes(StandardCharsets.ISO_8859_1)).put(key).put((byte) 0)
+                .put((byte) 0).put(compressed, 0, n).putInt(0);
+        int afterHeader = 8 + 12 + java.nio.ByteBuffer.wrap(png).getInt(8);
+        byte[] out = new byte[png.length + chunk.capacity()];
+        System.arraycopy(png, 0, out, 0, afterHeader);
+        System.arraycopy(chunk.array(), 0, out, afterHeader, chunk.capacity());
+        System.arraycopy(png, afterHeader, out, afterHeader + chunk.capacity(), png.length - afterHeader);
+        return out;
     }
 
     /**
@@ -239,13 +467,24 @@ public class GovernanceIT extends AssayKarafTestSupport {
                 leaks.isEmpty());
     }
 
-    /** The values that occur in the text as whole words, ignoring case. */
+    /**
+     * The values that occur in the text as whole words, ignoring case: not preceded by a letter,
+     * digit, '@' or '.', not followed by a letter or digit. A plain search then a look at the two
+     * neighbours: a regular expression per value is far too slow for megabytes of report and SVG.
+     */
     private static List<String> found(Set<String> values, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
         for (String v : values) {
-            if (Pattern.compile("(?<![\\p{L}\\p{N}@.])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])").matcher(lower).find()) {
-                out.add(v);
+            for (int at = lower.indexOf(v); at >= 0; at = lower.indexOf(v, at + 1)) {
+                int end = at + v.length();
+                boolean startsWord = at == 0 || !(Character.isLetterOrDigit(lower.charAt(at - 1))
+                        || lower.charAt(at - 1) == '@' || lower.charAt(at - 1) == '.');
+                boolean endsWord = end >= lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                if (startsWord && endsWord) {
+                    out.add(v);
+                    break;
+                }
             }
         }
         return out;
@@ -287,10 +526,16 @@ public class GovernanceIT extends AssayKarafTestSupport {
     }
 
     private AuditEntry awaitAudit(AuditQuery query) throws Exception {
+        return awaitAudit(query, e -> true);
+    }
+
+    /** The newest entry matching the query and the condition, waiting for it. */
+    private AuditEntry awaitAudit(AuditQuery query, java.util.function.Predicate<AuditEntry> condition)
+            throws Exception {
         AuditLog audit = service(AuditLog.class);
         long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            List<AuditEntry> found = audit.query(query);
+            List<AuditEntry> found = audit.query(query).stream().filter(condition).toList();
             if (!found.isEmpty()) {
                 return found.get(found.size() - 1);
             }

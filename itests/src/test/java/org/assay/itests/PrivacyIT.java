@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assay.api.audit.AuditAction;
+import org.assay.api.audit.AuditEntry;
+import org.assay.api.audit.AuditLog;
+import org.assay.api.audit.AuditQuery;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunStatus;
 import org.assay.engine.StepRunInfo;
@@ -87,6 +91,35 @@ public class PrivacyIT extends AssayKarafTestSupport {
         assertTrue("e-mails are pseudonyms: " + table.lines().skip(1).findFirst().orElse(""),
                 table.lines().skip(1).allMatch(l -> l.matches("m_[0-9a-f]{16},m_[0-9a-f]{16},.*")));
         assertFalse("the key never reaches a file", table.contains("itest pseudonym key"));
+
+        // The key was read through the secrets bundle's SecretReader, and that read is audited.
+        List<AuditEntry> reads = service(AuditLog.class).query(AuditQuery.all().withAction(AuditAction.SECRET)
+                .withTarget(KEY));
+        assertTrue("audited reads of " + KEY + ": " + reads, reads.stream().anyMatch(e -> "read".equals(e.details()
+                .get("change")) && e.details().getOrDefault("by", "").contains("run " + run.runId())));
+        String audit = Files.readString(Paths.get(System.getProperty("karaf.data"), "audit", "audit.jsonl"));
+        assertFalse("never the secret's value", audit.contains("itest pseudonym key"));
+    }
+
+    @Test
+    public void theGaussianMechanismSpendsEpsilonAndDeltaOfTheSameLedger() throws Exception {
+        deploy("""
+                {"format": 1, "id": "itest-dp-gauss", "steps": [
+                  {"id": "members", "type": "csv-reader", "params": {"path": "data/members.csv",
+                    "columns": {"email": "string,pii", "city": "categorical"}}},
+                  {"id": "counts", "type": "dp-aggregate", "inputs": {"in": "members"},
+                    "params": {"groupBy": ["city"], "sum": ["monthly_spend"], "bounds": {"monthly_spend": "0,300"},
+                      "epsilon": 1, "mechanism": "gaussian", "delta": 1e-7}}
+                ]}""", "itest");
+        RunInfo run = awaitFinished(runs().start("itest-dp-gauss").runId());
+        assertEquals(describe(run), RunStatus.SUCCEEDED, run.status());
+        assertEquals(10, step(run, "counts").rowsOut());
+        List<String> dp = Files.readAllLines(artifact(step(run, "counts"), "dp-report.csv"));
+        assertTrue(dp.toString(), dp.get(1).startsWith("count,1,1,") && dp.get(1).endsWith(",1.0E-7,gaussian"));
+        assertTrue(dp.toString(), dp.contains("delta spent by this step,,,2.0E-7,"));
+        String ledger = Files.readString(Paths.get(System.getProperty("karaf.data"), "assay", "privacy",
+                "budget-ledger.tsv"));
+        assertTrue(ledger, ledger.contains("\titest-dp-gauss\t" + run.runId() + "\tcounts\t2.0\t2.0E-7\n"));
     }
 
     @Test

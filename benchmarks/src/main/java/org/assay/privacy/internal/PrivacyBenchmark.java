@@ -54,7 +54,8 @@ public final class PrivacyBenchmark {
         Path file = customers(dir, rows);
         Path etc = Files.createDirectories(dir.resolve("privacy-etc"));
         Files.writeString(etc.resolve("bench_key"), "a benchmark secret, never a real one", StandardCharsets.UTF_8);
-        SecretKeys keys = new SecretKeys(etc);
+        // The secrets bundle's SecretReader reads etc/NAME the same way; its audit is not what is measured.
+        SecretKeys keys = new SecretKeys((name, usedBy) -> java.util.Optional.of(Files.readAllBytes(etc.resolve(name))));
 
         List<String[]> columns = new ArrayList<>(rows);
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
@@ -129,7 +130,7 @@ public final class PrivacyBenchmark {
     }
 
     private static long loop(SecretKeys keys, List<String[]> columns) throws Exception {
-        Pseudonymizer p = new Pseudonymizer(keys.derive("bench_key", Pseudonymizer.PURPOSE, "bench", "key"), "", 16,
+        Pseudonymizer p = new Pseudonymizer(keys.derive("bench_key", Pseudonymizer.PURPOSE, "bench", "key", "benchmark"), "", 16,
                 false);
         long check = 0;
         for (String[] row : columns) {

@@ -14,8 +14,8 @@ import org.osgi.service.component.annotations.Reference;
  * Records changes of who may do what: Karaf's command and JMX ACLs and the JAAS configuration.
  * Synchronous, so it runs on the thread making the change and sees its user (a shell
  * {@code config:edit}); an edit of the file under {@code etc/} is by {@code system}.
- * User and group assignments in {@code etc/users.properties} are not configurations and are not
- * seen here (see the README's limits).
+ * User and group assignments in {@code etc/users.properties} are not configurations: {@link
+ * org.assay.governance.internal.roles.UsersFileAuditor} records those.
  */
 @Component(service = SynchronousConfigurationListener.class)
 public final class AclAuditor implements SynchronousConfigurationListener {

@@ -47,6 +47,12 @@ final class ChampionChallenger {
             return new Decision(saved, true, saved.label() + " stored and promoted to champion (the first champion)");
         }
         ModelStore.Version c = champion.get();
+        if (org.assay.api.audit.ModelTaint.isTainted(c.metadata())) {
+            // A tainted champion must not score again, whatever its figures: the retrained one replaces it.
+            store.promote(name, saved.version());
+            return new Decision(saved, true, saved.label() + " stored and promoted to champion in place of tainted "
+                    + c.label() + " (trained on erased rows)");
+        }
         String figures = metric + " " + QualityGates.format(value) + " vs champion v" + c.version() + "'s "
                 + QualityGates.format(c.metric(metric));
         if (!metrics.measured().equals(c.metadata().get("measured"))) {

@@ -25,6 +25,7 @@ import org.assay.api.audit.AuditAction;
 import org.assay.api.audit.AuditLog;
 import org.assay.api.audit.DataProvenance;
 import org.assay.api.model.ModelStore;
+import org.assay.api.audit.ModelTaint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +40,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The model store on disk: {@code <folder>/<name>/v<N>/model.bin} (the serialised model) and
  * {@code model.properties} beside it (metadata, including {@code sha256} of model.bin, checked
  * on every open), and {@code <folder>/<name>/champion.properties} with the champion and the
- * promotion history. Properties files, so an administrator can read them without tools.
+ * promotion history. Properties files, so an administrator can read them without tools. A version
+ * marked tainted (its data subject was erased, see {@link ModelTaint}) is neither opened nor promoted.
  * Files are written to a temporary name and moved into place, so a crash leaves no half
  * version. One lock for the store: saves and promotions are rare and fast.
  */
@@ -172,9 +174,14 @@ public final class FileModelStore implements ModelStore {
 
     @Override
     public synchronized Version promote(String name, int version, String principal) throws IOException {
-        if (version(name, version).isEmpty()) {
+        Optional<Version> target = version(name, version);
+        if (target.isEmpty()) {
             throw new IllegalArgumentException("model " + name + " has no version " + version + "; versions: "
                     + versions(name).stream().map(v -> "v" + v.version()).toList());
+        }
+        Optional<String> tainted = ModelTaint.refusal(name, version, target.get().metadata());
+        if (tainted.isPresent()) {
+            throw new IllegalArgumentException(tainted.get());
         }
         String by = principal == null || principal.isBlank() ? SYSTEM : principal;
         List<Integer> history = history(name);
@@ -194,6 +201,12 @@ public final class FileModelStore implements ModelStore {
         if (history.size() < 2) {
             throw new IllegalStateException("model " + name + " has no earlier champion to roll back to"
                     + (history.isEmpty() ? " (it has no champion)" : " (v" + history.get(0) + " is its first)"));
+        }
+        int previous = history.get(history.size() - 2);
+        Optional<String> tainted = ModelTaint.refusal(name, previous, version(name, previous)
+                .map(Version::metadata).orElse(Map.of()));
+        if (tainted.isPresent()) {
+            throw new IllegalStateException("cannot roll back: " + tainted.get());
         }
         String by = principal == null || principal.isBlank() ? SYSTEM : principal;
         int from = history.remove(history.size() - 1);
@@ -235,6 +248,10 @@ public final class FileModelStore implements ModelStore {
     public synchronized InputStream open(String name, int version) throws IOException {
         Version v = version(name, version).orElseThrow(() -> new IOException("model " + name + " has no version "
                 + version));
+        Optional<String> tainted = ModelTaint.refusal(name, version, v.metadata());
+        if (tainted.isPresent()) {
+            throw new IOException(tainted.get());
+        }
         Path file = folder(name).resolve("v" + version).resolve(MODEL_FILE);
         byte[] content = Files.readAllBytes(file);
         if (!sha256(content).equals(v.metadata().get("sha256"))) {

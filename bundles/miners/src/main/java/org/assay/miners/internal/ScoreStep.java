@@ -306,7 +306,19 @@ final class ScoreStep implements Step {
         }
     }
 
+    /** The stored version to score with; a tainted one is refused (checked at deploy too). */
     static ModelStore.Version resolve(ModelStore store, String name, ScoreParameters p) throws IOException, StepFailure {
+        ModelStore.Version v = find(store, name, p);
+        java.util.Optional<String> tainted = org.assay.api.audit.ModelTaint.refusal(v.name(), v.version(),
+                v.metadata());
+        if (tainted.isPresent()) {
+            throw new StepFailure("modelName: " + tainted.get());
+        }
+        return v;
+    }
+
+    static ModelStore.Version find(ModelStore store, String name, ScoreParameters p) throws IOException,
+            StepFailure {
         List<ModelStore.Version> versions = store.versions(name);
         if (versions.isEmpty()) {
             List<String> names = store.names();

@@ -43,7 +43,9 @@ public final class WekaScoreStepType extends TypedStepType<ScoreParameters> {
                     + " columns the model was trained on with the same kinds (checked at deploy when the model comes"
                     + " from a step, else when the run starts); extra columns are passed through, the target may be"
                     + " absent, and categories the model never saw are scored as missing and counted in the log."
-                    + " Models are read through a deserialisation filter that admits Weka's classes only. With reasons,"
+                    + " Models are read through a deserialisation filter that admits Weka's classes only. A stored"
+                    + " version marked tainted by assay:subject-erase (trained on erased rows) is refused, at deploy"
+                    + " when it is known then and always when the run starts. With reasons,"
                     + " the artifact explanations.csv keeps every feature's contribution per row by key (the id"
                     + " column), without personal data; assay:explain <run> <key> prints it in words.")
                 .tags("weka", "scoring", "prediction", "explanation", "churn")
@@ -63,6 +65,7 @@ public final class WekaScoreStepType extends TypedStepType<ScoreParameters> {
         Schema in = inputs.get(PortSpec.IN);
         Schema model = modelSchema(p, inputs);
         List<ParameterProblem> problems = new ArrayList<>();
+        storedTaint(p, inputs).ifPresent(m -> problems.add(ParameterProblem.of("modelName", m)));
         if (in != null && model != null) {
             for (String problem : RowEncoder.problems(model, ScoredColumns.target(model).name(), in)) {
                 problems.add(ParameterProblem.general("input 'in' does not fit the model: " + problem));
@@ -84,6 +87,19 @@ public final class WekaScoreStepType extends TypedStepType<ScoreParameters> {
             return Optional.empty();
         }
         return Optional.of(Map.of(PortSpec.OUT, ScoredColumns.output(in, ScoredColumns.fields(model, p))));
+    }
+
+    /** Why the stored version named is not to be used (it is tainted), if it is known now. */
+    private Optional<String> storedTaint(ScoreParameters p, Map<String, Schema> inputs) {
+        if (inputs.get(PortSpec.MODEL) != null || p.modelName().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ModelStore.Version v = ScoreStep.find(store, p.modelName().get(), p);
+            return org.assay.api.audit.ModelTaint.refusal(v.name(), v.version(), v.metadata());
+        } catch (IOException | StepFailure | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The model's header: from the upstream step's model port, else the stored version's record, else null. */

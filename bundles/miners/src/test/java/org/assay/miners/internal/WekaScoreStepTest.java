@@ -162,6 +162,53 @@ class WekaScoreStepTest {
         assertTrue(e.getMessage().contains("has no model 'other'; it has [churn]"), e.getMessage());
     }
 
+    /**
+     * A version that subject erasure marked tainted (its keys written into model.properties the
+     * way bundles/governance does) is refused at deploy and at run time, by name and version, and
+     * the retrained version replaces it as champion.
+     */
+    @Test
+    void aTaintedModelIsRefusedEverywhereAndTheRetrainedOneReplacesIt() throws Exception {
+        train("weka.classifiers.trees.J48", "churn");
+        Path meta = dir.resolve("models").resolve("churn").resolve("v1").resolve(FileModelStore.META_FILE);
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(meta)) {
+            p.load(in);
+        }
+        p.setProperty(org.assay.api.audit.ModelTaint.TAINTED, "true");
+        p.setProperty(org.assay.api.audit.ModelTaint.REASON, "trained by run r-1 on rows of data subject sha256:ab12");
+        try (var out = java.nio.file.Files.newBufferedWriter(meta)) {
+            p.store(out, null);
+        }
+
+        // At run time (a version tainted after the workflow was deployed) ...
+        StepFailure e = assertThrows(StepFailure.class, () -> ScoreStep.resolve(store(), "churn", new ScoreParameters(
+                java.util.Optional.of("churn"), "champion", "prediction", true, 0, java.util.Optional.empty(), 3, true,
+                java.util.Optional.empty())));
+        assertTrue(e.getMessage().contains("model churn v1 is tainted (trained by run r-1 on rows of data subject "
+                + "sha256:ab12)"), e.getMessage());
+        assertTrue(e.getMessage().contains("assay:subject-erase --rerun"), e.getMessage());
+        // ... and at deploy, when the version is already tainted.
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> scorer()
+                .param("modelName", "churn").input("in", ChurnData.SCHEMA, ChurnData.rows(5, 3), 10).run());
+        assertTrue(refused.getMessage().contains("model churn v1 is tainted"), refused.getMessage());
+        scorer().param("modelName", "churn").param("version", "1").input("in", ChurnData.SCHEMA, List.of(), 10)
+                .assertInvalid("modelName", "model churn v1 is tainted");
+        java.io.IOException opened = assertThrows(java.io.IOException.class, () -> store().open("churn", 1));
+        assertTrue(opened.getMessage().contains("is tainted"), opened.getMessage());
+        IllegalArgumentException promoted = assertThrows(IllegalArgumentException.class,
+                () -> store().promote("churn", 1));
+        assertTrue(promoted.getMessage().contains("is tainted"), promoted.getMessage());
+
+        train("weka.classifiers.trees.J48", "churn");
+        assertEquals(2, store().champion("churn").orElseThrow().version(), "the retrained version replaces the"
+                + " tainted champion, whatever its figures");
+        assertEquals(5, scorer().param("modelName", "churn").input("in", ChurnData.SCHEMA, ChurnData.rows(5, 3), 10)
+                .run().output().size());
+        IllegalStateException back = assertThrows(IllegalStateException.class, () -> store().rollback("churn"));
+        assertTrue(back.getMessage().contains("cannot roll back: model churn v1 is tainted"), back.getMessage());
+    }
+
     @Test
     void noModelAtAllIsAPlainFailure() {
         StepFailure e = assertThrows(StepFailure.class, () -> scorer()

@@ -69,7 +69,8 @@ abstract class CipherStepType extends TypedStepType<CipherParameters> {
     protected Step newStep(CipherParameters p) {
         String name = encrypt ? "encrypt" : "decrypt";
         return new ColumnRewriteStep(name, (in, ctx) -> {
-            ColumnCipher cipher = ColumnCipher.open(keys, encrypt ? List.of(p.key()) : p.allKeys(), name, "key");
+            ColumnCipher cipher = ColumnCipher.open(keys, encrypt ? List.of(p.key()) : p.allKeys(), name, "key",
+                    "run " + ctx.runId() + ", step " + ctx.stepId());
             ColumnRewrite.Rewriter r = encrypt ? cipher::encrypt : v -> {
                 try {
                     return cipher.decrypt(v);

@@ -56,7 +56,8 @@ public final class PseudonymizeStepType extends TypedStepType<PseudonymizeParame
     @Override
     protected Step newStep(PseudonymizeParameters p) {
         return new ColumnRewriteStep("pseudonymize", (in, ctx) -> {
-            byte[] key = keys.derive(p.key(), Pseudonymizer.PURPOSE, "pseudonymize", "key");
+            byte[] key = keys.derive(p.key(), Pseudonymizer.PURPOSE, "pseudonymize", "key",
+                    "run " + ctx.runId() + ", step " + ctx.stepId());
             Pseudonymizer pseudonyms = new Pseudonymizer(key, p.prefix().orElse(""), p.length(), p.normalize());
             java.util.Arrays.fill(key, (byte) 0);
             return ColumnRewrite.atRun("pseudonymize", in, rewriters(p.columns(), pseudonyms::pseudonym),

@@ -36,7 +36,7 @@ class CipherStepTest {
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.writeString(etc.resolve("crm_key_2026"), "first secret of sixteen+ chars");
         Files.writeString(etc.resolve("crm_key_2027"), "second secret, also long enough");
-        return new SecretKeys(etc);
+        return new SecretKeys(new org.assay.privacy.internal.keys.FolderSecrets(etc));
     }
 
     private List<Object[]> encrypt(SecretKeys keys, String key, Object[]... rows) throws Exception {

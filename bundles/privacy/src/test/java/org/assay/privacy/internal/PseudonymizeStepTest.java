@@ -40,12 +40,21 @@ class PseudonymizeStepTest {
     private SecretKeys keys() throws Exception {
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.writeString(etc.resolve("pseudonym_key"), SECRET + "\n", StandardCharsets.UTF_8);
-        return new SecretKeys(etc);
+        return new SecretKeys(new org.assay.privacy.internal.keys.FolderSecrets(etc));
     }
 
     private StepTestRunner runner(SecretKeys keys) {
         return new StepTestRunner(new PseudonymizeStepType(keys), dir).param("columns", List.of("email", "customer_no"))
                 .param("key", "pseudonym_key");
+    }
+
+    @Test
+    void theSecretIsReadThroughTheSecretReaderOncePerRunNamingTheRun() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("pseudonym_key"), SECRET, StandardCharsets.UTF_8);
+        org.assay.privacy.internal.keys.FolderSecrets secrets = new org.assay.privacy.internal.keys.FolderSecrets(etc);
+        runner(new SecretKeys(secrets)).input("in", CUSTOMERS, row("ann@example.com", 42L, "Oslo")).run();
+        assertEquals(List.of("pseudonym_key by run test-run, step step-under-test (pseudonymize key)"), secrets.reads);
     }
 
     @Test

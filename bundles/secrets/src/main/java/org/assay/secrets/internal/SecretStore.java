@@ -17,8 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.assay.secrets.SecretReader;
 
 /**
  * Named secrets as Karaf's configuration interpolation reads them: the secret {@code NAME} is
@@ -31,7 +33,10 @@ import java.util.regex.Pattern;
 final class SecretStore {
 
     /** Lower-case letters, digits and _: never a Karaf file name (those have dots). */
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final Pattern NAME = SecretReader.NAME;
+
+    /** A secret is a password, token or key, not a file: a larger one is refused. */
+    static final int MAX_BYTES = 64 * 1024;
 
     private final Path etc;
 
@@ -82,6 +87,36 @@ final class SecretStore {
                 Arrays.fill(bytes.array(), (byte) 0);
             }
         }
+    }
+
+    /**
+     * The secret's bytes without trailing line breaks (an editor's newline is not part of a
+     * password); empty when not set. Symbolic links are not followed.
+     */
+    Optional<byte[]> read(String name) throws IOException {
+        checkName(name);
+        Path file = etc.resolve(name);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > MAX_BYTES) {
+                throw new IOException("etc/" + name + " is larger than " + MAX_BYTES / 1024 + " KiB, so not a secret");
+            }
+            bytes = new byte[(int) ch.size()];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+                // read it all
+            }
+        }
+        int end = bytes.length;
+        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        byte[] value = Arrays.copyOf(bytes, end);
+        Arrays.fill(bytes, (byte) 0);
+        return Optional.of(value);
     }
 
     /** Whether the secret exists. */

@@ -10,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +23,7 @@ import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
 import org.assay.api.step.StepFailure;
+import org.assay.secrets.SecretReader;
 
 /** One run of {@code rest-reader}. See {@link RestReaderStepType}. */
 final class RestReaderStep implements Step {
@@ -34,12 +32,12 @@ final class RestReaderStep implements Step {
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
 
     private final RestReaderParameters p;
-    private final Path etc;
+    private final SecretReader secrets;
     private long lastRequest;
 
-    RestReaderStep(RestReaderParameters p, Path etc) {
+    RestReaderStep(RestReaderParameters p, SecretReader secrets) {
         this.p = p;
-        this.etc = etc;
+        this.secrets = secrets;
     }
 
     @Override
@@ -47,7 +45,7 @@ final class RestReaderStep implements Step {
         URI first = URI.create(p.url());
         List<String> hosts = p.allowHosts().isEmpty() ? List.of(first.getHost()) : p.allowHosts();
         UrlGuard guard = new UrlGuard(hosts, p.allowPrivateAddresses());
-        Map<String, String> headers = resolveHeaders();
+        Map<String, String> headers = resolveHeaders("run " + ctx.runId() + ", step " + ctx.stepId());
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(p.timeoutSeconds())).build();
         JsonColumns columns = null;
@@ -244,14 +242,14 @@ final class RestReaderStep implements Step {
         return fragmentless + "?" + String.join("&", parts);
     }
 
-    /** Header values with each $[secret:NAME] replaced by the secret (owner-only file etc/NAME). */
-    private Map<String, String> resolveHeaders() throws StepFailure {
+    /** Header values with each $[secret:NAME] replaced by the secret, read through the SecretReader. */
+    private Map<String, String> resolveHeaders(String usedBy) throws StepFailure {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : p.headers().entrySet()) {
             Matcher m = RestReaderParameters.SECRET.matcher(e.getValue());
             StringBuilder b = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(b, Matcher.quoteReplacement(secret(m.group(1), e.getKey())));
+                m.appendReplacement(b, Matcher.quoteReplacement(secret(m.group(1), e.getKey(), usedBy)));
             }
             m.appendTail(b);
             out.put(e.getKey(), b.toString());
@@ -259,14 +257,13 @@ final class RestReaderStep implements Step {
         return out;
     }
 
-    private String secret(String name, String header) throws StepFailure {
-        Path file = etc.resolve(name);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new StepFailure("rest-reader: header " + header + " names the secret '" + name + "', which is not"
-                    + " set: set it with assay:secret-set " + name + " (admin role)");
-        }
+    private String secret(String name, String header, String usedBy) throws StepFailure {
         try {
-            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            byte[] bytes = secrets.read(name, usedBy + " (rest-reader header " + header + ")").orElseThrow(
+                    () -> new StepFailure("rest-reader: header " + header + " names the secret '" + name + "', which is"
+                            + " not set: set it with assay:secret-set " + name + " (admin role)"));
+            String value = new String(bytes, StandardCharsets.UTF_8).strip();
+            java.util.Arrays.fill(bytes, (byte) 0);
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new StepFailure("rest-reader: the secret '" + name + "' holds more than one line; a header"
                         + " value must be one line");

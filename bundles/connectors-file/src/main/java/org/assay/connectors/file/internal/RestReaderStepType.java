@@ -1,6 +1,5 @@
 package org.assay.connectors.file.internal;
 
-import java.nio.file.Path;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -8,23 +7,23 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
+import org.assay.secrets.SecretReader;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The {@code rest-reader} step type: JSON records from a REST API, page by page. */
 @Component(service = StepType.class)
 @AssayStepType("rest-reader")
 public final class RestReaderStepType extends TypedStepType<RestReaderParameters> {
 
-    private final Path etc;
+    private final SecretReader secrets;
 
-    public RestReaderStepType() {
-        this(Path.of(System.getProperty("karaf.etc", "etc")));
-    }
-
-    /** For tests: where the named secrets are. */
-    RestReaderStepType(Path etc) {
+    /** @param secrets reads the $[secret:NAME] of headers (the secrets bundle's service, which audits each read) */
+    @Activate
+    public RestReaderStepType(@Reference SecretReader secrets) {
         super(RestReaderParameters.class);
-        this.etc = etc;
+        this.secrets = secrets;
     }
 
     @Override
@@ -41,6 +40,6 @@ public final class RestReaderStepType extends TypedStepType<RestReaderParameters
 
     @Override
     protected Step newStep(RestReaderParameters p) {
-        return new RestReaderStep(p, etc);
+        return new RestReaderStep(p, secrets);
     }
 }

@@ -106,8 +106,17 @@ class RestReaderStepTest {
         x.close();
     }
 
+    /** The secrets as files of the test folder, the way the secrets bundle keeps them. */
+    private org.assay.secrets.SecretReader secrets() {
+        return (name, usedBy) -> {
+            Path f = dir.resolve(name);
+            return java.nio.file.Files.isRegularFile(f) ? java.util.Optional.of(java.nio.file.Files.readAllBytes(f))
+                    : java.util.Optional.empty();
+        };
+    }
+
     private StepTestRunner runner(String path) {
-        return new StepTestRunner(new RestReaderStepType(dir), dir).param("url", base + path)
+        return new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", base + path)
                 .param("allowPrivateAddresses", true);
     }
 
@@ -145,7 +154,7 @@ class RestReaderStepTest {
         StepTestRunner offset = runner("/offset?offset=0").param("paging", "offset").param("pageParameter", "offset")
                 .param("requestsPerSecond", 50.0).run();
         assertEquals(List.of(1L, 2L, 3L, 4L), offset.output().stream().map(o -> o[0]).toList());
-        StepTestRunner cursor = new StepTestRunner(new RestReaderStepType(dir), dir.resolve("c"))
+        StepTestRunner cursor = new StepTestRunner(new RestReaderStepType(secrets()), dir.resolve("c"))
                 .param("url", base + "/cursor").param("allowPrivateAddresses", true).param("records", "/items")
                 .param("paging", "cursor").param("nextField", "/meta/next").param("pageParameter", "cursor")
                 .param("maxPages", 5).run();
@@ -170,7 +179,7 @@ class RestReaderStepTest {
 
     @Test
     void theMachinesOwnServicesAreRefusedByDefault() {
-        StepTestRunner r = new StepTestRunner(new RestReaderStepType(dir), dir).param("url", base + "/customers");
+        StepTestRunner r = new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", base + "/customers");
         StepFailure f = assertThrows(StepFailure.class, r::run);
         assertTrue(f.getMessage().contains("loopback") && f.getMessage().contains("allowPrivateAddresses"),
                 f.getMessage());
@@ -238,17 +247,17 @@ class RestReaderStepTest {
 
     @Test
     void parametersRefuseWhatCannotBeFetchedSafely() {
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "file:///etc/passwd")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "file:///etc/passwd")
                 .assertInvalid("url", "only http and https");
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "https://user:pw@example.com/x")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "https://user:pw@example.com/x")
                 .assertInvalid("url", "user or password");
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "https://example.com/x")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "https://example.com/x")
                 .param("headers", Map.of("X-A", "a\r\nHost: evil")).assertInvalid("headers", "one line");
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "https://example.com/x")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "https://example.com/x")
                 .param("headers", Map.of("X-A", "$[secret:../etc]")).assertInvalid("headers", "$[secret:name]");
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "https://example.com/x")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "https://example.com/x")
                 .param("paging", "next-field").assertInvalid("nextField", "needs");
-        new StepTestRunner(new RestReaderStepType(dir), dir).param("url", "https://example.com/x")
+        new StepTestRunner(new RestReaderStepType(secrets()), dir).param("url", "https://example.com/x")
                 .param("allowHosts", List.of("https://example.com")).assertInvalid("allowHosts", "not a host");
     }
 }

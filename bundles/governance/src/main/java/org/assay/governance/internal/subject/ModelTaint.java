@@ -15,8 +15,10 @@ import java.util.TreeMap;
 /**
  * Marks a stored model version tainted: keys {@code tainted}, {@code tainted.at} and
  * {@code tainted.reason} in its {@code model.properties}, which the model store keeps beside the
- * model and shows with {@code assay:model-show}. The model itself is left as it is: what it
- * learnt from the subject cannot be taken out of it; retrain it (re-run its workflow).
+ * model and shows with {@code assay:model-show} (the keys of {@link org.assay.api.audit.ModelTaint},
+ * which every loader of a stored model checks, so a tainted version is never scored or promoted).
+ * The model itself is left as it is: what it learnt from the subject cannot be taken out of it;
+ * retrain it (re-run its workflow).
  */
 final class ModelTaint {
 
@@ -38,9 +40,9 @@ final class ModelTaint {
         try (Reader r = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        p.setProperty("tainted", "true");
-        p.setProperty("tainted.at", at.toString());
-        p.setProperty("tainted.reason", reason);
+        p.setProperty(org.assay.api.audit.ModelTaint.TAINTED, "true");
+        p.setProperty(org.assay.api.audit.ModelTaint.AT, at.toString());
+        p.setProperty(org.assay.api.audit.ModelTaint.REASON, reason);
         Path tmp = Files.createTempFile(properties.getParent(), ".taint-", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, null);

@@ -29,9 +29,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The privacy budget of each workflow, kept across runs: every differentially private release
- * spends epsilon, and the sum a workflow has spent is what its outputs together reveal. The
- * ledger is an append-only file {@code budget-ledger.tsv} (instant, workflow, run, step,
- * epsilon), owner-only, forced to disk before the noisy release is computed, under Karaf's data
+ * spends epsilon (and, for the Gaussian mechanism, delta), and the sums a workflow has spent are
+ * what its outputs together reveal. Accounting is basic (sequential) composition: releases that
+ * are (epsilon_i, delta_i)-DP are together (sum epsilon_i, sum delta_i)-DP, whichever mechanism
+ * made each (Laplace releases have delta 0), so mixing Laplace and Gaussian steps is sound. It
+ * overstates the loss of many Gaussian releases (zCDP or RDP accounting would be tighter) but never
+ * understates it. The ledger is an append-only file {@code budget-ledger.tsv} (instant, workflow,
+ * run, step, epsilon, delta; lines written before delta existed have five fields and delta 0), owner-only, forced to disk before the noisy release is computed, under Karaf's data
  * folder. A charge that would take a workflow past its budget is refused. The workflow is the
  * one the engine says the run belongs to, so a workflow cannot name another's budget. Charging
  * is idempotent per run and step: a step replayed after a hot-swap or a restart (whose first
@@ -56,18 +60,32 @@ public final class BudgetLedger {
 
         @AttributeDefinition(description = "Folder of the ledger. Empty means ${karaf.data}/assay/privacy.")
         String folder() default "";
+
+        @AttributeDefinition(description = "Total delta a workflow may spend over all its runs (Gaussian releases), "
+                + "unless deltaBudgets names it. Keep it well below 1 / the number of people.")
+        double defaultDeltaBudget() default 1e-5;
+
+        @AttributeDefinition(description = "Per-workflow delta budgets, e.g. \"customer-privacy=1e-6\".")
+        String deltaBudgets() default "";
     }
 
-    /** One charge: what the workflow had spent before, this charge and its budget. */
-    public record Charge(String workflowId, double spentBefore, double charged, double budget, boolean repeated) {
+    /** One charge: what the workflow had spent before, this charge and its budget, for epsilon and delta. */
+    public record Charge(String workflowId, double spentBefore, double charged, double budget, boolean repeated,
+            double deltaSpentBefore, double deltaCharged, double deltaBudget) {
         public double remaining() {
             return budget - spentBefore - charged;
+        }
+
+        public double deltaRemaining() {
+            return deltaBudget - deltaSpentBefore - deltaCharged;
         }
     }
 
     private final Path file;
     private final double defaultBudget;
     private final Map<String, Double> budgets;
+    private final double defaultDeltaBudget;
+    private final Map<String, Double> deltaBudgets;
     private final Function<String, Optional<String>> workflowOfRun;
 
     /**
@@ -80,15 +98,24 @@ public final class BudgetLedger {
         this(config.folder().isBlank()
                 ? Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "assay", "privacy")
                 : Path.of(config.folder()), config.defaultBudget(), parseBudgets(config.budgets()),
+                config.defaultDeltaBudget(), parseBudgets(config.deltaBudgets()),
                 runId -> workflowFromEngine(context, runId));
     }
 
     /** @param workflowOfRun the workflow of a run id (the engine's, in Karaf) */
     public BudgetLedger(Path folder, double defaultBudget, Map<String, Double> budgets,
             Function<String, Optional<String>> workflowOfRun) {
+        this(folder, defaultBudget, budgets, 1e-5, Map.of(), workflowOfRun);
+    }
+
+    /** @param defaultDeltaBudget and {@code deltaBudgets}: the same for delta */
+    public BudgetLedger(Path folder, double defaultBudget, Map<String, Double> budgets, double defaultDeltaBudget,
+            Map<String, Double> deltaBudgets, Function<String, Optional<String>> workflowOfRun) {
         this.file = folder.resolve(FILE);
         this.defaultBudget = defaultBudget;
         this.budgets = Map.copyOf(budgets);
+        this.defaultDeltaBudget = defaultDeltaBudget;
+        this.deltaBudgets = Map.copyOf(deltaBudgets);
         this.workflowOfRun = workflowOfRun;
     }
 
@@ -131,28 +158,55 @@ public final class BudgetLedger {
         return budgets.getOrDefault(workflowId, defaultBudget);
     }
 
+    double deltaBudgetOf(String workflowId) {
+        return deltaBudgets.getOrDefault(workflowId, defaultDeltaBudget);
+    }
+
+    /** One line of the ledger: workflow, run, step, epsilon and delta. */
+    private record Entry(String workflow, String run, String step, double epsilon, double delta) {
+        static Optional<Entry> parse(String line) {
+            String[] f = line.split("\t");
+            if (f.length != 5 && f.length != 6) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(f[1], f[2], f[3], Double.parseDouble(f[4]),
+                    f.length == 6 ? Double.parseDouble(f[5]) : 0.0));
+        }
+    }
+
+    /** Charges {@code epsilon} (delta 0: a Laplace release) to the run's workflow. */
+    public Charge charge(String runId, String stepId, double epsilon) throws StepFailure {
+        return charge(runId, stepId, epsilon, 0.0);
+    }
+
     /**
-     * Charges {@code epsilon} to the run's workflow.
+     * Charges {@code epsilon} and {@code delta} to the run's workflow.
      *
-     * @throws StepFailure when the charge would exceed the workflow's budget (saying what was
-     *                     spent, what is asked and who can change it), or the ledger cannot be written
+     * @throws StepFailure when the charge would exceed the workflow's epsilon or delta budget
+     *                     (saying what was spent, what is asked and who can change it), or the
+     *                     ledger cannot be written
      */
-    public synchronized Charge charge(String runId, String stepId, double epsilon) throws StepFailure {
+    public synchronized Charge charge(String runId, String stepId, double epsilon, double delta) throws StepFailure {
         String workflow = workflowOfRun.apply(runId).orElseThrow(() -> new StepFailure("dp-aggregate: the engine "
                 + "does not know run " + runId + ", so its privacy budget cannot be charged"));
-        double spent = 0;
         try {
-            for (String line : lines()) {
-                String[] f = line.split("\t");
-                if (f.length == 5 && f[1].equals(workflow)) {
-                    if (f[2].equals(runId) && f[3].equals(stepId)) {
-                        return new Charge(workflow, spentExcept(workflow, runId, stepId), Double.parseDouble(f[4]),
-                                budgetOf(workflow), true);
-                    }
-                    spent += Double.parseDouble(f[4]);
+            double spent = 0;
+            double deltaSpent = 0;
+            Entry repeated = null;
+            for (Entry e : entries(workflow)) {
+                if (e.run().equals(runId) && e.step().equals(stepId)) {
+                    repeated = e;
+                } else {
+                    spent += e.epsilon();
+                    deltaSpent += e.delta();
                 }
             }
             double budget = budgetOf(workflow);
+            double deltaBudget = deltaBudgetOf(workflow);
+            if (repeated != null) {
+                return new Charge(workflow, spent, repeated.epsilon(), budget, true, deltaSpent, repeated.delta(),
+                        deltaBudget);
+            }
             if (spent + epsilon > budget + 1e-9) {
                 throw new StepFailure(String.format(Locale.ROOT, "dp-aggregate: workflow '%s' would exceed its "
                         + "privacy budget: %s of %s epsilon spent by earlier runs, this step needs %s more. "
@@ -161,9 +215,17 @@ public final class BudgetLedger {
                         + "spent its share", workflow, CsvTable.number(spent), CsvTable.number(budget),
                         CsvTable.number(epsilon), workflow));
             }
-            append(String.join("\t", Instant.now().toString(), workflow, runId, stepId, Double.toString(epsilon)));
-            return new Charge(workflow, spent, epsilon, budget, false);
-        } catch (IOException e) {
+            if (delta > 0 && deltaSpent + delta > deltaBudget * (1 + 1e-9)) {
+                throw new StepFailure(String.format(Locale.ROOT, "dp-aggregate: workflow '%s' would exceed its "
+                        + "delta budget: %s of %s delta spent by earlier runs, this step needs %s more. Lower delta "
+                        + "or the number of queries, use mechanism laplace (delta 0), or an administrator raises it "
+                        + "in etc/org.assay.privacy.cfg (deltaBudgets=%s=...)", workflow, deltaSpent, deltaBudget,
+                        delta, workflow));
+            }
+            append(String.join("\t", Instant.now().toString(), workflow, runId, stepId, Double.toString(epsilon),
+                    Double.toString(delta)));
+            return new Charge(workflow, spent, epsilon, budget, false, deltaSpent, delta, deltaBudget);
+        } catch (IOException | RuntimeException e) {
             throw new StepFailure("dp-aggregate: cannot read or write the privacy budget ledger " + file + " ("
                     + e.getClass().getSimpleName() + "); nothing was released");
         }
@@ -171,18 +233,20 @@ public final class BudgetLedger {
 
     /** Epsilon the workflow has spent over all runs. */
     public synchronized double spent(String workflowId) throws IOException {
-        return spentExcept(workflowId, null, null);
+        return entries(workflowId).stream().mapToDouble(Entry::epsilon).sum();
     }
 
-    private double spentExcept(String workflow, String runId, String stepId) throws IOException {
-        double spent = 0;
+    /** Delta the workflow has spent over all runs. */
+    public synchronized double deltaSpent(String workflowId) throws IOException {
+        return entries(workflowId).stream().mapToDouble(Entry::delta).sum();
+    }
+
+    private List<Entry> entries(String workflow) throws IOException {
+        List<Entry> out = new java.util.ArrayList<>();
         for (String line : lines()) {
-            String[] f = line.split("\t");
-            if (f.length == 5 && f[1].equals(workflow) && !(f[2].equals(runId) && f[3].equals(stepId))) {
-                spent += Double.parseDouble(f[4]);
-            }
+            Entry.parse(line).filter(e -> e.workflow().equals(workflow)).ifPresent(out::add);
         }
-        return spent;
+        return out;
     }
 
     private List<String> lines() throws IOException {

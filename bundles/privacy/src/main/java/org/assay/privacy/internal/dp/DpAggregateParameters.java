@@ -36,6 +36,13 @@ record DpAggregateParameters(
         @Param(description = "Epsilon of each query; the step spends epsilon x queries of the workflow's budget.",
                 defaultValue = "0.5", min = 0.001, max = 10)
         double epsilon,
+        @Param(description = "The noise: laplace (pure epsilon-DP) or gaussian ((epsilon, delta)-DP; needs delta).",
+                defaultValue = "laplace")
+        DpMechanism mechanism,
+        @Param(description = "Gaussian only: delta of each query, the chance that the epsilon guarantee does not "
+                + "hold; take it well below 1 / the number of people, e.g. 1e-7. The step spends delta x queries of "
+                + "the workflow's delta budget.", min = 1e-15, max = 1e-3)
+        Optional<Double> delta,
         @Param(description = "For tests only: a fixed seed makes the noise reproducible, and so removable by "
                 + "whoever knows the seed; leave it out in real use.")
         Optional<Long> seed) implements CheckedParameters {
@@ -64,12 +71,25 @@ record DpAggregateParameters(
                 problems.add(ParameterProblem.of("bounds", "column '" + e.getKey() + "' is in neither sum nor mean"));
             }
         }
+        if (mechanism == DpMechanism.GAUSSIAN && delta.isEmpty()) {
+            problems.add(ParameterProblem.of("delta", "the gaussian mechanism needs delta, e.g. 1e-7 (well below 1 / "
+                    + "the number of people)"));
+        }
+        if (mechanism == DpMechanism.LAPLACE && delta.isPresent()) {
+            problems.add(ParameterProblem.of("delta", "delta is for the gaussian mechanism; laplace has delta 0: set "
+                    + "mechanism to gaussian or leave delta out"));
+        }
         for (String g : groupBy) {
             if (numeric.contains(g)) {
                 problems.add(ParameterProblem.of("groupBy", "column '" + g + "' is grouped by and aggregated"));
             }
         }
         return problems;
+    }
+
+    /** Delta of each query: 0 for laplace. */
+    double deltaPerQuery() {
+        return mechanism == DpMechanism.GAUSSIAN ? delta.orElse(0.0) : 0.0;
     }
 
     int queries() {

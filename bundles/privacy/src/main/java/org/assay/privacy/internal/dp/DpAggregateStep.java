@@ -24,8 +24,8 @@ import org.assay.api.step.StepFailure;
 
 /**
  * One run of {@code dp-aggregate}. The budget is charged first (a refusal releases nothing),
- * then counts and clamped sums per group are computed exactly and released with two-sided
- * geometric noise. Sums are computed on a grid of step gamma = a power of two near
+ * then counts and clamped sums per group are computed exactly and released with integer noise:
+ * two-sided geometric (discrete Laplace) or discrete Gaussian. Sums are computed on a grid of step gamma = a power of two near
  * sensitivity / 1024, so they are integers in grid units and the integer mechanism applies;
  * the grid adds at most gamma / 2 per value, far below the noise. Groups are released in
  * sorted order, so a seeded run is reproducible.
@@ -57,7 +57,8 @@ final class DpAggregateStep implements Step {
     @Override
     public void run(StepContext ctx) throws Exception {
         double total = params.epsilon() * params.queries();
-        BudgetLedger.Charge charge = ledger.charge(ctx.runId(), ctx.stepId(), total);
+        BudgetLedger.Charge charge = ledger.charge(ctx.runId(), ctx.stepId(), total,
+                params.deltaPerQuery() * params.queries());
         List<Numeric> numeric = new ArrayList<>();
         Map<List<Object>, long[]> groups = new HashMap<>();
         long rows = 0;
@@ -94,7 +95,7 @@ final class DpAggregateStep implements Step {
                 ctx.checkCancelled();
             }
         }
-        DiscreteLaplace noise = new DiscreteLaplace(params.seed().isPresent() ? new Random(params.seed().get())
+        Noise noise = new Noise(params, params.seed().isPresent() ? new Random(params.seed().get())
                 : new SecureRandom());
         List<Map.Entry<List<Object>, long[]>> sorted = new ArrayList<>(groups.entrySet());
         sorted.sort(Comparator.comparing(e -> e.getKey().toString()));
@@ -109,15 +110,15 @@ final class DpAggregateStep implements Step {
             }
             long[] acc = e.getValue();
             if (params.count()) {
-                b.setLong(col++, Math.max(0, acc[0] + noise.sample(1 / eps)));
+                b.setLong(col++, Math.max(0, acc[0] + noise.sample(1, 1)));
             }
             for (int i = 0; i < numeric.size(); i++) {
                 Numeric n = numeric.get(i);
                 if (i < sums) {
-                    b.setDouble(col++, (acc[1 + 2 * i] + noise.sample(n.units() / eps)) * n.gamma());
+                    b.setDouble(col++, (acc[1 + 2 * i] + noise.sample(n.units(), 1)) * n.gamma());
                 } else {
-                    double s = (acc[1 + 2 * i] + noise.sample(n.units() / (eps / 2))) * n.gamma();
-                    double c = Math.max(1, acc[2 + 2 * i] + noise.sample(1 / (eps / 2)));
+                    double s = (acc[1 + 2 * i] + noise.sample(n.units(), 2)) * n.gamma();
+                    double c = Math.max(1, acc[2 + 2 * i] + noise.sample(1, 2));
                     b.setDouble(col++, Math.min(n.hi(), Math.max(n.lo(), s / c)));
                 }
             }
@@ -130,10 +131,12 @@ final class DpAggregateStep implements Step {
             sink.write(b.build());
         }
         ctx.countFiltered(rows - groups.size());
-        report(ctx, numeric, charge);
-        ctx.log().info("dp-aggregate: {} rows into {} groups, {} queries at epsilon {} (count noise scale {}); "
-                + "workflow {} has spent {} of {}", rows, groups.size(), params.queries(), eps,
-                CsvTable.number(1 / eps), charge.workflowId(), CsvTable.number(charge.spentBefore() + charge.charged()),
+        report(ctx, numeric, charge, noise);
+        ctx.log().info("dp-aggregate: {} rows into {} groups, {} queries at epsilon {}{} ({} noise, count noise scale"
+                + " {}); workflow {} has spent {} of {}", rows, groups.size(), params.queries(), eps,
+                params.deltaPerQuery() > 0 ? " and delta " + params.deltaPerQuery() : "",
+                params.mechanism().name().toLowerCase(java.util.Locale.ROOT), CsvTable.number(noise.scale(1, 1)),
+                charge.workflowId(), CsvTable.number(charge.spentBefore() + charge.charged()),
                 CsvTable.number(charge.budget()));
     }
 
@@ -153,32 +156,82 @@ final class DpAggregateStep implements Step {
         return i;
     }
 
-    /** The noise scale of each query (b: noise beyond 3b has probability 1/20), and the budget. */
-    private void report(StepContext ctx, List<Numeric> numeric, BudgetLedger.Charge charge) throws Exception {
+    /**
+     * The noise of each query, by the mechanism chosen: a query of integer sensitivity (grid
+     * units) spending epsilon / split and delta / split (split 2 for each half of a mean). The
+     * Gaussian sigma of each kind of query is calibrated once per run.
+     */
+    private static final class Noise {
+        private final DpAggregateParameters params;
+        private final DiscreteLaplace laplace;
+        private final DiscreteGaussian gaussian;
+        private final Map<String, Double> sigmas = new HashMap<>();
+
+        Noise(DpAggregateParameters params, java.util.random.RandomGenerator random) {
+            this.params = params;
+            this.laplace = new DiscreteLaplace(random);
+            this.gaussian = new DiscreteGaussian(random);
+        }
+
+        /** Laplace b or Gaussian sigma, in grid units. */
+        double scale(long sensitivity, int split) {
+            double eps = params.epsilon() / split;
+            if (params.mechanism() == DpMechanism.LAPLACE) {
+                return sensitivity / eps;
+            }
+            double delta = params.deltaPerQuery() / split;
+            return sigmas.computeIfAbsent(sensitivity + "/" + split, k -> DiscreteGaussian.sigma(sensitivity, eps,
+                    delta));
+        }
+
+        long sample(long sensitivity, int split) {
+            double scale = scale(sensitivity, split);
+            return params.mechanism() == DpMechanism.LAPLACE ? laplace.sample(scale) : gaussian.sample(scale);
+        }
+
+        /** Noise beyond this has probability 1/20: b ln 20 for Laplace, 1.96 sigma for Gaussian. */
+        double within95(double scale) {
+            return params.mechanism() == DpMechanism.LAPLACE ? scale * Math.log(20) : scale * 1.959964;
+        }
+    }
+
+    /** The noise scale of each query (b or sigma, and the 95% band), and the budgets. */
+    private void report(StepContext ctx, List<Numeric> numeric, BudgetLedger.Charge charge, Noise noise)
+            throws Exception {
         double eps = params.epsilon();
+        double delta = params.deltaPerQuery();
         List<List<String>> rows = new ArrayList<>();
         if (params.count()) {
-            rows.add(query("count", eps, 1, 1 / eps));
+            rows.add(query("count", eps, delta, 1, noise.scale(1, 1), noise));
         }
         for (int i = 0; i < numeric.size(); i++) {
             Numeric n = numeric.get(i);
             boolean sum = i < params.sum().size();
-            double scale = n.units() * n.gamma() / (sum ? eps : eps / 2);
+            double scale = noise.scale(n.units(), sum ? 1 : 2) * n.gamma();
             rows.add(query((sum ? "sum " : "mean ") + n.name() + (sum ? "" : " (sum half; its count half has "
-                    + "noise scale " + CsvTable.number(2 / eps) + ")"), eps, n.sensitivity(), scale));
+                    + "noise scale " + CsvTable.number(noise.scale(1, 2)) + ")"), eps, delta, n.sensitivity(), scale,
+                    noise));
         }
         rows.add(List.of("budget spent before this step", "", "", CsvTable.number(charge.spentBefore()), ""));
         rows.add(List.of("budget spent by this step", "", "", CsvTable.number(charge.charged()), ""));
         rows.add(List.of("budget of workflow " + charge.workflowId(), "", "", CsvTable.number(charge.budget()), ""));
         rows.add(List.of("budget remaining", "", "", CsvTable.number(charge.remaining()), ""));
+        rows.add(List.of("delta spent before this step", "", "", Double.toString(charge.deltaSpentBefore()), ""));
+        rows.add(List.of("delta spent by this step", "", "", Double.toString(charge.deltaCharged()), ""));
+        rows.add(List.of("delta budget of workflow " + charge.workflowId(), "", "",
+                Double.toString(charge.deltaBudget()), ""));
+        rows.add(List.of("delta remaining", "", "", Double.toString(charge.deltaRemaining()), ""));
         Path file = ctx.artifactDir().resolve("dp-report.csv");
-        CsvTable.write(file, List.of("query", "epsilon", "sensitivity", "noise scale", "95% of noise within +-"),
-                rows);
-        ctx.addArtifact(file, ArtifactKind.TABLE, "Differential privacy: epsilon, noise scale and budget");
+        CsvTable.write(file, List.of("query", "epsilon", "sensitivity", "noise scale", "95% of noise within +-",
+                "delta", "mechanism"), rows);
+        ctx.addArtifact(file, ArtifactKind.TABLE, "Differential privacy: epsilon, delta, noise scale and budget "
+                + "(noise scale: Laplace b or Gaussian sigma; budgets add up by basic composition)");
     }
 
-    private static List<String> query(String name, double eps, double sensitivity, double scale) {
+    private static List<String> query(String name, double eps, double delta, double sensitivity, double scale,
+            Noise noise) {
+        String mechanism = delta > 0 ? "gaussian" : "laplace";
         return List.of(name, CsvTable.number(eps), CsvTable.number(sensitivity), CsvTable.number(scale),
-                CsvTable.number(scale * Math.log(20)));
+                CsvTable.number(noise.within95(scale)), Double.toString(delta), mechanism);
     }
 }

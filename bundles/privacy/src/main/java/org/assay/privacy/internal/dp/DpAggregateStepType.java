@@ -34,15 +34,20 @@ public final class DpAggregateStepType extends TypedStepType<DpAggregateParamete
     @Override
     protected void describe(StepDescriptor.Builder b) {
         b.category(StepCategory.PRIVACY).title("Differentially private counts, sums and means")
-                .tags("privacy", "differential-privacy", "aggregate", "laplace", "gdpr")
+                .tags("privacy", "differential-privacy", "aggregate", "laplace", "gaussian", "gdpr")
                 .description("Releases per group a noisy count, sums and means under epsilon-differential privacy "
                         + "(one person added or removed changes each result's distribution by at most e^epsilon): "
                         + "the discrete Laplace (two-sided geometric) mechanism with scale sensitivity / epsilon, "
+                        + "or (mechanism gaussian) the discrete Gaussian under (epsilon, delta)-DP with sigma "
+                        + "calibrated exactly (Canonne-Kamath-Steinke, the discrete analytic Gaussian: smaller than "
+                        + "the classic sqrt(2 ln(1.25/delta)) bound); "
                         + "sums and means over values clamped into the declared bounds (sensitivity max(|low|, "
-                        + "|high|)); a mean spends half its epsilon on the sum and half on the count. Each query "
-                        + "spends epsilon of the workflow's privacy budget (etc/org.assay.privacy.cfg), kept across "
-                        + "runs in a ledger; a run that would exceed it fails before releasing anything. "
-                        + "dp-report.csv gives each query's noise scale and the budget. Groups come from the data: "
+                        + "|high|)); a mean spends half its epsilon (and delta) on the sum and half on the count. "
+                        + "Each query spends epsilon (and delta) of the workflow's privacy budgets "
+                        + "(etc/org.assay.privacy.cfg), kept across runs in a ledger and added up by basic "
+                        + "composition, so Laplace and Gaussian releases mix soundly; a run that would exceed either "
+                        + "fails before releasing anything. "
+                        + "dp-report.csv gives each query's noise scale and the budgets. Groups come from the data: "
                         + "group by columns whose values are public. Holds one entry per group.")
                 .input(PortSpec.streamed(PortSpec.IN, "Rows about people, one row per person and event."))
                 .output(PortSpec.OUT, "One row per group: the group columns, count, sum_<column>, mean_<column>.");

@@ -65,12 +65,11 @@ public final class ColumnCipher {
     }
 
     /** Reads the secrets through {@code keys}: {@code names}' first is the current key, the rest previous ones. */
-    public static ColumnCipher open(SecretKeys keys, Iterable<String> names, String step, String parameter)
-            throws org.assay.api.step.StepFailure {
+    public static ColumnCipher open(SecretKeys keys, Iterable<String> names, String step, String parameter,
+            String usedBy) throws org.assay.api.step.StepFailure {
         Map<String, byte[][]> derived = new LinkedHashMap<>();
         for (String name : names) {
-            derived.put(name, new byte[][] {keys.derive(name, PURPOSE, step, parameter),
-                keys.derive(name, FINGERPRINT, step, parameter)});
+            derived.put(name, keys.derive(name, java.util.List.of(PURPOSE, FINGERPRINT), step, parameter, usedBy));
         }
         return new ColumnCipher(derived, new SecureRandom());
     }
