@@ -20,7 +20,8 @@ final class NextBestActionReport {
     static final String SECTION_ID = "next-best-action";
 
     /** What the step saw before it planned. */
-    record Facts(long candidates, long eligible, long[] leftOut, String consentBasis, int offers, long reached) {
+    record Facts(long candidates, long eligible, long[] leftOut, String consentBasis, int offers, long reached,
+            long customers) {
     }
 
     private NextBestActionReport() {
@@ -38,8 +39,8 @@ final class NextBestActionReport {
         long reached = f.reached();
         double expectedRevenue = expectedNet + plan.cost();
         ReportSection.Builder b = ReportSection.builder(SECTION_ID, "Next best action").order(ReportSection.RESULTS);
-        b.summary(String.format(Locale.ROOT, "Make %,d offers to %,d customers for %s%s: expected revenue %s,"
-                + " net of contact cost %s.", actions, reached, money(plan.cost()),
+        b.summary(String.format(Locale.ROOT, "Make %,d offers to %,d of the %,d candidate customers for %s%s: expected"
+                + " revenue %s, net of contact cost %s.", actions, reached, f.customers(), money(plan.cost()),
                 p.budget().map(v -> " of the " + money(v) + " budget").orElse(" (no budget limit)"),
                 money(expectedRevenue), money(expectedNet)));
         b.summary(String.format(Locale.ROOT, "The plan reaches %.1f%% of the best any plan could (LP bound %s on the"

@@ -76,6 +76,8 @@ final class NextBestActionStep implements Step {
         long filtered;
         /** Candidates left out, by why: no consent, contacted lately, not eligible, propensity too low. */
         final long[] leftOut = new long[4];
+        /** Every customer with a valid candidate row, chosen or not. */
+        final java.util.Set<String> seen = new java.util.HashSet<>();
         final Map<String, long[]> segmentCandidates = new LinkedHashMap<>();
 
         /** Adds a candidate; of two for the same customer and offer the one worth more stays (the other is filtered). */
@@ -151,7 +153,7 @@ final class NextBestActionStep implements Step {
         written += writeWhatIf(ctx, catalogue, cands, whatIf);
         NextBestActionReport.publish(ctx, p, new NextBestActionReport.Facts(cands.rows, cands.size, cands.leftOut,
                 consent.basis(p), catalogue.offers.size(),
-                Arrays.stream(plan.chosen()).map(i -> cands.customer[i]).distinct().count()), plan, whatIf, expected, revenue,
+                Arrays.stream(plan.chosen()).map(i -> cands.customer[i]).distinct().count(), cands.seen.size()), plan, whatIf, expected, revenue,
                 segmentRows(catalogue, cands, plan));
         long in = cands.rows - cands.rejected - cands.filtered + catalogue.rows - catalogue.rejected
                 + consent.tableRows;
@@ -206,6 +208,7 @@ final class NextBestActionStep implements Step {
                     Catalogue.Offer offer = catalogue.offers.get(offerIndex);
                     double propensity = pc.getDouble(r);
                     String customer = b.column(cust).getString(r);
+                    c.seen.add(customer);
                     boolean consented = (consent < 0 || consentRule.cellAllows(b.column(consent), r))
                             && consentRule.tableAllows(customer);
                     boolean rested = last < 0 || b.column(last).isNull(r) || daysSince(b.column(last).getLong(r),

@@ -171,6 +171,7 @@ class EligibilityAndConsentTest {
         r.output("summary").forEach(x -> summary.put((String) x[0], (Double) x[1]));
         String first = s.summary().get(0);
         assertTrue(first.startsWith("Make " + summary.get("actions").intValue() + " offers to "), first);
+        assertTrue(first.contains(" of the 60 candidate customers for "), first);
         assertTrue(first.contains(String.format(java.util.Locale.ROOT, "%,.2f", summary.get("budget_used"))), first);
         assertTrue(first.contains(" of the 50.00 budget"), first);
         assertTrue(s.summary().get(1).contains("LP bound"), s.summary().get(1));
