@@ -103,6 +103,8 @@ public class CrmActionsIT extends AssayKarafTestSupport {
         assertTrue("troubled customers are over-represented: " + atRisk + " vs " + base, atRisk > 1.5 * base);
 
         // The retention campaign: every constraint and every eligibility rule holds.
+        assertTrue("the champion model is stored", executeCommand("assay:model-list crm-churn").contains("crm-churn"));
+
         Map<Long, Map<String, Object>> riskById = new HashMap<>();
         risk.forEach(r -> riskById.put(((Number) r.get("customer_id")).longValue(), r));
         List<Map<String, Object>> actions = query(assay, "SELECT * FROM \"crm_retention_actions\"");
@@ -202,8 +204,13 @@ public class CrmActionsIT extends AssayKarafTestSupport {
             assertEquals("step " + step.stepId() + ": rows in = out + quarantined + filtered\n" + describe(run),
                     step.rowsIn(), step.rowsOut() + step.quarantined() + step.filtered());
         }
-        // Kept for a look (self-contained: the charts are embedded).
-        Path kept = Path.of(requiredProperty("assay.itestDir"), "crm-reports");
+        // Kept for a look beside the unpacked Karaf (self-contained: the charts are embedded).
+        Path kept = Path.of(System.getProperty("karaf.base")).toAbsolutePath();
+        while (kept.getParent() != null && !String.valueOf(kept.getFileName()).equals("exam")) {
+            kept = kept.getParent();
+        }
+        kept = (kept.getParent() == null ? Path.of(System.getProperty("karaf.base")) : kept.getParent())
+                .resolve("crm-reports");
         Files.createDirectories(kept);
         Files.copy(run.report(), kept.resolve(id + ".html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return run;
