@@ -96,7 +96,7 @@ final class Consent {
             b.append(b.length() > 0 ? " and " : "").append("the consent table (").append(tableRows).append(" rows)");
         }
         if (b.length() == 0) {
-            return "none: no consent column or table is connected";
+            return "not checked by this step: no consent column or table given";
         }
         return b + purpose.map(x -> " for " + x).orElse("");
     }

@@ -67,12 +67,12 @@ final class NextBestActionReport {
                 String.format(Locale.ROOT, "%,d actions", actions)));
         b.figures(figures);
         b.paragraph(String.format(Locale.ROOT, "%,d candidate rows for %d offers; %,d could be chosen. Left out:"
-                + " %,d without consent (%s), %,d contacted within %d days, %,d not eligible (segments or"
-                + " eligibility rules), %,d below the minimum propensity.", f.candidates(), f.offers(), f.eligible(),
-                f.leftOut()[0], f.consentBasis(), f.leftOut()[1], p.fatigueDays(), f.leftOut()[2],
-                f.leftOut()[3]));
+                + " %,d without consent (%s)%s, %,d not eligible (segments or eligibility rules), %,d below the"
+                + " minimum propensity.", f.candidates(), f.offers(), f.eligible(), f.leftOut()[0], f.consentBasis(),
+                p.fatigueDays() > 0 ? String.format(Locale.ROOT, ", %,d contacted within %d days", f.leftOut()[1],
+                        p.fatigueDays()) : "", f.leftOut()[2], f.leftOut()[3]));
         p.simulationChart().ifPresent(b::chart);
-        if (!segments.isEmpty()) {
+        if (p.segmentColumn().isPresent() && !segments.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Object[] r : segments) {
                 rows.add(List.of((String) r[0], count((Long) r[1]), count((Long) r[2]), count((Long) r[3]),
@@ -96,8 +96,9 @@ final class NextBestActionReport {
         return b.build();
     }
 
+    /** Cents below 10,000; whole units above, where cents only make the figure harder to read. */
     private static String money(double v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
+        return String.format(Locale.ROOT, Math.abs(v) < 10_000 ? "%,.2f" : "%,.0f", v);
     }
 
     private static String count(long v) {
