@@ -141,6 +141,9 @@ public class CrmActionsIT extends AssayKarafTestSupport {
         int answer = report.indexOf("customers for ", findings);
         assertTrue("the report opens with the campaign: " + findings + " " + answer, findings > 0 && answer > findings
                 && report.indexOf("Make ", findings) < report.indexOf("The run went through", findings));
+        String headline = String.format(Locale.ROOT, "%,d of your %,d active customers", risk.size(), activeConsented);
+        assertTrue("the report opens with who is about to leave: " + headline, report.indexOf(headline) > findings
+                && report.indexOf(headline) < report.indexOf("Make ", findings));
         assertTrue("the simulated revenue histogram sits in the section",
                 report.contains("Retention campaign: simulated revenue")
                         && !report.contains("was not drawn in this run"));
@@ -192,6 +195,10 @@ public class CrmActionsIT extends AssayKarafTestSupport {
         }
         assertTrue("at most 3 per customer", perCustomer.values().stream().allMatch(n -> n <= 3));
         String report = Files.readString(run.report(), StandardCharsets.UTF_8);
+        String headline = String.format(Locale.ROOT, "%,d customers get up to three product offers each (%,d in all)",
+                perCustomer.size(), offers.size());
+        assertTrue("the report opens with the answer: " + headline, report.indexOf(headline)
+                > report.indexOf("What this run found") && report.indexOf(headline) < report.indexOf("Make "));
         assertTrue("the report opens with the campaign's answer", report.indexOf("Make ")
                 > report.indexOf("What this run found") && report.indexOf("What this run found") > 0);
         assertTrue(report.contains("Cross-sell campaign: simulated revenue")
