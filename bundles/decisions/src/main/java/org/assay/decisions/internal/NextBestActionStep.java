@@ -151,10 +151,10 @@ final class NextBestActionStep implements Step {
         written += writeSummary(ctx, cands, plan, expected, revenue);
         written += writeSegments(ctx, catalogue, cands, plan);
         written += writeWhatIf(ctx, catalogue, cands, whatIf);
+        long reached = Arrays.stream(plan.chosen()).map(i -> cands.customer[i]).distinct().count();
         NextBestActionReport.publish(ctx, p, new NextBestActionReport.Facts(cands.rows, cands.size, cands.leftOut,
-                consent.basis(p), catalogue.offers.size(),
-                Arrays.stream(plan.chosen()).map(i -> cands.customer[i]).distinct().count(), cands.seen.size()), plan, whatIf, expected, revenue,
-                segmentRows(catalogue, cands, plan));
+                consent.basis(p), catalogue.offers.size(), reached, cands.seen.size()), plan, whatIf, expected,
+                revenue, segmentRows(catalogue, cands, plan));
         long in = cands.rows - cands.rejected - cands.filtered + catalogue.rows - catalogue.rejected
                 + consent.tableRows;
         ctx.countFiltered(cands.filtered);
@@ -273,7 +273,7 @@ final class NextBestActionStep implements Step {
                     c.propensity[i], o.margin(), o.cost(), ev)
                     + (p.churnWeight() > 0 ? String.format(Locale.ROOT, "; %.2f with the churn-risk weight",
                             c.objective[i]) : "")
-                    + "; chosen by " + plan.method() + " within the limits";
+                    + rules(o) + "; chosen by " + plan.method() + " within the limits";
             b.setString(0, c.customers.get(c.customer[i])).setString(1, o.name())
                     .setString(2, catalogue.channels.get(o.channel()));
             if (c.segment[i] == null) {
@@ -291,6 +291,18 @@ final class NextBestActionStep implements Step {
             sink.write(b.build());
         }
         return chosen.length;
+    }
+
+    /** The offer's eligibility rules as the reason names them, or nothing when it has none. */
+    private String rules(Catalogue.Offer o) {
+        List<String> rules = new ArrayList<>();
+        if (p.eligibility().containsKey(o.name())) {
+            rules.add(p.eligibility().get(o.name()));
+        }
+        if (o.eligibility() != null) {
+            rules.add(o.eligibility());
+        }
+        return rules.isEmpty() ? "" : "; eligible by " + String.join(" and ", rules);
     }
 
     private static double expectedValue(Catalogue catalogue, Candidates c, Allocation.Plan plan) {

@@ -75,6 +75,8 @@ class EligibilityAndConsentTest {
                 Object[] c = byCustomer.get((String) a[0]);
                 assertFalse(c[3].equals("basic"), "no upgrade for basic: " + a[0]);
                 assertTrue((Long) c[4] >= 6, "no upgrade under 6 months: " + a[0]);
+                assertTrue(((String) a[9]).contains("; eligible by plan != 'basic' && tenure_months >= 6;"),
+                        (String) a[9]);
             }
         }
         // plan is not basic for 40 of 60 and tenure >= 6 for half of those.
