@@ -16,14 +16,16 @@ import org.assay.api.step.StepFailure;
 
 /**
  * The offer catalogue: offer, margin, cost, channel, and optionally cap (most actions of the
- * offer) and segments (the segments it may go to, separated by ';'). A row without an offer,
+ * offer), segments (the segments it may go to, separated by ';') and eligibility (a rule over
+ * the candidates' columns, compiled by {@link Eligibility} when the candidates' schema is known). A row without an offer,
  * margin, cost or channel, or with a negative margin or cost, is quarantined.
  */
 final class Catalogue {
 
     static final List<String> REQUIRED = List.of("offer", "margin", "cost", "channel");
 
-    record Offer(String name, double margin, double cost, int channel, double cap, Set<String> segments) {
+    record Offer(String name, double margin, double cost, int channel, double cap, Set<String> segments,
+            String eligibility) {
     }
 
     final List<Offer> offers = new ArrayList<>();
@@ -38,7 +40,7 @@ final class Catalogue {
         List<String> missing = REQUIRED.stream().filter(c -> !s.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new StepFailure("next-best-action: the offers input lacks " + missing + "; it needs offer, margin,"
-                    + " cost and channel (cap and segments are optional)");
+                    + " cost and channel (cap, segments and eligibility are optional)");
         }
         for (String numeric : List.of("margin", "cost")) {
             if (s.field(numeric).type().storage() == FieldType.Storage.TEXT) {
@@ -49,6 +51,11 @@ final class Catalogue {
         Catalogue c = new Catalogue();
         int cap = s.indexOf("cap");
         int segments = s.indexOf("segments");
+        int eligibility = s.indexOf("eligibility");
+        if (eligibility >= 0 && s.field(eligibility).type().storage() != FieldType.Storage.TEXT) {
+            throw new StepFailure("next-best-action: the offers' eligibility column must be text (an expression such"
+                    + " as plan != 'basic' && tenure_months >= 6)");
+        }
         for (Batch b = in.next(); b != null; b = in.next()) {
             Column name = b.column("offer");
             Column margin = b.column("margin");
@@ -82,8 +89,10 @@ final class Catalogue {
                     }
                 }
                 c.byName.put(name.getString(r), c.offers.size());
+                String rule = eligibility < 0 || b.column(eligibility).isNull(r)
+                        || b.column(eligibility).getString(r).isBlank() ? null : b.column(eligibility).getString(r);
                 c.offers.add(new Offer(name.getString(r), margin.getDouble(r), cost.getDouble(r), chIndex, limit,
-                        allowed));
+                        allowed, rule));
             }
         }
         return c;

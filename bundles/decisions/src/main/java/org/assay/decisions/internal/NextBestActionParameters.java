@@ -32,10 +32,33 @@ record NextBestActionParameters(
         @Param(description = "The objective is propensity x margin x (1 + churnWeight x churn risk) - cost.",
                 defaultValue = "0", min = 0, max = 100)
         double churnWeight,
-        @Param(description = "Candidates: a boolean, true when the customer consented to be contacted for this"
-                + " workflow's purpose; false or missing is never contacted (counted as filtered).")
-        @Columns(types = {FieldType.BOOLEAN})
+        @Param(description = "The purpose customers must have consented to (e.g. \"marketing\"); the same as the"
+                + " workflow's top-level \"purpose\" (checked at deploy). Needed with a text consentColumn or the"
+                + " consent input.")
+        Optional<String> purpose,
+        @Param(description = "Candidates: the customer's consent. A boolean (true: consented to this workflow's"
+                + " purpose), or text listing the purposes consented to (\"marketing;analytics\", separated by"
+                + " commas, semicolons, bars or spaces; needs purpose). False, null or a list without the purpose is"
+                + " never contacted (counted as filtered).")
+        @Columns(types = {FieldType.BOOLEAN, FieldType.STRING, FieldType.CATEGORICAL})
         Optional<String> consentColumn,
+        @Param(description = "The consent table's key column (on the consent input, as consent-filter reads it:"
+                + " key, purpose, optional granted); empty means the same name as customerColumn. Only customers"
+                + " with a grant for purpose and no withdrawal are contacted.")
+        @Columns(port = NextBestActionStep.CONSENT_PORT)
+        Optional<String> consentOn,
+        @Param(description = "The consent table's column naming the purpose of each row.", defaultValue = "purpose")
+        @Columns(port = NextBestActionStep.CONSENT_PORT)
+        String consentPurposeColumn,
+        @Param(description = "The consent table's column saying whether consent is given (boolean, or text"
+                + " true/yes/1 vs anything else); empty means every row is a consent given.")
+        @Columns(port = NextBestActionStep.CONSENT_PORT)
+        Optional<String> consentGrantedColumn,
+        @Param(description = "Eligibility rules by offer, e.g. {\"upgrade\": \"plan != 'basic' && tenure_months >= 6\"}:"
+                + " expressions over the candidates' columns in the sandboxed expression language of derive and"
+                + " filter, compiled and checked at deploy. The offers input may also have an eligibility column"
+                + " (checked when the run starts); an offer with both needs both to hold.", defaultValue = "{}")
+        Map<String, String> eligibility,
         @Param(description = "Candidates: the date of the customer's last contact, for fatigueDays.")
         @Columns(types = {FieldType.DATE, FieldType.TIMESTAMP})
         Optional<String> lastContactColumn,
@@ -58,7 +81,10 @@ record NextBestActionParameters(
                 defaultValue = "1000", min = 0, max = 100000)
         int simulations,
         @Param(description = "Random seed of the simulation.", defaultValue = "1")
-        long seed) implements CheckedParameters {
+        long seed,
+        @Param(description = "The title of a chart of this run drawn from the simulation output (e.g. a histogram"
+                + " of revenue); the report's next-best-action section shows it beside the summary.")
+        Optional<String> simulationChart) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {
@@ -86,6 +112,22 @@ record NextBestActionParameters(
         if (churnWeight > 0 && churnRiskColumn.isEmpty()) {
             problems.add(ParameterProblem.of("churnWeight", "needs churnRiskColumn"));
         }
+        if (purpose.isPresent() && !purpose.get().matches("[a-z][a-z0-9-]{0,39}")) {
+            problems.add(ParameterProblem.of("purpose", "'" + purpose.get() + "' is not a purpose: use lower case"
+                    + " letters, digits and '-', e.g. \"marketing\""));
+        }
+        for (Map.Entry<String, String> e : eligibility.entrySet()) {
+            try {
+                Eligibility.compile(e.getKey(), e.getValue(), null);
+            } catch (IllegalArgumentException x) {
+                problems.add(ParameterProblem.of("eligibility", x.getMessage()));
+            }
+        }
         return problems;
+    }
+
+    /** The consent table's key column. */
+    String consentKey() {
+        return consentOn.orElse(customerColumn);
     }
 }

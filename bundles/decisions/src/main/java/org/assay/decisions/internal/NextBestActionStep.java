@@ -21,6 +21,8 @@ import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepContext;
+import org.assay.transforms.internal.expr.Expression;
+import org.assay.transforms.internal.expr.RowContext;
 
 /** One run of {@code next-best-action}. */
 final class NextBestActionStep implements Step {
@@ -30,6 +32,7 @@ final class NextBestActionStep implements Step {
     static final String SEGMENTS_PORT = "segments";
     static final String WHAT_IF_PORT = "what-if";
     static final String SIMULATION_PORT = "simulation";
+    static final String CONSENT_PORT = "consent";
     static final double[] BUDGET_FACTORS = {0.8, 1.0, 1.2};
 
     static final Schema ACTIONS = Schema.of(Field.of("customer", FieldType.STRING), Field.of("offer", FieldType.STRING),
@@ -71,6 +74,10 @@ final class NextBestActionStep implements Step {
         long rows;
         long rejected;
         long filtered;
+        /** Candidates left out, by why: no consent, contacted lately, not eligible, propensity too low. */
+        final long[] leftOut = new long[4];
+        /** Every customer with a valid candidate row, chosen or not. */
+        final java.util.Set<String> seen = new java.util.HashSet<>();
         final Map<String, long[]> segmentCandidates = new LinkedHashMap<>();
 
         /** Adds a candidate; of two for the same customer and offer the one worth more stays (the other is filtered). */
@@ -108,7 +115,8 @@ final class NextBestActionStep implements Step {
         try (DataStream in = ctx.input(OFFERS_PORT)) {
             catalogue = Catalogue.read(in, ctx);
         }
-        Candidates cands = readCandidates(ctx, catalogue);
+        Consent consent = Consent.read(ctx, p);
+        Candidates cands = readCandidates(ctx, catalogue, consent);
         ctx.progress(0.3);
         double[] channelCap = new double[catalogue.channels.size()];
         Arrays.fill(channelCap, Double.POSITIVE_INFINITY);
@@ -143,7 +151,12 @@ final class NextBestActionStep implements Step {
         written += writeSummary(ctx, cands, plan, expected, revenue);
         written += writeSegments(ctx, catalogue, cands, plan);
         written += writeWhatIf(ctx, catalogue, cands, whatIf);
-        long in = cands.rows - cands.rejected - cands.filtered + catalogue.rows - catalogue.rejected;
+        long reached = Arrays.stream(plan.chosen()).map(i -> cands.customer[i]).distinct().count();
+        NextBestActionReport.publish(ctx, p, new NextBestActionReport.Facts(cands.rows, cands.size, cands.leftOut,
+                consent.basis(p), catalogue.offers.size(), reached, cands.seen.size()), plan, whatIf, expected,
+                revenue, segmentRows(catalogue, cands, plan));
+        long in = cands.rows - cands.rejected - cands.filtered + catalogue.rows - catalogue.rejected
+                + consent.tableRows;
         ctx.countFiltered(cands.filtered);
         if (in >= written) {
             ctx.countFiltered(in - written);
@@ -153,7 +166,7 @@ final class NextBestActionStep implements Step {
         ctx.progress(1.0);
     }
 
-    private Candidates readCandidates(StepContext ctx, Catalogue catalogue) throws Exception {
+    private Candidates readCandidates(StepContext ctx, Catalogue catalogue, Consent consentRule) throws Exception {
         Candidates c = new Candidates();
         LocalDate asOf = p.asOf().map(LocalDate::parse).orElse(LocalDate.now(ZoneOffset.UTC));
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -166,6 +179,8 @@ final class NextBestActionStep implements Step {
             int consent = p.consentColumn().map(s::require).orElse(-1);
             int last = p.lastContactColumn().map(s::require).orElse(-1);
             boolean lastIsTimestamp = last >= 0 && s.field(last).type() == FieldType.TIMESTAMP;
+            List<List<Eligibility>> rules = Eligibility.forOffers(ctx, p.eligibility(), catalogue, s);
+            RowContext row = new RowContext(s);
             for (Batch b = in.next(); b != null; b = in.next()) {
                 ctx.checkCancelled();
                 for (int r = 0; r < b.rowCount(); r++) {
@@ -189,22 +204,47 @@ final class NextBestActionStep implements Step {
                         c.segmentCandidates.computeIfAbsent(segment == null ? "(none)" : segment,
                                 k -> new long[1])[0]++;
                     }
-                    Catalogue.Offer offer = catalogue.offers.get(catalogue.byName.get(b.column(off).getString(r)));
+                    int offerIndex = catalogue.byName.get(b.column(off).getString(r));
+                    Catalogue.Offer offer = catalogue.offers.get(offerIndex);
                     double propensity = pc.getDouble(r);
-                    boolean consented = consent < 0 || !b.column(consent).isNull(r) && b.column(consent).getLong(r)
-                            == 1;
+                    String customer = b.column(cust).getString(r);
+                    c.seen.add(customer);
+                    boolean consented = (consent < 0 || consentRule.cellAllows(b.column(consent), r))
+                            && consentRule.tableAllows(customer);
                     boolean rested = last < 0 || b.column(last).isNull(r) || daysSince(b.column(last).getLong(r),
                             lastIsTimestamp, asOf) >= p.fatigueDays();
                     boolean eligible = offer.segments().isEmpty() || segment != null
                             && offer.segments().contains(segment);
-                    if (!consented || !rested || !eligible || propensity < p.minPropensity()) {
+                    String failed = null;
+                    if (consented && rested && eligible) {
+                        row.at(b, r);
+                        for (Eligibility rule : rules.get(offerIndex)) {
+                            try {
+                                eligible = rule.test(row);
+                            } catch (Expression.EvaluationFailure e) {
+                                failed = "the eligibility of offer '" + offer.name() + "' (" + rule.source()
+                                        + ") cannot be evaluated: " + e.getMessage();
+                                break;
+                            }
+                            if (!eligible) {
+                                break;
+                            }
+                        }
+                    }
+                    if (failed != null) {
+                        c.rejected++;
+                        ctx.quarantine().reject(c.rows, b, r, failed);
+                        continue;
+                    }
+                    int why = !consented ? 0 : !rested ? 1 : !eligible ? 2 : propensity < p.minPropensity() ? 3 : -1;
+                    if (why >= 0) {
+                        c.leftOut[why]++;
                         c.filtered++;
                         continue;
                     }
                     double churn = risk < 0 || b.column(risk).isNull(r) ? 0 : b.column(risk).getDouble(r);
                     double value = propensity * offer.margin() * (1 + p.churnWeight() * churn) - offer.cost();
-                    String name = b.column(cust).getString(r);
-                    int index = c.customerIndex.computeIfAbsent(name, k -> {
+                    int index = c.customerIndex.computeIfAbsent(customer, k -> {
                         c.customers.add(k);
                         return c.customers.size() - 1;
                     });
@@ -233,7 +273,7 @@ final class NextBestActionStep implements Step {
                     c.propensity[i], o.margin(), o.cost(), ev)
                     + (p.churnWeight() > 0 ? String.format(Locale.ROOT, "; %.2f with the churn-risk weight",
                             c.objective[i]) : "")
-                    + "; chosen by " + plan.method() + " within the limits";
+                    + rules(o) + "; chosen by " + plan.method() + " within the limits";
             b.setString(0, c.customers.get(c.customer[i])).setString(1, o.name())
                     .setString(2, catalogue.channels.get(o.channel()));
             if (c.segment[i] == null) {
@@ -251,6 +291,18 @@ final class NextBestActionStep implements Step {
             sink.write(b.build());
         }
         return chosen.length;
+    }
+
+    /** The offer's eligibility rules as the reason names them, or nothing when it has none. */
+    private String rules(Catalogue.Offer o) {
+        List<String> rules = new ArrayList<>();
+        if (p.eligibility().containsKey(o.name())) {
+            rules.add(p.eligibility().get(o.name()));
+        }
+        if (o.eligibility() != null) {
+            rules.add(o.eligibility());
+        }
+        return rules.isEmpty() ? "" : "; eligible by " + String.join(" and ", rules);
     }
 
     private static double expectedValue(Catalogue catalogue, Candidates c, Allocation.Plan plan) {
@@ -325,8 +377,8 @@ final class NextBestActionStep implements Step {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private long writeSegments(StepContext ctx, Catalogue catalogue, Candidates c, Allocation.Plan plan)
-            throws Exception {
+    /** Per segment: name, candidates, customers reached, actions, expected net value, cost. */
+    private static List<Object[]> segmentRows(Catalogue catalogue, Candidates c, Allocation.Plan plan) {
         Map<String, double[]> bySegment = new LinkedHashMap<>();
         Map<String, java.util.Set<Integer>> reached = new HashMap<>();
         for (String s : c.segmentCandidates.keySet()) {
@@ -341,18 +393,28 @@ final class NextBestActionStep implements Step {
             v[2] += o.cost();
             reached.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(c.customer[i]);
         }
-        BatchSink sink = ctx.output(SEGMENTS_PORT, SEGMENTS);
-        BatchBuilder b = new BatchBuilder(SEGMENTS);
+        List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : bySegment.entrySet()) {
             long[] cand = c.segmentCandidates.getOrDefault(e.getKey(), new long[1]);
-            b.setString(0, e.getKey()).setLong(1, cand[0]).setLong(2, reached.getOrDefault(e.getKey(),
-                    java.util.Set.of()).size()).setLong(3, (long) e.getValue()[0]).setDouble(4, e.getValue()[1])
-                    .setDouble(5, e.getValue()[2]).endRow();
+            rows.add(new Object[] {e.getKey(), cand[0], (long) reached.getOrDefault(e.getKey(), java.util.Set.of())
+                    .size(), (long) e.getValue()[0], e.getValue()[1], e.getValue()[2]});
+        }
+        return rows;
+    }
+
+    private long writeSegments(StepContext ctx, Catalogue catalogue, Candidates c, Allocation.Plan plan)
+            throws Exception {
+        List<Object[]> rows = segmentRows(catalogue, c, plan);
+        BatchSink sink = ctx.output(SEGMENTS_PORT, SEGMENTS);
+        BatchBuilder b = new BatchBuilder(SEGMENTS);
+        for (Object[] r : rows) {
+            b.setString(0, (String) r[0]).setLong(1, (Long) r[1]).setLong(2, (Long) r[2]).setLong(3, (Long) r[3])
+                    .setDouble(4, (Double) r[4]).setDouble(5, (Double) r[5]).endRow();
         }
         if (!b.isEmpty()) {
             sink.write(b.build());
         }
-        return bySegment.size();
+        return rows.size();
     }
 
     /**

@@ -30,17 +30,24 @@ public final class NextBestActionStepType extends TypedStepType<NextBestActionPa
                 .description("Chooses which offer to make to which customer to maximise expected net value"
                         + " (propensity x margin - cost, optionally weighted by churn risk) under a total budget,"
                         + " per-offer caps, per-channel capacity and at most maxPerCustomer actions each, skipping"
-                        + " customers without consent for the purpose, contacted within fatigueDays, or outside an"
-                        + " offer's segments. Solved as the assignment problem it is: a Lagrangian bound equal to"
+                        + " customers without consent for the purpose (a consent column, or a consent table as"
+                        + " consent-filter reads it), contacted within fatigueDays, outside an offer's segments or"
+                        + " failing its eligibility rule (a sandboxed expression over the candidates' columns, e.g."
+                        + " plan != 'basic' && tenure_months >= 6, compiled once; a rule that does not compile fails"
+                        + " the run naming the offer and the position). Solved as the assignment problem it is: a Lagrangian bound equal to"
                         + " the LP relaxation's, and the best of three greedy plans, with the gap between them"
                         + " reported. Also a what-if for the budget at -20% and +20%, a per-segment summary and a"
                         + " seeded Monte Carlo of the revenue (each response drawn from its propensity)."
-                        + " Candidates with an unknown offer or a propensity outside 0..1 are quarantined.")
+                        + " Candidates with an unknown offer, a propensity outside 0..1 or a rule that cannot be"
+                        + " evaluated on their row are quarantined. The run report gets a section with the budget,"
+                        + " expected revenue, bound and gap, reach per segment, the what-if and simulationChart.")
                 .tags("next best action", "offers", "optimisation", "budget", "campaign", "prescriptive")
                 .input(PortSpec.IN, "Candidates: customer, offer, propensity (and segment, churn risk, consent, last"
                         + " contact)")
                 .input(PortSpec.of(NextBestActionStep.OFFERS_PORT, "Offers: offer, margin, cost, channel (and cap,"
-                        + " segments separated by ';')"))
+                        + " segments separated by ';', eligibility)"))
+                .input(PortSpec.of(NextBestActionStep.CONSENT_PORT, "Consent table: key, purpose and optionally"
+                        + " granted, as for consent-filter; needs purpose").asOptional())
                 .output(PortSpec.OUT, "One row per chosen action, with the reason")
                 .output(PortSpec.of(NextBestActionStep.SUMMARY_PORT, "Budget used, expected revenue, bound and gap,"
                         + " simulated revenue quantiles"))
@@ -65,6 +72,27 @@ public final class NextBestActionStepType extends TypedStepType<NextBestActionPa
                 problems.add(ParameterProblem.general("the offers input lacks " + missing + "; it needs offer,"
                         + " margin, cost and channel"));
             }
+        }
+        Schema candidates = inputs.get(PortSpec.IN);
+        if (candidates != null) {
+            for (Map.Entry<String, String> e : p.eligibility().entrySet()) {
+                try {
+                    Eligibility.compile(e.getKey(), e.getValue(), null);
+                } catch (IllegalArgumentException x) {
+                    continue; // already reported by the parameters' own check
+                }
+                try {
+                    Eligibility.compile(e.getKey(), e.getValue(), candidates);
+                } catch (IllegalArgumentException x) {
+                    problems.add(ParameterProblem.of("eligibility", x.getMessage()));
+                }
+            }
+        }
+        if (p.consentColumn().isPresent() && p.purpose().isEmpty() && candidates != null
+                && candidates.contains(p.consentColumn().get())
+                && candidates.field(p.consentColumn().get()).type() != org.assay.api.data.FieldType.BOOLEAN) {
+            problems.add(ParameterProblem.of("purpose", "consentColumn '" + p.consentColumn().get() + "' is text (a"
+                    + " list of purposes): set purpose to the workflow's purpose"));
         }
         return problems;
     }

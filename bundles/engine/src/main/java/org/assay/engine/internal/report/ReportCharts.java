@@ -78,8 +78,14 @@ final class ReportCharts {
         return charts;
     }
 
+    /**
+     * The chart with this title; else the first whose title is it plus a note in brackets, since
+     * chart steps append what the reader must know (histogram: "(23 bins of 241, Freedman-Diaconis)")
+     * and a section naming the chart cannot know that note in advance.
+     */
     Optional<Chart> titled(String title) {
-        return charts.stream().filter(c -> c.title().equals(title)).findFirst();
+        return charts.stream().filter(c -> c.title().equals(title)).findFirst()
+                .or(() -> charts.stream().filter(c -> c.title().startsWith(title + " (")).findFirst());
     }
 
     /** The chart's image as a data URI, or empty when the file is missing or too large to embed. */

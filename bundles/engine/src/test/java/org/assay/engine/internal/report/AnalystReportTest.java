@@ -112,6 +112,26 @@ class AnalystReportTest {
     }
 
     @Test
+    void aSectionFindsAChartWhoseStepAddedANoteToItsTitle() throws Exception {
+        Path dir = Files.createDirectories(run.resolve("plan"));
+        Path sectionFile = dir.resolve("next-best-action.section.json");
+        org.assay.api.report.ReportSections.write(sectionFile, ReportSection.builder("next-best-action", "Plan")
+                .chart("Simulated revenue").build());
+        Path hist = Files.createDirectories(run.resolve("hist"));
+        Path svg = Files.writeString(hist.resolve("revenue.svg"), SVG);
+        RunInfo noted = new RunInfo("r2", "campaign", 1, RunStatus.SUCCEEDED, Instant.EPOCH, Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(1), null, run, null, List.of(
+                        step("plan", "next-best-action", 0, List.of(new ArtifactInfo("plan", sectionFile,
+                                ArtifactKind.DATA, "Report section"))),
+                        step("hist", "histogram", 0, List.of(new ArtifactInfo("hist", svg, ArtifactKind.CHART,
+                                "Simulated revenue (23 bins of 241, Freedman-Diaconis)")))), List.of());
+        String html = AnalystReport.render(noted, null, run);
+        assertFalse(html.contains("was not drawn in this run"), html);
+        int at = html.indexOf("data:image/svg+xml;base64,");
+        assertTrue(at > html.indexOf(">Plan</h2>") && html.indexOf("<h2 id=\"charts\">") < 0, html);
+    }
+
+    @Test
     void theFileFetchesNothingAndCarriesNoMarkupFromSections() throws Exception {
         String html = render();
         assertFalse(html.contains("<script>"), "section text must be escaped");
