@@ -53,7 +53,13 @@ class ChartPiiRefusalTest {
     }
 
     private static Object value(ParameterSpec spec, String column) {
-        return spec.type() == ParameterType.STRING_LIST ? List.of(column) : column;
+        // heatmap's correlation 'columns' gets a second, plain column of the same type, so its minimum
+        // count (two) cannot be the only complaint.
+        if (spec.type() != ParameterType.STRING_LIST) {
+            return column;
+        }
+        return !"columns".equals(spec.name()) ? List.of(column)
+                : List.of(column, column.replaceFirst("^(pii|plain)_([a-z]+).*$", "plain_$2_4"));
     }
 
     @Test
@@ -74,13 +80,17 @@ class ChartPiiRefusalTest {
                 assertEquals(ChartParameters.ALLOW_PII, rule.allowPiiParameter(), type + "." + spec.name());
                 String column = "pii_" + accepted(rule).jsonName();
                 // The other column parameters get distinct plain columns (the required ones only, else all of
-                // them, for pairs such as lower and upper), so only the pii rule can refuse.
+                // them but a mode switch such as heatmap's correlation 'columns', else all of them, for pairs such
+                // as lower and upper), so only the pii rule can refuse.
                 AssertionError refusedOtherwise = null;
-                for (boolean all : new boolean[] {false, true}) {
+                for (int variant = 0; variant < 3; variant++) {
+                    boolean all = variant > 0;
+                    boolean withModes = variant == 2;
                     StepTestRunner r = new StepTestRunner(chart, dir.resolve(type));
                     int plain = 0;
                     for (ParameterSpec other : chart.descriptor().parameters()) {
-                        if ((all || other.required()) && other.column() != null && other != spec) {
+                        if ((all || other.required()) && other.column() != null && other != spec
+                                && (withModes || other.required() || !"columns".equals(other.name()))) {
                             r.param(other.name(), value(other, "plain_" + accepted(other.column()).jsonName() + "_"
                                     + plain++));
                         }
