@@ -303,7 +303,7 @@ public class RestApiIT extends AssayKarafTestSupport {
         assertEquals("adm", store.version(name, 2).orElseThrow().metadata().get("demotedBy"));
         List<AuditEntry> entries = service(AuditLog.class).query(AuditQuery.all().withAction(AuditAction.MODEL));
         assertTrue(entries.toString(), entries.stream().anyMatch(e -> e.principal().equals("adm")
-                && e.target().equals(name) && "rollback".equals(e.details().get("change"))));
+                && e.target().equals(name) && "rolled back".equals(e.details().get("change"))));
     }
 
     /** Password guessing: after the free failures, 429 with Retry-After as problem JSON; a later good login works. */

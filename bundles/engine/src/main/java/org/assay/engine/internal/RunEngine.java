@@ -24,6 +24,9 @@ import org.assay.engine.RunPage;
 import org.assay.engine.RunQuery;
 import org.assay.engine.RunService;
 import org.assay.engine.WorkflowService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -123,11 +126,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
     @Deactivate
     void deactivate() {
         registry.removeListener(this);
-        for (RunState r : store.liveRuns()) {
-            r.engineStopping = true;
-            r.event(Kind.RUN_PAUSED, null, "engine stopping: the run pauses here"
-                    + (settings.resumeInterruptedRuns() ? " and resumes when the engine starts again" : ""));
-        }
+        pauseLiveRuns();
         waiters.wakeAll();
         stepPool.shutdownNow();
         pool.shutdownNow();
@@ -225,7 +224,31 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     @Override
     public void removed(RegisteredStep step) {
+        if (frameworkStopping()) {
+            // Karaf is shutting down and stops the step bundles before the engine: that is no
+            // hot-swap to replay, the runs pause here and resume after the restart.
+            pauseLiveRuns();
+            return;
+        }
         executor.providerGone(step);
+    }
+
+    private synchronized void pauseLiveRuns() {
+        for (RunState r : store.liveRuns()) {
+            if (!r.engineStopping) {
+                r.engineStopping = true;
+                r.event(Kind.RUN_PAUSED, null, "engine stopping: the run pauses here"
+                        + (settings.resumeInterruptedRuns() ? " and resumes when the engine starts again" : ""));
+            }
+        }
+    }
+
+    /** True while the OSGi framework shuts down; false outside OSGi (unit tests). */
+    private static boolean frameworkStopping() {
+        Bundle own = FrameworkUtil.getBundle(RunEngine.class);
+        BundleContext ctx = own == null ? null : own.getBundleContext();
+        Bundle system = ctx == null ? null : ctx.getBundle(0);
+        return system != null && (system.getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0;
     }
 
     private void resume(RunInfo r) {

@@ -191,7 +191,7 @@ public final class FileModelStore implements ModelStore {
         writeHistory(name, history);
         Instant now = Instant.now();
         annotate(name, version, Map.of("promotedBy", by, "promotedAt", now.toString(), "promotedHow", "promote"));
-        audit(by, name, "change", "promote", "version", Integer.toString(version));
+        audit(by, name, "change", "promoted", "version", Integer.toString(version));
         return version(name, version).orElseThrow();
     }
 
@@ -215,7 +215,7 @@ public final class FileModelStore implements ModelStore {
         String now = Instant.now().toString();
         annotate(name, from, Map.of("demotedBy", by, "demotedAt", now));
         annotate(name, to, Map.of("promotedBy", by, "promotedAt", now, "promotedHow", "rollback"));
-        audit(by, name, "change", "rollback", "from", Integer.toString(from), "version", Integer.toString(to));
+        audit(by, name, "change", "rolled back", "from", Integer.toString(from), "version", Integer.toString(to));
         return version(name, to).orElseThrow();
     }
 

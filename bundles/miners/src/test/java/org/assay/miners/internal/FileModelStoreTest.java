@@ -83,8 +83,8 @@ class FileModelStoreTest {
         assertEquals("carol", back.metadata().get("promotedBy"));
         assertEquals("rollback", back.metadata().get("promotedHow"));
         assertEquals("carol", store.version("churn", 2).orElseThrow().metadata().get("demotedBy"));
-        assertEquals(List.of("alice model churn {change=promote, version=1}", "bob model churn {change=promote, version=2}",
-                "carol model churn {change=rollback, from=2, version=1}"), audited);
+        assertEquals(List.of("alice model churn {change=promoted, version=1}", "bob model churn {change=promoted, version=2}",
+                "carol model churn {change=rolled back, from=2, version=1}"), audited);
         try (InputStream in = store.open("churn", 1)) {
             assertArrayEquals(new byte[] {1}, in.readAllBytes(), "the annotated version still opens (sha256 intact)");
         }

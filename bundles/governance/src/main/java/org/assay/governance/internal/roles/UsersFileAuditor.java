@@ -71,11 +71,7 @@ public final class UsersFileAuditor implements CommandSessionListener {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(() -> {
-            if (running.get() == 0) {
-                check("system", "etc/users.properties edited");
-            }
-        }, 2, 2, TimeUnit.SECONDS);
+        poller.scheduleWithFixedDelay(this::checkWhenIdle, 2, 2, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -85,8 +81,19 @@ public final class UsersFileAuditor implements CommandSessionListener {
         }
     }
 
+    /**
+     * The periodic look: only while no shell command runs. The test of the count and the look are
+     * under the same lock as {@link #beforeExecute}, so a command cannot start (and write the file)
+     * between them.
+     */
+    synchronized void checkWhenIdle() {
+        if (running.get() == 0) {
+            check("system", "etc/users.properties edited");
+        }
+    }
+
     @Override
-    public void beforeExecute(CommandSession session, CharSequence command) {
+    public synchronized void beforeExecute(CommandSession session, CharSequence command) {
         // A hand edit made before this command is the system's, not this user's.
         check("system", "etc/users.properties edited");
         running.incrementAndGet();
