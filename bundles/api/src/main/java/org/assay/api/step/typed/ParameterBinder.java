@@ -296,15 +296,50 @@ public final class ParameterBinder<P extends Record> {
             if (inner.isEmpty()) {
                 return List.of();
             }
-            return Arrays.stream(inner.split(",")).map(String::strip)
-                    .map(x -> x.length() >= 2 && x.startsWith("\"") && x.endsWith("\"") ? x.substring(1, x.length() - 1) : x)
-                    .toList();
+            return listElements(inner);
         }
         if (t.startsWith("{")) {
             throw new IllegalArgumentException(record.getSimpleName() + "." + c.getName()
                     + ": only {} can be a map default");
         }
         return t;
+    }
+
+    /**
+     * The elements of a list default's inside: commas inside a quoted element stay in it, and
+     * {@code \"} and {@code \\} in one stand for a quote and a backslash.
+     */
+    static List<String> listElements(String inner) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < inner.length(); i++) {
+            char ch = inner.charAt(i);
+            if (quoted) {
+                if (ch == '\\' && i + 1 < inner.length()) {
+                    cur.append(inner.charAt(++i));
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+                wasQuoted = true;
+            } else if (ch == ',') {
+                out.add(wasQuoted ? cur.toString() : cur.toString().strip());
+                cur.setLength(0);
+                wasQuoted = false;
+            } else if (!wasQuoted && !(cur.length() == 0 && Character.isWhitespace(ch))) {
+                cur.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated string in list default [" + inner + "]");
+        }
+        out.add(wasQuoted ? cur.toString() : cur.toString().strip());
+        return List.copyOf(out);
     }
 
     private static Type argument(Type generic, int i) {
