@@ -36,6 +36,7 @@ final class Resume {
         RunState run = new RunState(r.runId(), def, r.workflowVersion(), r.folder(), r.queuedAt());
         run.startedAt = r.startedAt();
         run.restore(r);
+        run.holdEvents();
         // The record was touched while the engine lived: after a crash its time is about the moment of death.
         Instant stoppedAt = RunRecords.lastAlive(r.folder().resolve(RunRecords.FILE_NAME));
         long down = Math.max(0, Duration.between(stoppedAt, Instant.now()).toMillis());

@@ -48,7 +48,7 @@ public final class RunEngine implements RunService, StepRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
     /** Longest a change of a run waits to reach its run.json. */
-    private static final Duration RECORD_INTERVAL = Duration.ofSeconds(1);
+    static final Duration RECORD_INTERVAL = Duration.ofSeconds(1);
 
     private final StepRegistry registry;
     private final WorkflowService workflows;

@@ -58,6 +58,7 @@ final class RunState {
     volatile String cancelledBy;
     /** Where its events go besides the record: the run listeners. */
     private volatile Consumer<RunEvent> listeners = e -> { };
+    private volatile List<RunEvent> held;
     /** Set when a step failed: the other branches in flight stop, no new step starts. */
     volatile boolean stopping;
     /** Time spent with the engine stopped, over all resumptions. */
@@ -139,9 +140,26 @@ final class RunState {
         finishedAt = Instant.now();
     }
 
-    /** Sends the run's events to the listeners too, from now on. */
+    /** Sends the run's events to the listeners too, from now on, after those held since {@link #holdEvents}. */
     void publishTo(Consumer<RunEvent> sink) {
         listeners = sink;
+        List<RunEvent> h = held;
+        held = null;
+        if (h != null) {
+            synchronized (h) {
+                h.forEach(sink);
+            }
+        }
+    }
+
+    /**
+     * Keeps the events for the listeners until {@link #publishTo} names them: a run being
+     * resumed records why before it is live again, and the listeners are told that too.
+     */
+    void holdEvents() {
+        List<RunEvent> h = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        held = h;
+        listeners = h::add;
     }
 
     /** Hands an event to the listeners only (step transitions, progress: the record has them as counts). */

@@ -239,10 +239,22 @@ class RunEngineTest {
         StepRegistry fresh = new StepRegistry();
         fresh.add(TestSteps.source(), "test.steps", "1.0.0", 1, 1);
         fresh.add(TestSteps.copy("1.0.0", null, null), "test.steps", "1.0.0", 1, 2);
-        engine = new RunEngine(fresh, new WorkflowStore(fresh, settings), settings);
+        RunEvents events = new RunEvents();
+        List<org.assay.engine.RunEvent> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        events.addListener(told::add);
+        engine = new RunEngine(fresh, new WorkflowStore(fresh, settings), settings, RunEngine.RECORD_INTERVAL, events);
         RunInfo done = engine.await(run.runId(), Duration.ofSeconds(30));
 
         assertEquals(RunStatus.SUCCEEDED, done.status(), done::error);
+        for (int i = 0; i < 300 && told.stream().noneMatch(e -> e.kind().endsRun()); i++) {
+            Thread.sleep(10);
+        }
+        List<org.assay.engine.RunEvent.Kind> kinds = told.stream().map(org.assay.engine.RunEvent::kind)
+                .filter(k -> k != org.assay.engine.RunEvent.Kind.STEP_PROGRESS).toList();
+        assertTrue(kinds.indexOf(org.assay.engine.RunEvent.Kind.RUN_RESUMED) >= 0
+                && kinds.indexOf(org.assay.engine.RunEvent.Kind.RUN_RESUMED) < kinds.indexOf(
+                        org.assay.engine.RunEvent.Kind.RUN_SUCCEEDED), "listeners hear of the resume, first: " + told);
+        assertTrue(told.stream().anyMatch(e -> e.message().contains("step 'c' was interrupted")), told::toString);
         assertEquals(1, step(done, "src").attempts(), "the finished source step is not run again");
         assertEquals(2, step(done, "c").attempts(), "the attempt the stop cut short counts");
         assertTrue(done.events().stream().anyMatch(e -> e.contains("step 'c' was interrupted by engine stop at ")),
