@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.assay.api.data.FieldType;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
 import org.assay.api.step.typed.Columns;
@@ -75,7 +76,7 @@ record HmmParameters(
         if (observations.stream().distinct().count() < observations.size()) {
             problems.add(ParameterProblem.of("observations", "names a column twice"));
         }
-        modelName.filter(n -> !HmmModelStore.validName(n)).ifPresent(n -> problems.add(ParameterProblem.of(
+        modelName.filter(n -> !ModelStore.validName(n)).ifPresent(n -> problems.add(ParameterProblem.of(
                 "modelName", "'" + n + "' is not a model name: letters, digits, '.', '_' and '-', at most 100,"
                         + " e.g. engagement-states")));
         if (minStates > maxStates) {

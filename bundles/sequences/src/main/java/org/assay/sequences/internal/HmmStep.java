@@ -1,5 +1,6 @@
 package org.assay.sequences.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.Batch;
 import org.assay.api.data.BatchBuilder;
@@ -17,6 +19,7 @@ import org.assay.api.data.Field;
 import org.assay.api.data.FieldTag;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 import org.assay.api.model.TrainedModel;
 import org.assay.api.step.ArtifactKind;
 import org.assay.api.step.PortSpec;
@@ -61,16 +64,21 @@ final class HmmStep implements Step {
             Field.of("to_name", FieldType.STRING), Field.of("probability", FieldType.DECIMAL));
 
     private final HmmParameters p;
-    private final HmmModelStore store;
+    /** The model store as DS has it now, or null: asked at the start and again when saving. */
+    private final Supplier<ModelStore> store;
     private double chosenBic = Double.NaN;
 
-    HmmStep(HmmParameters p, HmmModelStore store) {
+    HmmStep(HmmParameters p, Supplier<ModelStore> store) {
         this.p = p;
         this.store = store;
     }
 
     @Override
     public void run(StepContext ctx) throws Exception {
+        if (storesModel(ctx)) {
+            // Fail before training, not after minutes of Baum-Welch, when the model has nowhere to go.
+            modelStore();
+        }
         Observations data;
         Field key;
         try (DataStream in = ctx.input(PortSpec.IN)) {
@@ -115,7 +123,7 @@ final class HmmStep implements Step {
             ctx.outputModel(PortSpec.MODEL, TrainedModel.builder(HmmCodec.FORMAT, Schema.of(List.of()))
                     .algorithm("hmm").options(named.model().states + " states")
                     .trainedRows(data.periods()).content(content).build());
-            if (p.modelName().isPresent() && !ctx.hasInput(PortSpec.MODEL)) {
+            if (storesModel(ctx)) {
                 store(ctx, content, named, data);
             }
         } else {
@@ -150,12 +158,34 @@ final class HmmStep implements Step {
             meta.put("measured", "bic on " + Math.min(data.sequences(), p.trainingSequences()) + " training sequences");
         }
         String name = p.modelName().get();
+        ModelStore s = modelStore();
         try {
-            String label = store.save(name, content, meta, p.promote());
-            ctx.log().info("hmm: model {} stored{}", label, p.promote() ? " and promoted to champion" : "");
-        } catch (java.io.IOException e) {
-            throw new StepFailure("hmm: modelName '" + name + "': " + e.getMessage());
+            ModelStore.Version saved = s.save(name, content, meta);
+            if (p.promote()) {
+                // A workflow step acts for nobody in particular: the store records the system principal.
+                s.promote(name, saved.version(), ModelStore.SYSTEM);
+            }
+            ctx.log().info("hmm: model {} stored{}", saved.label(), p.promote() ? " and promoted to champion" : "");
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new StepFailure("hmm: modelName '" + name + "': the model store refused the model: "
+                    + e.getMessage());
         }
+    }
+
+    /** Whether this run puts its model in the store: a name is given and the model is trained here. */
+    private boolean storesModel(StepContext ctx) {
+        return p.modelName().isPresent() && !ctx.hasInput(PortSpec.MODEL);
+    }
+
+    private ModelStore modelStore() throws StepFailure {
+        ModelStore s = store.get();
+        if (s == null) {
+            throw new StepFailure("hmm: modelName '" + p.modelName().orElse("") + "'"
+                    + (p.promote() ? " (with promote)" : "") + " needs the model store, and none is running:"
+                    + " install the feature assay-miners (it provides the store weka-classify uses), or leave out"
+                    + " modelName to keep the model only in this run's model output.");
+        }
+        return s;
     }
 
     /** Model category codes for the input's categories; a category the model never saw is missing. */

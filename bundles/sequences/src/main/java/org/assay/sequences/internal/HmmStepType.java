@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.assay.api.data.Field;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
 import org.assay.api.step.StepCategory;
@@ -11,29 +12,34 @@ import org.assay.api.step.StepDescriptor;
 import org.assay.api.step.StepType;
 import org.assay.api.step.typed.AssayStepType;
 import org.assay.api.step.typed.TypedStepType;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The {@code hmm} step type: hidden engagement states from each customer's sequence of periods. */
 @Component(service = StepType.class)
 @AssayStepType("hmm")
 public final class HmmStepType extends TypedStepType<HmmParameters> {
 
-    private final HmmModelStore store;
+    /**
+     * The platform's model store (assay-miners provides it), optional and dynamic: hmm trains and
+     * decodes without it, and only a run with {@code modelName} needs it. Read once per use, never
+     * cached by a step, so a store that is updated or goes away mid-run is seen as such.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModelStore store;
 
-    /** Without a model store (tests, tools): modelName then fails the run with advice. */
+    /** Without a model store until DS binds one: modelName then fails the run with advice. */
     public HmmStepType() {
-        this(HmmModelStore.NONE);
-    }
-
-    @Activate
-    public HmmStepType(BundleContext context) {
-        this(new ServiceModelStore(context));
-    }
-
-    HmmStepType(HmmModelStore store) {
         super(HmmParameters.class);
+    }
+
+    /** For tests: a given store. */
+    HmmStepType(ModelStore store) {
+        this();
         this.store = store;
     }
 
@@ -62,7 +68,7 @@ public final class HmmStepType extends TypedStepType<HmmParameters> {
 
     @Override
     protected Step newStep(HmmParameters p) {
-        return new HmmStep(p, store);
+        return new HmmStep(p, () -> store);
     }
 
     @Override

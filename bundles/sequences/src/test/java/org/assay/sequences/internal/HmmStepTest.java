@@ -18,6 +18,7 @@ import java.util.Random;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
 import org.assay.api.data.Schema;
+import org.assay.api.model.ModelStore;
 import org.assay.api.step.StepFailure;
 import org.assay.testkit.StepTestRunner;
 import org.junit.jupiter.api.Test;
@@ -192,28 +193,26 @@ class HmmStepTest {
 
     @Test
     void withAModelNameTheModelIsStoredAsANewChampionVersion() throws Exception {
-        List<Object[]> saved = new ArrayList<>();
-        HmmModelStore memory = (name, content, metadata, promote) -> {
-            saved.add(new Object[] {name, content, metadata, promote});
-            return name + " v" + saved.size();
-        };
+        MemoryModelStore memory = new MemoryModelStore();
         List<Object[]> rows = planted(80, 10, 5, null);
         StepTestRunner r = new StepTestRunner(new HmmStepType(memory), dir).input("in", MONTHS, rows, 500)
                 .param("keyColumn", "customer_id").param("periodColumn", "month")
                 .param("observations", List.of("orders", "tickets", "channel")).param("states", 3)
                 .param("modelName", "engagement").run();
-        assertEquals(1, saved.size());
-        assertEquals("engagement", saved.get(0)[0]);
-        assertEquals(true, saved.get(0)[3]);
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, String> meta = (java.util.Map<String, String>) saved.get(0)[2];
+        assertEquals(1, memory.saved.size());
+        MemoryModelStore.Saved saved = memory.saved.get(0);
+        assertEquals("engagement", saved.name());
+        assertEquals(List.of(new MemoryModelStore.Promotion("engagement", 1, ModelStore.SYSTEM)), memory.promotions,
+                "the new version is champion, promoted by the system principal");
+        assertEquals(1, memory.champion("engagement").orElseThrow().version());
+        java.util.Map<String, String> meta = saved.metadata();
         assertEquals("hmm", meta.get("algorithm"));
         assertEquals(HmmCodec.FORMAT, meta.get("format"));
         assertEquals("orders|tickets|channel", meta.get("observations"));
         assertEquals(3, meta.get("states").split("\\|").length);
         assertTrue(Double.parseDouble(meta.get("metric.bic")) > 0);
         try (java.io.InputStream in = r.outputModel("model").openContent()) {
-            assertTrue(java.util.Arrays.equals((byte[]) saved.get(0)[1], in.readAllBytes()),
+            assertTrue(java.util.Arrays.equals(saved.content(), in.readAllBytes()),
                     "the store holds the model of the model port");
         }
         // Decoding with a model input stores nothing.
@@ -221,15 +220,35 @@ class HmmStepTest {
                 .param("keyColumn", "customer_id").param("periodColumn", "month")
                 .param("observations", List.of("orders", "tickets", "channel")).param("modelName", "engagement")
                 .inputModel("model", r.outputModel("model")).run();
-        assertEquals(1, saved.size());
+        assertEquals(1, memory.saved.size());
+        // promote false: a second version, stored but not champion.
+        new StepTestRunner(new HmmStepType(memory), dir.resolve("e")).input("in", MONTHS, rows, 500)
+                .param("keyColumn", "customer_id").param("periodColumn", "month")
+                .param("observations", List.of("orders", "tickets", "channel")).param("states", 3)
+                .param("modelName", "engagement").param("promote", false).run();
+        assertEquals(2, memory.versions("engagement").size());
+        assertEquals(1, memory.promotions.size());
+        assertEquals(1, memory.champion("engagement").orElseThrow().version());
     }
 
     @Test
     void withoutAStoreAModelNameFailsWithAdviceAndABadNameIsRefused() throws Exception {
         StepFailure f = assertThrows(StepFailure.class, () -> runner(dir, planted(30, 6, 2, null))
                 .param("states", 2).param("modelName", "engagement").run());
+        assertTrue(f.getMessage().contains("modelName 'engagement'"), f.getMessage());
         assertTrue(f.getMessage().contains("install the feature assay-miners"), f.getMessage());
+        assertTrue(f.getMessage().contains("or leave out modelName"), f.getMessage());
         runner(dir, List.of()).param("modelName", "../etc").assertInvalid("modelName", "not a model name");
+    }
+
+    @Test
+    void withoutAStoreTheStepFailsBeforeTraining() throws Exception {
+        // An empty input trains nothing, so only the early check can fail this run.
+        StepFailure f = assertThrows(StepFailure.class, () -> runner(dir, List.of()).param("states", 2)
+                .param("modelName", "engagement").run());
+        assertTrue(f.getMessage().contains("needs the model store"), f.getMessage());
+        // Without modelName the step needs no store.
+        runner(dir.resolve("b"), planted(30, 6, 2, null)).param("states", 2).run();
     }
 
     @Test
