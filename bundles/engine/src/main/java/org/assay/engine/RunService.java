@@ -93,7 +93,8 @@ public interface RunService {
 
     /**
      * Opens the run's quarantine ({@code step,row,reason,record} CSV). Its rows are as the
-     * steps rejected them: they may hold personal data.
+     * steps rejected them: they may hold personal data. {@link QuarantineFile} pages through it
+     * and summarises it.
      *
      * @return empty when nothing was quarantined (it is written when the run ends), or for an unknown run
      */

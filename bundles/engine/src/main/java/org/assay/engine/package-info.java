@@ -7,7 +7,7 @@
  * {@link org.assay.engine.WorkflowListener}) are {@code @ConsumerType}. The package version
  * follows semantic versioning and the build's baseline check holds it to that.
  */
-@Version("1.5.0")
+@Version("1.6.0")
 package org.assay.engine;
 
 import org.osgi.annotation.versioning.Version;

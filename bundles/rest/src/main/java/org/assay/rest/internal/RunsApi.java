@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.assay.engine.QuarantineFile;
 import org.assay.engine.RunContent;
 import org.assay.engine.RunInfo;
 import org.assay.engine.RunPage;
@@ -128,7 +129,7 @@ final class RunsApi {
         Optional<RunContent> content = runs.openQuarantine(run.runId());
         if (content.isPresent()) {
             try (RunContent c = content.get()) {
-                total = QuarantineCsv.page(c.stream(), offset, limit, row -> rows.addObject()
+                total = QuarantineFile.page(c.stream(), offset, limit, row -> rows.addObject()
                         .put("step", row.get(0)).put("row", row.get(1))
                         .put("reason", row.get(2)).put("record", row.get(3)));
             }
@@ -142,22 +143,22 @@ final class RunsApi {
         ex.json(o);
     }
 
-    /** Counted over every row, streaming; see {@link QuarantineSummary}. */
+    /** Counted over every row, streaming; see {@link QuarantineFile#summarize}. */
     private void quarantineSummary(Exchange ex) throws IOException {
         RunInfo run = run(ex);
-        QuarantineSummary.Summary summary = new QuarantineSummary.Summary(0, java.util.List.of(), 0);
+        QuarantineFile.Summary summary = QuarantineFile.Summary.EMPTY;
         Optional<RunContent> content = runs.openQuarantine(run.runId());
         if (content.isPresent()) {
             try (RunContent c = content.get()) {
-                summary = QuarantineSummary.read(c.stream());
+                summary = QuarantineFile.summarize(c.stream());
             }
             audit.read(ex.principal(), run.runId(), "quarantine-summary", null);
         }
         ObjectNode o = Json.object();
         o.put("total", summary.total());
         var groups = o.putArray("groups");
-        for (QuarantineSummary.Group g : summary.groups()) {
-            var e = groups.addObject().put("step", g.step()).put("reason", g.reason()).put("rows", g.rows());
+        for (QuarantineFile.Group g : summary.groups()) {
+            var e = groups.addObject().put("step", g.stepId()).put("reason", g.reason()).put("rows", g.rows());
             g.examples().forEach(e.putArray("examples")::add);
         }
         o.put("otherRows", summary.otherRows());

@@ -1,6 +1,8 @@
 package org.assay.engine.internal.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.assay.api.report.ReportBlock;
+import org.assay.engine.QuarantineFile;
 import org.assay.engine.RunInfo;
 import org.assay.engine.StepRunInfo;
 
@@ -76,7 +79,7 @@ public final class AnalystReport {
             technical.events();
         }
         if (choice.shows(ReportChoice.QUARANTINE)) {
-            technical.quarantine(QuarantineSummary.read(quarantineFile), quarantineFile);
+            technical.quarantine(quarantine(quarantineFile), quarantineFile);
         }
         if (choice.shows(ReportChoice.FILES)) {
             technical.files();
@@ -89,6 +92,15 @@ public final class AnalystReport {
             sections.unreadable().forEach(page::muted);
         }
         return page.finish();
+    }
+
+    private static QuarantineFile.Summary quarantine(Path file) throws IOException {
+        if (file == null || !Files.isRegularFile(file)) {
+            return QuarantineFile.Summary.EMPTY;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return QuarantineFile.summarize(in);
+        }
     }
 
     private static void header(ReportPage page, RunInfo run, String heading, StepSections sections,

@@ -5,52 +5,59 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads CSV records one at a time, a quoted cell may span lines: the run's own small files. */
-final class CsvRecords {
+/**
+ * Reads CSV records one at a time (RFC 4180 quoting as the engine and {@code CsvTable} write it:
+ * a quoted cell may hold commas, doubled quotes, CR and LF): the run's own files, the
+ * quarantine among them. Public for {@link org.assay.engine.QuarantineFile}; not exported.
+ */
+public final class CsvRecords {
 
     private CsvRecords() {
     }
 
-    /** The next record, or null at the end. */
-    static List<String> next(BufferedReader in) throws IOException {
-        String line = in.readLine();
-        if (line == null) {
+    /** The next record, or null at the end; CR LF and LF end a record outside quotes. */
+    public static List<String> next(BufferedReader r) throws IOException {
+        int c = r.read();
+        if (c < 0) {
             return null;
         }
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
         boolean quoted = false;
         while (true) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cur.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                } else {
-                    cur.append(c);
+            if (quoted) {
+                if (c < 0) {
+                    fields.add(field.toString());
+                    return fields;
                 }
+                if (c == '"') {
+                    r.mark(1);
+                    int next = r.read();
+                    if (next == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        if (next >= 0) {
+                            r.reset();
+                        }
+                    }
+                } else {
+                    field.append((char) c);
+                }
+            } else if (c < 0 || c == '\n') {
+                fields.add(field.toString());
+                return fields;
+            } else if (c == '\r') {
+                // CR LF: the LF ends the record.
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else {
+                field.append((char) c);
             }
-            if (!quoted) {
-                break;
-            }
-            line = in.readLine();
-            if (line == null) {
-                break;
-            }
-            cur.append('\n');
+            c = r.read();
         }
-        out.add(cur.toString());
-        return out;
     }
 }

@@ -11,6 +11,7 @@ import org.assay.api.report.ReportBlock;
 import org.assay.api.report.ReportSections;
 import org.assay.api.step.ArtifactKind;
 import org.assay.engine.ArtifactInfo;
+import org.assay.engine.QuarantineFile;
 import org.assay.engine.RunInfo;
 import org.assay.engine.StepRunInfo;
 
@@ -62,21 +63,21 @@ final class RunTechnical {
         page.raw("</ul>\n");
     }
 
-    void quarantine(QuarantineSummary q, Path file) {
+    void quarantine(QuarantineFile.Summary q, Path file) {
         page.heading(2, ReportChoice.QUARANTINE, "Quarantine");
-        if (q.rows() == 0) {
+        if (q.total() == 0) {
             page.paragraph("No row was set aside.");
             return;
         }
-        page.raw("<p>").text(String.format("%,d rows were set aside, by reason below", q.rows()));
+        page.raw("<p>").text(String.format("%,d rows were set aside, by reason below", q.total()));
         if (file != null) {
             page.text("; all of them, with their records, are in ").raw("<a href=\"").text(href(base, file))
                     .raw("\">").text(file.getFileName().toString()).raw("</a>");
         }
-        page.raw(". Reasons are grouped without their line numbers and quoted values; personal data in the"
+        page.raw(". Reasons are grouped without their line numbers, quoted values and numbers; personal data in the"
                 + " examples is masked.</p>\n");
         List<List<String>> rows = new ArrayList<>();
-        for (QuarantineSummary.Group g : q.groups()) {
+        for (QuarantineFile.Group g : q.groups()) {
             rows.add(List.of(g.stepId(), g.reason(), String.format("%,d", g.rows()), String.join(" | ", g.examples())));
         }
         if (q.otherRows() > 0) {
