@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import org.assay.api.data.Column;
+import org.assay.api.data.Quantile;
 import org.assay.crm.internal.SatisfactionStep.LowCount;
 
 /** The levels of a numeric driver: its values when few (at most 10), else quartiles. */
@@ -32,7 +33,7 @@ final class NumericLevels {
         Arrays.sort(sorted);
         double[] cuts = null;
         if (distinct.size() > MAX_DISTINCT) {
-            cuts = new double[] {quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
+            cuts = new double[] {Quantile.of(sorted, 0.25), Quantile.of(sorted, 0.5), Quantile.of(sorted, 0.75)};
         }
         Map<String, LowCount> out = new LinkedHashMap<>();
         if (cuts == null) {
@@ -70,16 +71,5 @@ final class NumericLevels {
             case 3 -> "q4: > " + Column.formatDecimal(cuts[2]);
             default -> "q" + (q + 1) + ": " + Column.formatDecimal(cuts[q - 1]) + " - " + Column.formatDecimal(cuts[q]);
         };
-    }
-
-    /** The linear-interpolation quantile of sorted values (type 7). */
-    static double quantile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

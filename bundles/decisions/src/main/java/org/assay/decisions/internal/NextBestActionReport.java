@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.assay.api.data.Quantile;
 import org.assay.api.report.ReportBlock;
 import org.assay.api.report.ReportSection;
 import org.assay.api.report.ReportSections;
@@ -50,9 +51,8 @@ final class NextBestActionReport {
         Arrays.sort(sorted);
         if (sorted.length > 0) {
             b.summary(String.format(Locale.ROOT, "In %,d simulated campaigns revenue was between %s and %s in 90%%"
-                    + " of them (median %s).", sorted.length, money(NextBestActionStep.quantile(sorted, 0.05)),
-                    money(NextBestActionStep.quantile(sorted, 0.95)), money(NextBestActionStep.quantile(sorted,
-                            0.5))));
+                    + " of them (median %s).", sorted.length, money(Quantile.of(sorted, 0.05)),
+                    money(Quantile.of(sorted, 0.95)), money(Quantile.of(sorted, 0.5))));
         }
         List<ReportBlock.Figure> figures = new ArrayList<>();
         figures.add(new ReportBlock.Figure("Budget used", money(plan.cost()),

@@ -17,6 +17,7 @@ import org.assay.api.data.Column;
 import org.assay.api.data.DataStream;
 import org.assay.api.data.Field;
 import org.assay.api.data.FieldType;
+import org.assay.api.data.Quantile;
 import org.assay.api.data.Schema;
 import org.assay.api.step.PortSpec;
 import org.assay.api.step.Step;
@@ -359,22 +360,15 @@ final class NextBestActionStep implements Step {
             double[] sorted = revenue.clone();
             Arrays.sort(sorted);
             m.put("simulated_revenue_mean", Arrays.stream(sorted).average().orElse(0));
-            m.put("simulated_revenue_p5", quantile(sorted, 0.05));
-            m.put("simulated_revenue_p50", quantile(sorted, 0.5));
-            m.put("simulated_revenue_p95", quantile(sorted, 0.95));
+            m.put("simulated_revenue_p5", Quantile.of(sorted, 0.05));
+            m.put("simulated_revenue_p50", Quantile.of(sorted, 0.5));
+            m.put("simulated_revenue_p95", Quantile.of(sorted, 0.95));
         }
         BatchSink sink = ctx.output(SUMMARY_PORT, SUMMARY);
         BatchBuilder b = new BatchBuilder(SUMMARY);
         m.forEach((k, v) -> b.setString(0, k).setDouble(1, v).endRow());
         sink.write(b.build());
         return m.size();
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** Per segment: name, candidates, customers reached, actions, expected net value, cost. */

@@ -3,6 +3,7 @@ package org.assay.forecast.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assay.api.data.Quantile;
 
 /**
  * Forecasts one series: chooses and fits the model, scores it and the seasonal-naive baseline on
@@ -322,7 +323,7 @@ final class Forecaster {
             diffs[i - lag] = Math.abs(y[i] - y[i - lag]);
         }
         Arrays.sort(diffs);
-        return HoltWinters.quantile(diffs, confidence);
+        return Quantile.of(diffs, confidence);
     }
 
     private static double[] shift(double[] f, double by) {

@@ -2,6 +2,7 @@ package org.assay.forecast.internal;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.assay.api.data.Quantile;
 
 /**
  * Holt-Winters exponential smoothing (Holt 1957, Winters 1960) in the component form of
@@ -105,8 +106,8 @@ final class HoltWinters {
             double[][] bounds = new double[2][h];
             for (int k = 0; k < h; k++) {
                 Arrays.sort(sims[k]);
-                bounds[0][k] = quantile(sims[k], (1 - confidence) / 2);
-                bounds[1][k] = quantile(sims[k], (1 + confidence) / 2);
+                bounds[0][k] = Quantile.of(sims[k], (1 - confidence) / 2);
+                bounds[1][k] = Quantile.of(sims[k], (1 + confidence) / 2);
             }
             return bounds;
         }
@@ -250,12 +251,5 @@ final class HoltWinters {
             sum += y[i];
         }
         return sum / (to - from);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.assay.api.data.Quantile;
 
 /**
  * The numbers a segment report reads from {@link SegmentStats}: per measure and segment the
@@ -26,8 +27,8 @@ final class SegmentSummary {
                 sum += v;
             }
             int n = sorted.length;
-            return new Stats(n, n == 0 ? Double.NaN : sum / n, quantile(sorted, 0.5), quantile(sorted, 0.25),
-                    quantile(sorted, 0.75), sum);
+            return new Stats(n, n == 0 ? Double.NaN : sum / n, Quantile.of(sorted, 0.5), Quantile.of(sorted, 0.25),
+                    Quantile.of(sorted, 0.75), sum);
         }
     }
 
@@ -146,16 +147,6 @@ final class SegmentSummary {
     static String words(String column) {
         return column.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').trim()
                 .toLowerCase(Locale.ROOT);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** A number as a reader takes it in: thousands separated, fewer decimals the larger it is. */

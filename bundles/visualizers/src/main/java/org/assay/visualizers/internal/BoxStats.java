@@ -2,6 +2,7 @@ package org.assay.visualizers.internal;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.assay.api.data.Quantile;
 
 /**
  * One box of a box plot: exact count, mean, minimum and maximum over every value, and the
@@ -78,17 +79,7 @@ final class BoxStats {
 
     /** The {@code p} quantile (0..1) by linear interpolation, type 7; NaN without values. */
     double quantile(double p) {
-        return quantile(sorted(), p);
-    }
-
-    static double quantile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Quantile.of(sorted(), p);
     }
 
     /** Lowest value held within 1.5 IQR below Q1 (the true minimum when it is not an outlier). */

@@ -1,6 +1,7 @@
 package org.assay.cleaners.internal.outliers;
 
 import java.util.Arrays;
+import org.assay.api.data.Quantile;
 
 /**
  * The statistics of one column (in one group) and the fences they give: a value below
@@ -61,7 +62,7 @@ final class Fence {
             }
             case ROBUST_Z -> {
                 Arrays.sort(values, 0, n);
-                double median = quantile(values, n, 0.5);
+                double median = Quantile.of(values, n, 0.5);
                 double[] dev = new double[n];
                 double meanAd = 0;
                 for (int i = 0; i < n; i++) {
@@ -70,7 +71,7 @@ final class Fence {
                 }
                 meanAd /= n;
                 Arrays.sort(dev);
-                double spread = MAD_TO_SD * quantile(dev, n, 0.5);
+                double spread = MAD_TO_SD * Quantile.of(dev, n, 0.5);
                 String note = "";
                 if (spread == 0) {
                     // Over half the values equal the median: the mean absolute deviation still measures the rest.
@@ -83,11 +84,11 @@ final class Fence {
             }
             case IQR -> {
                 Arrays.sort(values, 0, n);
-                double q1 = quantile(values, n, 0.25);
-                double q3 = quantile(values, n, 0.75);
+                double q1 = Quantile.of(values, n, 0.25);
+                double q3 = Quantile.of(values, n, 0.75);
                 double iqr = q3 - q1;
                 yield iqr == 0 ? none(method, n, "IQR is 0 (half the values are equal): not checked")
-                        : new Fence(method, n, quantile(values, n, 0.5), iqr, q1 - threshold * iqr,
+                        : new Fence(method, n, Quantile.of(values, n, 0.5), iqr, q1 - threshold * iqr,
                                 q3 + threshold * iqr, q1, q3, "");
             }
             case ISOLATION_FOREST -> throw new IllegalArgumentException("isolation-forest has no fences");
@@ -97,14 +98,6 @@ final class Fence {
     private static Fence none(OutlierMethod method, int n, String note) {
         return new Fence(method, n, Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0,
                 0, note);
-    }
-
-    /** Linear interpolation between order statistics (R's type 7, numpy's default). */
-    static double quantile(double[] sorted, int n, double p) {
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(n - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     boolean checked() {
