@@ -19,8 +19,9 @@ inputs) every figure is printed next to Assay's, with the relative difference.
 
 Usage: lifetimes_clv.py [--data workflows/data/crm] [--synthetic FILE] [--assay FILE] [--export-cdnow FILE]
        lifetimes_clv.py --write-synthetic FILE
-Prints one JSON line per data set. Install: pip install lifetimes (0.11.3; it needs an older pandas,
-numpy and scipy, e.g. pandas<2 numpy<1.24 scipy<1.11).
+Prints one JSON line per data set. Install: pip install lifetimes (0.11.3, with autograd and dill). Its
+fitter code ran here unchanged on numpy 1.26.4, scipy 1.11.4, pandas 2.2.3; if the PyPI package fails
+to import on a newer stack, pin older numpy/scipy/pandas (the wheel itself was not tried here).
 """
 import argparse
 import json

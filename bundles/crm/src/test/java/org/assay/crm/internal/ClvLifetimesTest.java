@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * table: {@code clv-synthetic-summary.csv} (3,000 customers drawn from BG/NBD in days with Gamma-Gamma
  * spends, written by {@code benchmarks/lifetimes_clv.py --write-synthetic}).
  *
- * <p>The expected figures came from lifetimes 0.11.3 (its fitter code run with numpy 1.26, scipy 1.11,
- * pandas 2.2) through {@code benchmarks/lifetimes_clv.py}, that is:
+ * <p>The expected figures came from lifetimes 0.11.3's code (BaseFitter._fit, BetaGeoFitter,
+ * GammaGammaFitter of the public CamDavidsonPilon/lifetimes source, run unchanged with numpy 1.26.4,
+ * scipy 1.11.4, pandas 2.2.3, because PyPI was not reachable where they were measured) through
+ * {@code benchmarks/lifetimes_clv.py}, that is:
  * {@code BetaGeoFitter(penalizer_coef=0.0).fit(frequency, recency, T)},
  * {@code GammaGammaFitter(penalizer_coef=0.0).fit(frequency, monetary_value)} on the customers with
  * frequency > 0, {@code bgf.predict(365, ...)}, {@code bgf.conditional_probability_alive(...)} and
