@@ -14,11 +14,22 @@ final class ClvModel {
     static final String MEAN_SPEND = "bg-nbd + mean spend";
     static final String HISTORICAL = "historical";
 
-    /** One customer's purchase history: purchase days merged, times from the first purchase. */
+    /**
+     * One customer's purchase history: purchase days merged, times in days from the first purchase.
+     * x: repeat purchase days; tx: the last purchase; t (T): the last day observed. These are the
+     * frequency, recency and T of the Python {@code lifetimes} package's
+     * {@code summary_data_from_transaction_data} (freq "D"), and meanRepeatSpend its monetary_value
+     * (mean spend of the repeat purchase days, the first day left out).
+     */
     record History(String key, int purchases, double x, double tx, double t, double meanSpend,
             double meanRepeatSpend) {
 
-        static History of(Orders.Customer c, long end) {
+        /**
+         * {@code lastDay} is the last day observed (the day before asOf, or before the holdout): T runs
+         * to it, as lifetimes' observation_period_end / calibration_period_end (inclusive) do, so a
+         * customer whose only purchase is on the last day has T = 0.
+         */
+        static History of(Orders.Customer c, long lastDay) {
             long[] d = c.days();
             double[] a = c.amounts();
             int days = 0;
@@ -34,7 +45,7 @@ final class ClvModel {
                 }
             }
             double x = days - 1;
-            return new History(c.key(), days, x, d[d.length - 1] - d[0], end - d[0], total / days,
+            return new History(c.key(), days, x, d[d.length - 1] - d[0], lastDay - d[0], total / days,
                     x > 0 ? repeat / x : Double.NaN);
         }
     }

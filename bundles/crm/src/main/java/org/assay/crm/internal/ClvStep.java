@@ -2,6 +2,7 @@ package org.assay.crm.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.assay.api.artifact.CsvTable;
 import org.assay.api.data.BatchBuilder;
@@ -50,7 +51,7 @@ final class ClvStep implements Step {
         ctx.progress(0.5);
         List<ClvModel.History> hs = new ArrayList<>();
         for (Orders.Customer c : orders.customers(asOf - 1)) {
-            hs.add(ClvModel.History.of(c, asOf));
+            hs.add(ClvModel.History.of(c, asOf - 1));
         }
         Field key = orders.key();
         Schema schema = customers(key);
@@ -104,30 +105,44 @@ final class ClvStep implements Step {
         ctx.progress(1.0);
     }
 
+    /** The calibration histories (orders before the split) and each one's purchase days from the split on. */
+    record Split(List<ClvModel.History> calibration, List<Integer> holdoutPurchases) {
+
+        /**
+         * Customers whose first order is before {@code split}, observed to the day before it (lifetimes'
+         * calibration_and_holdout_data with calibration_period_end = split - 1), and their purchase days
+         * in the customers' remaining orders (all before asOf).
+         */
+        static Split of(List<Orders.Customer> all, long split) {
+            List<ClvModel.History> cal = new ArrayList<>();
+            List<Integer> actual = new ArrayList<>();
+            for (Orders.Customer c : all) {
+                if (c.first() >= split) {
+                    continue;
+                }
+                long[] d = c.days();
+                int cut = 0;
+                while (cut < d.length && d[cut] < split) {
+                    cut++;
+                }
+                cal.add(ClvModel.History.of(new Orders.Customer(c.key(), Arrays.copyOf(d, cut),
+                        Arrays.copyOf(c.amounts(), cut)), split - 1));
+                int n = 0;
+                for (int i = cut; i < d.length; i++) {
+                    n += i == cut || d[i] != d[i - 1] ? 1 : 0;
+                }
+                actual.add(n);
+            }
+            return new Split(cal, actual);
+        }
+    }
+
     /** Fit on the orders before asOf - holdoutDays; compare predicted with actual purchase days in the holdout. */
     private void evaluate(StepContext ctx, Orders orders, long asOf) throws Exception {
         long split = asOf - p.holdoutDays();
-        List<ClvModel.History> cal = new ArrayList<>();
-        List<Orders.Customer> all = orders.customers(asOf - 1);
-        List<Integer> actual = new ArrayList<>();
-        for (Orders.Customer c : all) {
-            if (c.first() >= split) {
-                continue;
-            }
-            long[] d = c.days();
-            int cut = 0;
-            while (cut < d.length && d[cut] < split) {
-                cut++;
-            }
-            long[] cd = java.util.Arrays.copyOf(d, cut);
-            cal.add(ClvModel.History.of(new Orders.Customer(c.key(), cd, java.util.Arrays.copyOf(c.amounts(), cut)),
-                    split));
-            int n = 0;
-            for (int i = cut; i < d.length; i++) {
-                n += i == cut || d[i] != d[i - 1] ? 1 : 0;
-            }
-            actual.add(n);
-        }
+        Split s = Split.of(orders.customers(asOf - 1), split);
+        List<ClvModel.History> cal = s.calibration();
+        List<Integer> actual = s.holdoutPurchases();
         if (cal.isEmpty()) {
             ctx.log().warn("clv: no customer bought before the holdout ({} days); no evaluation", p.holdoutDays());
             return;
@@ -150,7 +165,7 @@ final class ClvStep implements Step {
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("method", m.method));
-        rows.add(List.of("calibration_end", java.time.LocalDate.ofEpochDay(split).toString()));
+        rows.add(List.of("calibration_end", java.time.LocalDate.ofEpochDay(split - 1).toString()));
         rows.add(List.of("holdout_days", Integer.toString(p.holdoutDays())));
         rows.add(List.of("customers", Integer.toString(n)));
         rows.add(List.of("actual_purchases", CsvTable.number(sum(act))));

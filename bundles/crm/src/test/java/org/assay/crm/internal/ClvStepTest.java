@@ -107,7 +107,7 @@ class ClvStepTest {
         List<Object[]> out = r.output();
         assertEquals(ClvModel.HISTORICAL, out.get(0)[10]);
         assertNull(out.get(0)[6], "no P(alive) without the model");
-        assertEquals(1.0 / 540 * 200, (Double) out.get(0)[7], 1e-12, "one repeat purchase in 540 days");
+        assertEquals(1.0 / 539 * 200, (Double) out.get(0)[7], 1e-12, "one repeat purchase in 539 days (T to the day before asOf)");
         assertEquals(20.0, out.get(0)[8]);
         assertEquals(0.0, out.get(1)[9]);
         assertTrue(r.output("fit").isEmpty());
@@ -124,7 +124,7 @@ class ClvStepTest {
         assertEquals(2L, one[1]);
         assertEquals(1L, one[2]);
         assertEquals(9L, one[3]);
-        assertEquals(540L, one[4]);
+        assertEquals(539L, one[4], "T runs to the last day observed, the day before asOf");
         assertEquals(10.5, one[5]);
         r.assertRowsAccountedFor();
     }
