@@ -77,7 +77,7 @@ final class BarChartStep implements Step {
         }
         boolean dropOther = result.foldedCategories() > 0 && !p.showOther();
         CategoryChart chart = draw(result, result.categories().size() - (dropOther ? 1 : 0), title, xLabel, yLabel,
-                p.width(), p.height(), categoryField, seriesField);
+                p.width(), p.height(), categoryField, seriesField, aggregate == Aggregate.COUNT);
         ChartOutput.publish(ctx, p, chart, title,
                 table(result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null));
         ctx.countOut(consumed);
@@ -103,7 +103,7 @@ final class BarChartStep implements Step {
 
     /** Draws the first {@code categoryCount} categories of {@code r}. */
     private static CategoryChart draw(Result r, int categoryCount, String title, String xLabel, String yLabel,
-            int width, int height, Field categoryField, Field seriesField) {
+            int width, int height, Field categoryField, Field seriesField, boolean counts) {
         boolean legend = !r.series().isEmpty();
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
@@ -112,7 +112,7 @@ final class BarChartStep implements Step {
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setAvailableSpaceFill(legend ? 0.8 : 0.6);
         styler.setYAxisMin(0.0);
-        styler.setYAxisTickLabelsFormattingFunction(ChartLook::number);
+        styler.setYAxisTickLabelsFormattingFunction(counts ? ChartLook::count : ChartLook::number);
         List<String> categories = r.categories().subList(0, categoryCount);
         int bars = categories.size() * r.seriesCount();
         if (bars > 0 && bars <= MAX_LABELLED_BARS) {
