@@ -23,8 +23,6 @@ final class BarChartStep implements Step {
 
     /** Up to this many bars, each bar carries its value as a label. */
     private static final int MAX_LABELLED_BARS = 16;
-    /** Longest category label drawn on the axis. */
-    private static final int MAX_LABEL_CHARS = 22;
 
     private final BarChartParameters p;
     private final StepDescriptor descriptor;
@@ -124,17 +122,13 @@ final class BarChartStep implements Step {
             styler.setLabelsPosition(1.04);
         }
         int longest = categories.stream().mapToInt(String::length).max().orElse(0);
-        // Slanted labels once they would collide; upright past 15 bars, where XChart would otherwise skip labels.
-        if (categories.size() > 15) {
-            styler.setXAxisLabelRotation(90);
-            styler.setXAxisTickMarkSpacingHint(8);
-        } else if (categories.size() > 8 || longest * categories.size() > 90) {
-            styler.setXAxisLabelRotation(45);
-        }
+        CategoryAxisLayout axis = CategoryAxisLayout.of(categories.size(), longest);
+        styler.setXAxisLabelRotation(axis.rotation());
+        styler.setXAxisTickMarkSpacingHint(axis.tickSpacingHint());
 
         List<String> labels = new ArrayList<>();
         for (String c : categories) {
-            String label = ChartLook.shorten(c, MAX_LABEL_CHARS);
+            String label = ChartLook.shorten(c, axis.maxLabelChars());
             // Two long labels may shorten alike; XChart needs distinct categories, so keep those in full.
             labels.add(labels.contains(label) ? c : label);
         }
