@@ -124,7 +124,7 @@ class AnalystReportTest {
                         step("plan", "next-best-action", 0, List.of(new ArtifactInfo("plan", sectionFile,
                                 ArtifactKind.DATA, "Report section"))),
                         step("hist", "histogram", 0, List.of(new ArtifactInfo("hist", svg, ArtifactKind.CHART,
-                                "Simulated revenue (23 bins of 241, Freedman-Diaconis)")))), List.of());
+                                "Simulated revenue (23 bins, each 241 wide, Freedman-Diaconis)")))), List.of());
         String html = AnalystReport.render(noted, null, run);
         assertFalse(html.contains("was not drawn in this run"), html);
         int at = html.indexOf("data:image/svg+xml;base64,");
