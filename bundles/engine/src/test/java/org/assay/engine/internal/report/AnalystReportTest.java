@@ -182,4 +182,29 @@ class AnalystReportTest {
         }
         return n;
     }
+
+    @Test
+    void theRowAccountNamesTheStepsThatLeftRowsOutInsteadOfSummingThem() {
+        List<StepRunInfo> steps = List.of(
+                counted("customers", "jdbc-reader", 5_147, 0),
+                counted("consented", "consent-filter", 5_147, 520),
+                counted("order-totals", "aggregate", 26_482, 22_034),
+                counted("session-totals", "aggregate", 56_044, 51_443),
+                counted("matched", "filter", 283, 149));
+        String account = AnalystReport.rowAccount(steps);
+
+        assertEquals("The run went through 5 steps; the largest step read 56,044 rows. 4 steps left rows out or"
+                + " combined them on purpose (filters, joins, totals; see Filtered under Steps), the most:"
+                + " session-totals (aggregate) 51,443 of 56,044 rows, order-totals (aggregate) 22,034 of 26,482 rows,"
+                + " consented (consent-filter) 520 of 5,147 rows.", account);
+        assertFalse(account.contains("74,146"), account);
+        assertEquals("The run went through 1 step; the largest step read 5,147 rows. One step left rows out or"
+                + " combined them on purpose: consented (consent-filter) 520 of 5,147 rows.",
+                AnalystReport.rowAccount(List.of(counted("consented", "consent-filter", 5_147, 520))));
+    }
+
+    private static StepRunInfo counted(String id, String type, long in, long filtered) {
+        return new StepRunInfo(id, type, RunStatus.SUCCEEDED, "b 1", in, in - filtered, 0, filtered, 1, 5, 1, null,
+                List.of());
+    }
 }
