@@ -63,7 +63,7 @@ final class BarChartStep implements Step {
                         value < 0 ? null : batch.column(value), batch.rowCount());
                 consumed += batch.rowCount();
             }
-            result = aggregation.result(p.maxCategories(), p.sort());
+            result = aggregation.result(p.maxCategories(), p.sort(), p.showOther());
         }
 
         String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName))
