@@ -203,6 +203,12 @@ class AnalystReportTest {
                 AnalystReport.rowAccount(List.of(counted("consented", "consent-filter", 5_147, 520))));
     }
 
+    @Test
+    void aStepsTimeIsANumberCellThatDoesNotWrap() throws Exception {
+        // "0.33 s" broke into "0.33" and "s" on two lines in a narrow Time column.
+        assertTrue(render().contains("<td class=\"n\">0.01 s</td>"));
+    }
+
     private static StepRunInfo counted(String id, String type, long in, long filtered) {
         return new StepRunInfo(id, type, RunStatus.SUCCEEDED, "b 1", in, in - filtered, 0, filtered, 1, 5, 1, null,
                 List.of());
