@@ -2,6 +2,7 @@ package org.assay.crm.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.assay.api.step.ParameterProblem;
 import org.assay.api.step.typed.CheckedParameters;
@@ -25,7 +26,11 @@ record HeadlineParameters(
         @Param(description = "Columns of the first maxRows rows shown as a table in the section; empty for no "
                 + "table. Never pii columns.", defaultValue = "[]")
         @Columns
-        List<String> tableColumns) implements CheckedParameters {
+        List<String> tableColumns,
+        @Param(description = "How a table column's numbers are written, by column, with the placeholders' formats"
+                + " (int, 1, 2, money, % or %1), e.g. {\"share\": \"%\", \"revenue\": \"money\"}. Other columns:"
+                + " decimals under 100 with two places, larger ones rounded.", defaultValue = "{}")
+        Map<String, String> tableFormats) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {
@@ -38,6 +43,16 @@ record HeadlineParameters(
             HeadlineTemplate.problem(s).ifPresent(m -> problems.add(ParameterProblem.of("sentences", m)));
         }
         each.flatMap(HeadlineTemplate::problem).ifPresent(m -> problems.add(ParameterProblem.of("each", m)));
+        tableFormats.forEach((column, format) -> {
+            if (!tableColumns.contains(column)) {
+                problems.add(ParameterProblem.of("tableFormats", "'" + column + "' is not in tableColumns "
+                        + tableColumns + "; add it there or remove its format"));
+            }
+            if (!HeadlineTemplate.FORMATS.contains(format)) {
+                problems.add(ParameterProblem.of("tableFormats", "'" + format + "' (for '" + column + "') is not a"
+                        + " format; use one of " + HeadlineTemplate.FORMATS));
+            }
+        });
         return problems;
     }
 }

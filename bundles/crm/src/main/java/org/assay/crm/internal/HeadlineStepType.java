@@ -141,7 +141,7 @@ public final class HeadlineStepType extends TypedStepType<HeadlineParameters> {
                 List<List<String>> table = new ArrayList<>();
                 for (Map<String, Object> row : first) {
                     List<String> cells = new ArrayList<>();
-                    p.tableColumns().forEach(c -> cells.add(HeadlineTemplate.format(row.get(c), null)));
+                    p.tableColumns().forEach(c -> cells.add(HeadlineTemplate.format(row.get(c), p.tableFormats().get(c))));
                     table.add(cells);
                 }
                 section.table("First " + first.size() + " of " + rows + " rows", p.tableColumns(), table);

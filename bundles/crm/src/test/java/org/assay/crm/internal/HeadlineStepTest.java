@@ -63,6 +63,25 @@ class HeadlineStepTest {
     }
 
     @Test
+    void tableColumnsTakeTheFormatsOfThePlaceholders() throws Exception {
+        new StepTestRunner(new HeadlineStepType(), dir).input("in", SEGMENTS, ROWS, 2)
+                .param("each", "{segment}").param("tableColumns", List.of("segment", "share", "revenue"))
+                .param("tableFormats", Map.of("share", "%", "revenue", "money")).run();
+        ReportBlock.Table table = section(dir).blocks().stream().filter(ReportBlock.Table.class::isInstance)
+                .map(ReportBlock.Table.class::cast).findFirst().orElseThrow();
+        // Without a format a share read 0.12 next to a sentence saying 12%.
+        assertEquals(List.of(List.of("Champions", "12%", "123,457"), List.of("Loyal customers", "20%", "98,765"),
+                List.of("Lost", "7%", "-")), table.rows());
+
+        new StepTestRunner(new HeadlineStepType(), dir).input("in", SEGMENTS, ROWS, 2).param("each", "{segment}")
+                .param("tableColumns", List.of("segment")).param("tableFormats", Map.of("share", "%"))
+                .assertInvalid("tableFormats", "'share' is not in tableColumns");
+        new StepTestRunner(new HeadlineStepType(), dir).input("in", SEGMENTS, ROWS, 2).param("each", "{segment}")
+                .param("tableColumns", List.of("share")).param("tableFormats", Map.of("share", "percent"))
+                .assertInvalid("tableFormats", "use one of [int, 1, 2, money, %, %1]");
+    }
+
+    @Test
     void aMissingValueShowsAsADash() {
         assertEquals("revenue -", HeadlineTemplate.fill("revenue {revenue:money}", new java.util.HashMap<>(), 0));
         assertEquals("7%", HeadlineTemplate.fill("{x:%}", Map.of("x", 0.07), 0));

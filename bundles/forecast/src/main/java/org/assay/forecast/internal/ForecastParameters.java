@@ -51,7 +51,10 @@ record ForecastParameters(
         MissingPeriods missingPeriods,
         @Param(description = "Series drawn as PNG charts (history, forecast and band), the largest first.",
                 defaultValue = "6", min = 0, max = 50)
-        int charts) implements CheckedParameters {
+        int charts,
+        @Param(description = "What the value is called in the chart titles and axes, e.g. \"monthly sales\"."
+                + " Default: '<aggregation> of <valueColumn>' ('sum of amount').")
+        Optional<String> valueLabel) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {

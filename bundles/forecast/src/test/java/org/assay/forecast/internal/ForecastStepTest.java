@@ -154,6 +154,15 @@ class ForecastStepTest {
                 java.util.Map.of("valueColumn", "amount")), java.util.Map.of()).orElseThrow().get("out"));
     }
 
+    @Test
+    void theValueIsCalledWhatTheWorkflowCallsIt() throws Exception {
+        StepTestRunner named = runner(orders(3)).param("valueLabel", "sales").param("charts", 0).run();
+        assertTrue(Files.readString(artifact(named, ForecastStep.SUMMARY_FILE)).contains("series of month sales;"),
+                Files.readString(artifact(named, ForecastStep.SUMMARY_FILE)));
+        StepTestRunner plain = runner(orders(3)).param("charts", 0).run();
+        assertTrue(Files.readString(artifact(plain, ForecastStep.SUMMARY_FILE)).contains("of month sum of amount;"));
+    }
+
     private static Path artifact(StepTestRunner r, String name) {
         return r.artifacts().stream().filter(a -> a.file().endsWith(name)).findFirst().orElseThrow().file();
     }

@@ -150,6 +150,16 @@ final class BarAggregation {
      * for mean, whose small groups are noisy.
      */
     Result result(int maxCategories, Sort sort) {
+        return result(maxCategories, sort, true);
+    }
+
+    /**
+     * As {@link #result(int, Sort)}; {@code otherIsDrawn} false keeps {@code maxCategories} categories
+     * before the "Other (n)" entry, since that entry will not take a bar: a "top 10" chart drawn
+     * without its Other bar showed 9.
+     */
+    Result result(int maxCategories, Sort sort, boolean otherIsDrawn) {
+        int kept = otherIsDrawn ? maxCategories - 1 : maxCategories;
         // Series: keep the largest by rows, show them in natural order, fold the rest.
         int seriesCount = seriesKeys.size();
         long[] seriesRows = new long[seriesCount];
@@ -197,7 +207,7 @@ final class BarAggregation {
         if (keys.size() > maxCategories) {
             keys.sort(byRank);
             for (int i = 0; i < keys.size(); i++) {
-                if (i < maxCategories - 1) {
+                if (i < kept) {
                     shown.put(keys.get(i), merged.get(keys.get(i)));
                 } else {
                     other = other == null ? new Cells() : other;

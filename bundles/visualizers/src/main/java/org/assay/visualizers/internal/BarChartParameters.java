@@ -39,7 +39,8 @@ record BarChartParameters(
                 max = 200)
         int maxCategories,
         @Param(description = "Whether the chart draws the 'Other (n)' bar. Set false for a top-N chart, where the"
-                + " merged rest would dwarf the bars; the CSV table keeps it either way.", defaultValue = "true")
+                + " merged rest would dwarf the bars: then maxCategories bars are drawn; the CSV table keeps the"
+                + " rest either way.", defaultValue = "true")
         boolean showOther,
         @Param(description = ChartParameters.TITLE_DOC + "'<Count|Sum of value|Mean of value> by <category>'.")
         Optional<String> title,

@@ -23,8 +23,6 @@ final class BarChartStep implements Step {
 
     /** Up to this many bars, each bar carries its value as a label. */
     private static final int MAX_LABELLED_BARS = 16;
-    /** Longest category label drawn on the axis. */
-    private static final int MAX_LABEL_CHARS = 22;
 
     private final BarChartParameters p;
     private final StepDescriptor descriptor;
@@ -65,7 +63,7 @@ final class BarChartStep implements Step {
                         value < 0 ? null : batch.column(value), batch.rowCount());
                 consumed += batch.rowCount();
             }
-            result = aggregation.result(p.maxCategories(), p.sort());
+            result = aggregation.result(p.maxCategories(), p.sort(), p.showOther());
         }
 
         String title = p.title().orElseGet(() -> defaultTitle(aggregate, valueName, categoryName, seriesName))
@@ -77,7 +75,7 @@ final class BarChartStep implements Step {
         }
         boolean dropOther = result.foldedCategories() > 0 && !p.showOther();
         CategoryChart chart = draw(result, result.categories().size() - (dropOther ? 1 : 0), title, xLabel, yLabel,
-                p.width(), p.height(), categoryField, seriesField);
+                p.width(), p.height(), categoryField, seriesField, aggregate == Aggregate.COUNT);
         ChartOutput.publish(ctx, p, chart, title,
                 table(result, categoryName, seriesName, valueLabel(aggregate, valueName), valueName != null));
         ctx.countOut(consumed);
@@ -103,7 +101,7 @@ final class BarChartStep implements Step {
 
     /** Draws the first {@code categoryCount} categories of {@code r}. */
     private static CategoryChart draw(Result r, int categoryCount, String title, String xLabel, String yLabel,
-            int width, int height, Field categoryField, Field seriesField) {
+            int width, int height, Field categoryField, Field seriesField, boolean counts) {
         boolean legend = !r.series().isEmpty();
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
@@ -112,7 +110,7 @@ final class BarChartStep implements Step {
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setAvailableSpaceFill(legend ? 0.8 : 0.6);
         styler.setYAxisMin(0.0);
-        styler.setYAxisTickLabelsFormattingFunction(ChartLook::number);
+        styler.setYAxisTickLabelsFormattingFunction(counts ? ChartLook::count : ChartLook::number);
         List<String> categories = r.categories().subList(0, categoryCount);
         int bars = categories.size() * r.seriesCount();
         if (bars > 0 && bars <= MAX_LABELLED_BARS) {
@@ -124,17 +122,13 @@ final class BarChartStep implements Step {
             styler.setLabelsPosition(1.04);
         }
         int longest = categories.stream().mapToInt(String::length).max().orElse(0);
-        // Slanted labels once they would collide; upright past 15 bars, where XChart would otherwise skip labels.
-        if (categories.size() > 15) {
-            styler.setXAxisLabelRotation(90);
-            styler.setXAxisTickMarkSpacingHint(8);
-        } else if (categories.size() > 8 || longest * categories.size() > 90) {
-            styler.setXAxisLabelRotation(45);
-        }
+        CategoryAxisLayout axis = CategoryAxisLayout.of(categories.size(), longest);
+        styler.setXAxisLabelRotation(axis.rotation());
+        styler.setXAxisTickMarkSpacingHint(axis.tickSpacingHint());
 
         List<String> labels = new ArrayList<>();
         for (String c : categories) {
-            String label = ChartLook.shorten(c, MAX_LABEL_CHARS);
+            String label = ChartLook.shorten(c, axis.maxLabelChars());
             // Two long labels may shorten alike; XChart needs distinct categories, so keep those in full.
             labels.add(labels.contains(label) ? c : label);
         }

@@ -4,6 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,14 +113,34 @@ final class ChartLook {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    /** Readable numbers on axes and labels: thousands separators, at most two decimals. */
+    /**
+     * Readable numbers on axes and labels: whole numbers from 100 up, with thousands separators;
+     * below that three significant digits without trailing zeros. Significant digits, not a fixed
+     * number of decimals: ticks 0.002 apart read "0.002, 0.004" (two decimals made them all
+     * "0.00") and bars of 1.02 and 1.05 read apart (one decimal made both "1.0"/"1.1").
+     */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
         double abs = Math.abs(v);
-        String pattern = abs >= 100 || v == Math.rint(v) ? "%,.0f" : abs >= 1 ? "%,.1f" : "%,.2f";
-        return String.format(Locale.ROOT, pattern, v);
+        if (abs >= 100 || v == Math.rint(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (abs < 1e-9) {
+            // A tick XChart computes as 0 plus rounding noise (5.6e-17).
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
+     * Ticks of an axis that counts (rows, customers): whole numbers only. XChart puts ticks at
+     * 0.1, 0.2 ... when every count is 1 or 2; those are left blank rather than read "0.10 rows".
+     */
+    static String count(double v) {
+        return Double.isNaN(v) || v != Math.rint(v) ? "" : String.format(Locale.ROOT, "%,.0f", v);
     }
 
     /** Shortens a long label for an axis; the CSV table keeps the full text. */

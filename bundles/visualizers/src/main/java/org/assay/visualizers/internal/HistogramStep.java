@@ -76,7 +76,7 @@ final class HistogramStep implements Step {
         int bins;
         if (p.bins().isPresent()) {
             bins = p.bins().get();
-            ruleText = bins + " bins";
+            ruleText = null;
         } else {
             long n = all.count();
             BinRule rule = p.rule();
@@ -144,7 +144,9 @@ final class HistogramStep implements Step {
         // Three significant digits: a width of 9.99 must not read as 10.
         String widthText = new java.math.BigDecimal(width).round(new java.math.MathContext(3)).stripTrailingZeros()
                 .toPlainString();
-        String note = String.format(Locale.ROOT, "%d bins of %s, %s", bins, widthText, ruleText);
+        // "23 bins of 241" read as 23 out of 241 bins: say what 241 is.
+        String note = String.format(Locale.ROOT, "%d bins, each %s wide", bins, widthText)
+                + (ruleText == null ? "" : ", " + ruleText);
         // The binning rule is part of what the chart says, so it is in the title, like other charts' sampling notes.
         String title = p.title().orElse("Distribution of " + p.column() + p.series().map(s -> " by " + s).orElse(""))
                 + " (" + note + ")" + imputed.suffix();

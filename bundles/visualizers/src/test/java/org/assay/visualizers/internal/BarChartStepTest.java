@@ -135,6 +135,23 @@ class BarChartStepTest {
     }
 
     @Test
+    void aTopNChartWithoutItsOtherBarDrawsNBars() throws Exception {
+        Schema schema = Schema.of(Field.of("city", FieldType.STRING), Field.of("revenue", FieldType.INTEGER));
+        List<Object[]> rows = new ArrayList<>();
+        String[] cities = {"Athens", "Berlin", "Cairo", "Dublin", "Essen"};
+        long[] revenue = {30, 50, 10, 40, 20};
+        for (int i = 0; i < cities.length; i++) {
+            rows.add(row(cities[i], revenue[i]));
+        }
+        StepTestRunner r = runner().param("category", "city").param("value", "revenue").param("sort", "value-desc")
+                .param("maxCategories", 3).param("showOther", false).input("in", schema, rows, 4).run();
+
+        // Three cities drawn; the table keeps the folded rest.
+        assertEquals(List.of("city,sum of revenue,rows", "Berlin,50,1", "Dublin,40,1", "Athens,30,1",
+                "Other (2),30,2"), lines(r.artifacts().get(2).file()));
+    }
+
+    @Test
     void groupsBarsBySeries() throws Exception {
         StepTestRunner r = runner().param("category", "segment").param("series", "channel")
                 .param("value", "amount").input("in", ORDERS, orders(), 3).run();

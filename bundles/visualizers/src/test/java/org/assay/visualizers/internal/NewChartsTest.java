@@ -134,7 +134,7 @@ class NewChartsTest {
         StepTestRunner r = runner(new HistogramStepType(), "fd").param("column", "v").input("in", schema, rows, 128)
                 .run();
         List<String> csv = ChartAssertions.assertChartFiles(r,
-                "Distribution of v (10 bins of 9.99, Freedman–Diaconis)");
+                "Distribution of v (10 bins, each 9.99 wide, Freedman–Diaconis)");
         // IQR 49.95 over n = 1000: width 2 * 49.95 / 10 = 9.99, so ceil(99.9 / 9.99) = 10 bins.
         assertEquals(11, csv.size(), csv.toString());
         assertEquals(1000, csv.subList(1, csv.size()).stream().mapToLong(l -> Long.parseLong(l.split(",")[3])).sum());
@@ -143,6 +143,9 @@ class NewChartsTest {
                 .input("in", schema, rows, 64).run();
         assertTrue(constant.artifacts().get(0).title().endsWith("Sturges (IQR is 0))"),
                 constant.artifacts().get(0).title());
+        StepTestRunner fixed = runner(new HistogramStepType(), "fixed").param("column", "v").param("bins", 9)
+                .input("in", schema, rows, 64).run();
+        assertEquals("Distribution of v (9 bins, each 11.1 wide)", fixed.artifacts().get(0).title());
         runner(new HistogramStepType(), "p").param("column", "v").param("bins", 0)
                 .assertInvalid("bins", "must be at least 1");
         runner(new HistogramStepType(), "p").param("column", "v").param("rule", "scott")

@@ -2,12 +2,18 @@ package org.assay.connectors.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.assay.api.data.NearestName;
 import org.assay.api.step.StepFailure;
 
 /** Opens a connection to a named data source, or fails with a message the user can act on. */
 final class Connections {
+
+    /** How long a run waits for a configured source to be registered (Karaf starting). */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private Connections() {
     }
@@ -28,7 +34,18 @@ final class Connections {
      * @throws StepFailure also when the run's workflow is not among the source's assay.workflows
      */
     static Connection open(DataSources sources, String name, String runId) throws StepFailure {
-        DataSource ds = sources.find(name).orElseThrow(() -> new StepFailure(missing(sources, name)));
+        return open(sources, name, runId, STARTUP_WAIT);
+    }
+
+    /** As {@link #open(DataSources, String, String)}, waiting at most {@code startupWait} for a configured source. */
+    static Connection open(DataSources sources, String name, String runId, Duration startupWait)
+            throws StepFailure {
+        Optional<DataSource> found = sources.find(name);
+        if (found.isEmpty() && runId != null && sources.configured(name)) {
+            found = awaitRegistration(sources, name, startupWait);
+        }
+        DataSource ds = found.orElseThrow(() -> new StepFailure(sources.configured(name)
+                ? notUp(name, startupWait) : missing(sources, name)));
         if (runId != null) {
             checkAllowed(sources, name, runId);
         }
@@ -57,6 +74,32 @@ final class Connections {
                     + DataSources.configFile(name) + " (" + DataSources.WORKFLOWS_PROPERTY + " = * lets every workflow"
                     + " use it).");
         }
+    }
+
+    /**
+     * Polls for a source whose cfg file is read but whose service is not registered yet: a run
+     * started while Karaf boots (a schedule, a REST call) would otherwise fail with "no data source".
+     */
+    private static Optional<DataSource> awaitRegistration(DataSources sources, String name, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<DataSource> found = sources.find(name);
+        while (found.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            found = sources.find(name);
+        }
+        return found;
+    }
+
+    static String notUp(String name, Duration waited) {
+        return "parameter dataSource: data source '" + name + "' is configured in " + DataSources.configFile(name)
+                + " but did not come up within " + waited.toSeconds() + " s. If Karaf is still starting, run again in"
+                + " a moment; otherwise check osgi.jdbc.driver.name in that file (its driver must be installed, e.g."
+                + " 'H2 JDBC Driver') and data/log/karaf.log.";
     }
 
     static String missing(DataSources sources, String name) {

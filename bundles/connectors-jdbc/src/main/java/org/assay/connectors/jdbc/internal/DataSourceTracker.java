@@ -71,6 +71,16 @@ public final class DataSourceTracker implements DataSources {
     }
 
     @Override
+    public boolean configured(String name) {
+        try {
+            return byName.containsKey(name) || configurations.listConfigurations("(&(service.factoryPid="
+                    + FACTORY_PID + ")(" + NAME_PROPERTY + "=" + escape(name) + "))") != null;
+        } catch (IOException | InvalidSyntaxException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Set<String> allowedWorkflows(String name) {
         try {
             Configuration[] found = configurations.listConfigurations("(&(service.factoryPid=" + FACTORY_PID

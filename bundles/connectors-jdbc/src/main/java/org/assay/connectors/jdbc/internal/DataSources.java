@@ -20,6 +20,14 @@ interface DataSources {
     /** The names configured now, for messages. */
     SortedSet<String> names();
 
+    /**
+     * Whether a configuration for this source exists (a cfg file), registered as a service or
+     * not: while Karaf starts, the file is read before pax-jdbc-config registers its source.
+     */
+    default boolean configured(String name) {
+        return find(name).isPresent();
+    }
+
     /** The cfg property listing the workflows that may use a source ({@code *}: every workflow). */
     String WORKFLOWS_PROPERTY = "assay.workflows";
 

@@ -80,7 +80,7 @@ final class ReportCharts {
 
     /**
      * The chart with this title; else the first whose title is it plus a note in brackets, since
-     * chart steps append what the reader must know (histogram: "(23 bins of 241, Freedman-Diaconis)")
+     * chart steps append what the reader must know (histogram: "(23 bins, each 241 wide, Freedman-Diaconis)")
      * and a section naming the chart cannot know that note in advance.
      */
     Optional<Chart> titled(String title) {

@@ -12,7 +12,7 @@ import org.assay.api.report.ReportBlock;
  */
 final class ReportPage {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+−]?[0-9][0-9,.]*\\s?(%|×|x)?|[-+−]?\\.[0-9]+");
+    private static final Pattern NUMBER = Pattern.compile("[-+−]?[0-9][0-9,.]*\\s?(%|×|x|s|ms)?|[-+−]?\\.[0-9]+");
 
     private static final String STYLE = String.join("",
             ":root{--ink:#1d2330;--muted:#5c6370;--line:#dde1e6;--soft:#f4f6f8;--accent:#0b5cad}",
@@ -148,7 +148,7 @@ final class ReportPage {
         return this;
     }
 
-    /** One cell, right-aligned when it reads as a number. */
+    /** One cell, right-aligned and never wrapped when it reads as a number (a duration "0.33 s" too). */
     ReportPage cell(String c) {
         boolean numeric = NUMBER.matcher(c.trim()).matches();
         h.append(numeric ? "<td class=\"n\">" : "<td>").append(esc(c)).append("</td>");

@@ -124,7 +124,7 @@ class AnalystReportTest {
                         step("plan", "next-best-action", 0, List.of(new ArtifactInfo("plan", sectionFile,
                                 ArtifactKind.DATA, "Report section"))),
                         step("hist", "histogram", 0, List.of(new ArtifactInfo("hist", svg, ArtifactKind.CHART,
-                                "Simulated revenue (23 bins of 241, Freedman-Diaconis)")))), List.of());
+                                "Simulated revenue (23 bins, each 241 wide, Freedman-Diaconis)")))), List.of());
         String html = AnalystReport.render(noted, null, run);
         assertFalse(html.contains("was not drawn in this run"), html);
         int at = html.indexOf("data:image/svg+xml;base64,");
@@ -181,5 +181,36 @@ class AnalystReportTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void theRowAccountNamesTheStepsThatLeftRowsOutInsteadOfSummingThem() {
+        List<StepRunInfo> steps = List.of(
+                counted("customers", "jdbc-reader", 5_147, 0),
+                counted("consented", "consent-filter", 5_147, 520),
+                counted("order-totals", "aggregate", 26_482, 22_034),
+                counted("session-totals", "aggregate", 56_044, 51_443),
+                counted("matched", "filter", 283, 149));
+        String account = AnalystReport.rowAccount(steps);
+
+        assertEquals("The run went through 5 steps; the largest step read 56,044 rows. 4 steps left rows out or"
+                + " combined them on purpose (filters, joins, totals; see Filtered under Steps), the most:"
+                + " session-totals (aggregate) 51,443 of 56,044 rows, order-totals (aggregate) 22,034 of 26,482 rows,"
+                + " consented (consent-filter) 520 of 5,147 rows.", account);
+        assertFalse(account.contains("74,146"), account);
+        assertEquals("The run went through 1 step; the largest step read 5,147 rows. One step left rows out or"
+                + " combined them on purpose: consented (consent-filter) 520 of 5,147 rows.",
+                AnalystReport.rowAccount(List.of(counted("consented", "consent-filter", 5_147, 520))));
+    }
+
+    @Test
+    void aStepsTimeIsANumberCellThatDoesNotWrap() throws Exception {
+        // "0.33 s" broke into "0.33" and "s" on two lines in a narrow Time column.
+        assertTrue(render().contains("<td class=\"n\">0.01 s</td>"));
+    }
+
+    private static StepRunInfo counted(String id, String type, long in, long filtered) {
+        return new StepRunInfo(id, type, RunStatus.SUCCEEDED, "b 1", in, in - filtered, 0, filtered, 1, 5, 1, null,
+                List.of());
     }
 }
