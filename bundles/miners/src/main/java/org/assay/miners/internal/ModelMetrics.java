@@ -343,6 +343,7 @@ final class ModelMetrics {
         }
         context.addArtifact(confusion, ArtifactKind.TABLE, "Confusion matrix (" + measured + ")");
         Path curveFile = context.artifactDir().resolve(CURVE_FILE);
+        NumberTexts numbers = new NumberTexts();
         try (Writer w = Files.newBufferedWriter(curveFile, StandardCharsets.UTF_8)) {
             w.write("class,threshold,false_positive_rate,true_positive_rate,precision,recall,sample_share,lift\n");
             for (int c = 0; c < curves.length; c++) {
@@ -357,16 +358,22 @@ final class ModelMetrics {
                     curve.attribute(ThresholdCurve.RECALL_NAME).index(),
                     curve.attribute(ThresholdCurve.SAMPLE_SIZE_NAME).index(),
                     curve.attribute(ThresholdCurve.LIFT_NAME).index()};
+                String value = csv(cls.value(c));
                 for (int i = 0; i < curve.numInstances(); i++) {
-                    StringBuilder line = new StringBuilder(csv(cls.value(c)));
+                    weka.core.Instance point = curve.instance(i);
+                    w.write(value);
                     for (int col : cols) {
-                        line.append(',').append(number(curve.instance(i).value(col)));
+                        w.write(',');
+                        w.write(numbers.of(point.value(col)));
                     }
-                    w.write(line.append('\n').toString());
+                    w.write('\n');
                 }
             }
         }
-        context.addArtifact(curveFile, ArtifactKind.TABLE, "ROC, precision/recall and lift curves per class ("
+        // A point per distinct predicted probability and class: for a model with smooth
+        // probabilities as many rows as predictions, so a data file (linked from the report), not
+        // a small table the report parses and shows.
+        context.addArtifact(curveFile, ArtifactKind.DATA, "ROC, precision/recall and lift curves per class ("
                 + measured + ")");
     }
 
