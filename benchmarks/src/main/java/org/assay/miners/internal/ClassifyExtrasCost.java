@@ -98,6 +98,15 @@ public final class ClassifyExtrasCost {
                 reference);
         time("roc-curve.csv text, now", runs, () -> metrics[0].writeCurveCsv(new StringWriter(1 << 20),
                 data.classAttribute()), reference);
+        StringWriter before = new StringWriter();
+        oldCurveCsv(before, curves, data);
+        StringWriter now = new StringWriter();
+        metrics[0].writeCurveCsv(now, data.classAttribute());
+        if (!before.toString().equals(now.toString())) {
+            throw new IllegalStateException("roc-curve.csv differs from the way it was written before");
+        }
+        System.out.printf(Locale.ROOT, "roc-curve.csv: %,d lines, the same text both ways%n",
+                now.toString().lines().count());
         int[][] order = HeldOutPredictions.crossValidationOrder(data, 10, 1);
         time("held-out prediction order", runs, () -> HeldOutPredictions.crossValidationOrder(data, 10, 1), reference);
         long[] rowOf = new long[data.numInstances()];
