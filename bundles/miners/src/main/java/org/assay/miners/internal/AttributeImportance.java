@@ -22,6 +22,8 @@ import weka.attributeSelection.AttributeEvaluator;
 import weka.attributeSelection.CorrelationAttributeEval;
 import weka.attributeSelection.GainRatioAttributeEval;
 import weka.attributeSelection.InfoGainAttributeEval;
+import weka.core.ContingencyTables;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
 import weka.filters.supervised.attribute.Discretize;
@@ -52,21 +54,80 @@ final class AttributeImportance {
     /** The scores of every non-target attribute, in attribute order. */
     static List<Row> scores(Instances data) throws Exception {
         boolean nominal = data.classAttribute().isNominal();
-        List<Row> rows = new ArrayList<>();
-        ASEvaluation a = nominal ? new InfoGainAttributeEval() : new CorrelationAttributeEval();
-        ASEvaluation b = nominal ? new GainRatioAttributeEval() : null;
-        // Both evaluators discretise numeric columns the same way (MDL, better encoding); doing
-        // it once for both halves the cost and gives the same figures.
-        Instances input = nominal ? discretized(data) : data;
+        if (nominal) {
+            // Both evaluators discretise numeric columns the same way (MDL, better encoding); doing
+            // it once for both gives the same figures.
+            Instances input = discretized(data);
+            List<Row> rows = fromCounts(input);
+            return rows != null ? rows : evaluated(input, new InfoGainAttributeEval(), new GainRatioAttributeEval());
+        }
+        return evaluated(data, new CorrelationAttributeEval(), null);
+    }
+
+    private static List<Row> evaluated(Instances input, ASEvaluation a, ASEvaluation b) throws Exception {
         a.buildEvaluator(input);
         if (b != null) {
             b.buildEvaluator(input);
         }
-        for (int j = 0; j < data.numAttributes(); j++) {
-            if (j != data.classIndex()) {
-                rows.add(new Row(data.attribute(j).name(), ((AttributeEvaluator) a).evaluateAttribute(j),
+        List<Row> rows = new ArrayList<>();
+        for (int j = 0; j < input.numAttributes(); j++) {
+            if (j != input.classIndex()) {
+                rows.add(new Row(input.attribute(j).name(), ((AttributeEvaluator) a).evaluateAttribute(j),
                         b == null ? Double.NaN : ((AttributeEvaluator) b).evaluateAttribute(j)));
             }
+        }
+        return rows;
+    }
+
+    /**
+     * Information gain and gain ratio of every attribute of all-nominal {@code data} from one
+     * pass that counts each attribute's value-by-class table; null when a value, the class or a
+     * weight would take Weka's missing-value or weighted path, which {@link #evaluated} then
+     * follows. Each of Weka's evaluators filters the (already nominal) data through Discretize
+     * again, copying every row, and gain ratio counts once per attribute; without missing
+     * values and with unit weights their tables hold the same whole numbers as these, and the
+     * figures come from the same {@link ContingencyTables} calls on tables of the same shape,
+     * so they are bit for bit Weka's.
+     */
+    private static List<Row> fromCounts(Instances data) {
+        int classIndex = data.classIndex();
+        int classes = data.classAttribute().numValues();
+        int attributes = data.numAttributes();
+        double[][][] counts = new double[attributes][][];
+        for (int k = 0; k < attributes; k++) {
+            if (k != classIndex) {
+                if (!data.attribute(k).isNominal()) {
+                    return null;
+                }
+                counts[k] = new double[data.attribute(k).numValues()][classes];
+            }
+        }
+        for (int i = 0; i < data.numInstances(); i++) {
+            Instance inst = data.instance(i);
+            if (inst.weight() != 1.0 || inst.classIsMissing() || inst.hasMissingValue()) {
+                return null;
+            }
+            int c = (int) inst.classValue();
+            for (int k = 0; k < attributes; k++) {
+                if (k != classIndex) {
+                    counts[k][(int) inst.value(k)][c]++;
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < attributes; k++) {
+            if (k == classIndex) {
+                continue;
+            }
+            double[][] table = counts[k];
+            // InfoGainAttributeEval: the merged table (values x classes) it keeps after spreading no missing counts.
+            double gain = ContingencyTables.entropyOverColumns(table) - ContingencyTables.entropyConditionedOnRows(table);
+            // GainRatioAttributeEval: its table has a row and a column more for missing values, here empty.
+            double[][] withMissing = new double[table.length + 1][classes + 1];
+            for (int v = 0; v < table.length; v++) {
+                System.arraycopy(table[v], 0, withMissing[v], 0, classes);
+            }
+            rows.add(new Row(data.attribute(k).name(), gain, ContingencyTables.gainRatio(withMissing)));
         }
         return rows;
     }

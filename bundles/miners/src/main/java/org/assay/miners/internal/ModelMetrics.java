@@ -344,30 +344,42 @@ final class ModelMetrics {
         context.addArtifact(confusion, ArtifactKind.TABLE, "Confusion matrix (" + measured + ")");
         Path curveFile = context.artifactDir().resolve(CURVE_FILE);
         try (Writer w = Files.newBufferedWriter(curveFile, StandardCharsets.UTF_8)) {
-            w.write("class,threshold,false_positive_rate,true_positive_rate,precision,recall,sample_share,lift\n");
-            for (int c = 0; c < curves.length; c++) {
-                Instances curve = curves[c];
-                if (curve == null) {
-                    continue;
+            writeCurveCsv(w, cls);
+        }
+        // A point per distinct predicted probability and class: for a model with smooth
+        // probabilities as many rows as predictions, so a data file (linked from the report), not
+        // a small table the report parses and shows.
+        context.addArtifact(curveFile, ArtifactKind.DATA, "ROC, precision/recall and lift curves per class ("
+                + measured + ")");
+    }
+
+    /** roc-curve.csv's text: a header, then a line per point of each class's curve. */
+    void writeCurveCsv(Writer w, Attribute cls) throws IOException {
+        NumberTexts numbers = new NumberTexts();
+        w.write("class,threshold,false_positive_rate,true_positive_rate,precision,recall,sample_share,lift\n");
+        for (int c = 0; c < curves.length; c++) {
+            Instances curve = curves[c];
+            if (curve == null) {
+                continue;
+            }
+            int[] cols = {curve.attribute(ThresholdCurve.THRESHOLD_NAME).index(),
+                curve.attribute(ThresholdCurve.FP_RATE_NAME).index(),
+                curve.attribute(ThresholdCurve.TP_RATE_NAME).index(),
+                curve.attribute(ThresholdCurve.PRECISION_NAME).index(),
+                curve.attribute(ThresholdCurve.RECALL_NAME).index(),
+                curve.attribute(ThresholdCurve.SAMPLE_SIZE_NAME).index(),
+                curve.attribute(ThresholdCurve.LIFT_NAME).index()};
+            String value = csv(cls.value(c));
+            for (int i = 0; i < curve.numInstances(); i++) {
+                weka.core.Instance point = curve.instance(i);
+                w.write(value);
+                for (int col : cols) {
+                    w.write(',');
+                    w.write(numbers.of(point.value(col)));
                 }
-                int[] cols = {curve.attribute(ThresholdCurve.THRESHOLD_NAME).index(),
-                    curve.attribute(ThresholdCurve.FP_RATE_NAME).index(),
-                    curve.attribute(ThresholdCurve.TP_RATE_NAME).index(),
-                    curve.attribute(ThresholdCurve.PRECISION_NAME).index(),
-                    curve.attribute(ThresholdCurve.RECALL_NAME).index(),
-                    curve.attribute(ThresholdCurve.SAMPLE_SIZE_NAME).index(),
-                    curve.attribute(ThresholdCurve.LIFT_NAME).index()};
-                for (int i = 0; i < curve.numInstances(); i++) {
-                    StringBuilder line = new StringBuilder(csv(cls.value(c)));
-                    for (int col : cols) {
-                        line.append(',').append(number(curve.instance(i).value(col)));
-                    }
-                    w.write(line.append('\n').toString());
-                }
+                w.write('\n');
             }
         }
-        context.addArtifact(curveFile, ArtifactKind.TABLE, "ROC, precision/recall and lift curves per class ("
-                + measured + ")");
     }
 
     /**
