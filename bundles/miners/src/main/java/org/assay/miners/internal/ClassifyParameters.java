@@ -84,7 +84,12 @@ record ClassifyParameters(
         Optional<String> championMetric,
         @Param(description = "How much better a challenger must be to replace the champion, in the metric's units.",
                 defaultValue = "0", min = 0)
-        double championMargin) implements CheckedParameters {
+        double championMargin,
+        @Param(description = "At most this many points per class in roc-curve.csv and the curves output, evenly"
+                + " spaced over the ranked predictions (the first and last always kept); 0 keeps a point per"
+                + " distinct probability, which for a model with smooth probabilities is a point per row. AUC and the"
+                + " threshold choice always use every prediction.", defaultValue = "1000", min = 0, max = 1000000)
+        int curvePoints) implements CheckedParameters {
 
     @Override
     public List<ParameterProblem> problems() {

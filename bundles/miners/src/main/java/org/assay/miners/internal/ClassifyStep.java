@@ -229,6 +229,7 @@ final class ClassifyStep implements Step {
         }
         context.progress(0.6);
         ModelMetrics metrics = ModelMetrics.of(eval, data, positive, measured);
+        metrics.curvePoints(params.curvePoints());
         List<String> featureNames = new ArrayList<>();
         for (int j = 0; j < data.numAttributes(); j++) {
             if (j != data.classIndex()) {

@@ -58,6 +58,7 @@ final class ModelMetrics {
     private final List<Metric> all = new ArrayList<>();
     private final Map<String, Double> headline = new LinkedHashMap<>();
     private final String measured;
+    private int curvePoints;
     private List<String> features = List.of();
     private List<String> leftOut = List.of();
     /** Per class, Weka's threshold curve over the predictions, built once (each has a point per prediction). */
@@ -279,7 +280,7 @@ final class ModelMetrics {
                 index[k] = curve.attribute(names[k]).index();
             }
             String value = cls.value(c);
-            for (int i = 0; i < curve.numInstances(); i++) {
+            for (int i : kept(curve.numInstances(), curvePoints)) {
                 b.set(0, value);
                 // Primitive setters and the attribute positions looked up once: curves have a row per prediction.
                 weka.core.Instance point = curve.instance(i);
@@ -353,7 +354,34 @@ final class ModelMetrics {
                 + measured + ")");
     }
 
-    /** roc-curve.csv's text: a header, then a line per point of each class's curve. */
+    /** At most this many points of each class's curve are written; 0: all. */
+    void curvePoints(int max) {
+        this.curvePoints = max;
+    }
+
+    /**
+     * The points of a curve of {@code n} that are written: all when there are at most {@code max}
+     * (or {@code max} is 0), else {@code max} evenly spaced by rank, the first and the last among
+     * them. Weka's curve has a point per distinct probability, for smooth probabilities a point per
+     * prediction: a chart needs no more than a thousand, and a million-row file of them helps no one.
+     */
+    static int[] kept(int n, int max) {
+        if (max <= 0 || n <= max) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int k = Math.max(2, max);
+        int[] idx = new int[k];
+        for (int j = 0; j < k; j++) {
+            idx[j] = (int) Math.round((double) j * (n - 1) / (k - 1));
+        }
+        return idx;
+    }
+
+    /** roc-curve.csv's text: a header, then a line per point kept of each class's curve. */
     void writeCurveCsv(Writer w, Attribute cls) throws IOException {
         NumberTexts numbers = new NumberTexts();
         w.write("class,threshold,false_positive_rate,true_positive_rate,precision,recall,sample_share,lift\n");
@@ -370,7 +398,7 @@ final class ModelMetrics {
                 curve.attribute(ThresholdCurve.SAMPLE_SIZE_NAME).index(),
                 curve.attribute(ThresholdCurve.LIFT_NAME).index()};
             String value = csv(cls.value(c));
-            for (int i = 0; i < curve.numInstances(); i++) {
+            for (int i : kept(curve.numInstances(), curvePoints)) {
                 weka.core.Instance point = curve.instance(i);
                 w.write(value);
                 for (int col : cols) {

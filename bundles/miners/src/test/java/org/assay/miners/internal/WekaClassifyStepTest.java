@@ -1,6 +1,7 @@
 package org.assay.miners.internal;
 
 import static org.assay.testkit.StepTestRunner.row;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -123,6 +124,30 @@ class WekaClassifyStepTest {
         String curve = Files.readString(dir.resolve("artifacts/roc-curve.csv"));
         assertTrue(curve.startsWith("class,threshold,false_positive_rate,true_positive_rate"), curve);
         r.assertRowsAccountedFor();
+    }
+
+    /** A smooth model has a curve point per row; the file keeps curvePoints of them, the AUC all. */
+    @Test
+    void curvesAreCappedAtCurvePointsPerClassWithTheEndsKept() throws Exception {
+        StepTestRunner all = churn(400).param("algorithm", "weka.classifiers.functions.Logistic")
+                .param("curvePoints", 0).run();
+        List<Object[]> full = all.output("curves");
+        double auc = figures(all).get("auc");
+        StepTestRunner capped = churn(400).param("algorithm", "weka.classifiers.functions.Logistic")
+                .param("curvePoints", 25).run();
+        List<Object[]> few = capped.output("curves");
+        for (String cls : List.of("yes", "no")) {
+            List<Object[]> f = full.stream().filter(row -> cls.equals(row[0])).toList();
+            List<Object[]> c = few.stream().filter(row -> cls.equals(row[0])).toList();
+            assertTrue(f.size() > 100, "a point per distinct probability: " + f.size());
+            assertEquals(25, c.size(), cls);
+            assertArrayEquals(f.get(0), c.get(0), "the first point is kept");
+            assertArrayEquals(f.get(f.size() - 1), c.get(c.size() - 1), "the last point is kept");
+        }
+        assertEquals(auc, figures(capped).get("auc"), 0.0, "the AUC is of every prediction");
+        assertEquals(1 + 50, Files.readAllLines(dir.resolve("artifacts/roc-curve.csv")).size());
+        assertArrayEquals(new int[] {0, 1, 2}, ModelMetrics.kept(3, 5));
+        assertArrayEquals(new int[] {0, 5, 9}, ModelMetrics.kept(10, 3));
     }
 
     @Test
