@@ -114,16 +114,15 @@ final class RunTechnical {
     private void csvTable(Path file) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = null;
-        int more = 0;
+        long more = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             header = CsvRecords.next(in);
-            for (List<String> r = CsvRecords.next(in); r != null; r = CsvRecords.next(in)) {
-                if (rows.size() < MAX_TABLE_ROWS) {
-                    rows.add(r);
-                } else {
-                    more++;
-                }
+            for (List<String> r = header == null ? null : CsvRecords.next(in); r != null;
+                    r = rows.size() < MAX_TABLE_ROWS ? CsvRecords.next(in) : null) {
+                rows.add(r);
             }
+            // The rest is only counted, not parsed into cells.
+            more = rows.size() < MAX_TABLE_ROWS ? 0 : CsvRecords.count(in);
         } catch (IOException e) {
             page.raw("<p class=\"err\">").text("cannot read " + file.getFileName() + ": " + e.getMessage())
                     .raw("</p>\n");
