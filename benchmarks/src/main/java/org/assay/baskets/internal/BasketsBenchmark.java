@@ -56,14 +56,7 @@ public final class BasketsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // What the distribution sets for Weka (see the assay-weka pom).
-        System.setProperty("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
-        System.setProperty("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
-        System.setProperty("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
-        System.setProperty("weka.packageManager.offline", "true");
-        System.setProperty("weka.packageManager.loadPackages", "false");
-        System.setProperty("weka.core.loadPackages", "false");
-        System.setProperty("java.awt.headless", "true");
+        org.assay.benchmarks.WekaProperties.set();
         Map<String, String> opts = new HashMap<>(Map.of("baskets", "100000", "runs", "3", "dir", "target/bench"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);

@@ -43,14 +43,7 @@ public final class ClassifyAucComparison {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
-        System.setProperty("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
-        System.setProperty("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
-        System.setProperty("weka.packageManager.offline", "true");
-        System.setProperty("weka.packageManager.loadPackages", "false");
-        System.setProperty("weka.core.loadPackages", "false");
-        System.setProperty("weka.test.maventest", "true");
-        System.setProperty("java.awt.headless", "true");
+        org.assay.benchmarks.WekaProperties.set();
         Map<String, String> opts = new HashMap<>(Map.of("data", "../workflows/data/churn.csv", "dir", "target/bench",
                 "python", "python3", "script", "sklearn_auc.py", "cases", "sample,telco",
                 "algorithms", "default,weka.classifiers.functions.Logistic,weka.classifiers.trees.J48"));

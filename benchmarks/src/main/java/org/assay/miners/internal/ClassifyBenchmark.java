@@ -54,14 +54,7 @@ public final class ClassifyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
-        System.setProperty("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
-        System.setProperty("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
-        System.setProperty("weka.packageManager.offline", "true");
-        System.setProperty("weka.packageManager.loadPackages", "false");
-        System.setProperty("weka.core.loadPackages", "false");
-        System.setProperty("weka.test.maventest", "true");
-        System.setProperty("java.awt.headless", "true");
+        org.assay.benchmarks.WekaProperties.set();
         Map<String, String> opts = new HashMap<>(Map.of("rows", "10000", "runs", "3", "dir", "target/bench",
                 "only", "", "warmups", "3"));
         for (int i = 0; i + 1 < args.length; i += 2) {

@@ -41,14 +41,7 @@ public final class ClassifyExtrasCost {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
-        System.setProperty("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
-        System.setProperty("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
-        System.setProperty("weka.packageManager.offline", "true");
-        System.setProperty("weka.packageManager.loadPackages", "false");
-        System.setProperty("weka.core.loadPackages", "false");
-        System.setProperty("weka.test.maventest", "true");
-        System.setProperty("java.awt.headless", "true");
+        org.assay.benchmarks.WekaProperties.set();
         String rowsArg = "10000";
         String runsArg = "15";
         String algorithm = "weka.classifiers.functions.Logistic";
