@@ -16,7 +16,7 @@ import org.assay.api.data.Field;
  *
  * <p>The rule: a column that declares its categories (weka-cluster's segment column, a
  * categorical column read with its values) gives value number <i>i</i> of that list
- * {@code PALETTE[i mod 9]}, whatever subset a chart shows. For other columns, the values
+ * {@code PALETTE[i mod 12]}, whatever subset a chart shows. For other columns, the values
  * the chart saw are sorted in their natural order ({@link CategoryOrder}) and numbered the
  * same way. "(missing)" and "Other (n)" are always grey. Every chart of a run reads the
  * same schema, so a declared segment has one colour in the pie, the bars, the box plot and
@@ -59,6 +59,17 @@ final class CategoryColours {
     Color colour(String value) {
         Integer i = value == null ? null : index.get(value);
         return i == null ? ChartLook.OTHER : ChartLook.PALETTE[i % ChartLook.PALETTE.length];
+    }
+
+    /**
+     * How many times the palette went round before {@code value}'s colour: 0 for the first
+     * twelve values, 1 for the next twelve (same colours again), and so on; 0 for grey values.
+     * A chart that can show more values than the palette has colours (a declared category list
+     * longer than twelve) tells repeated colours apart by this, e.g. with another marker shape.
+     */
+    int round(String value) {
+        Integer i = value == null ? null : index.get(value);
+        return i == null ? 0 : i / ChartLook.PALETTE.length;
     }
 
     private static boolean isGrey(String label) {

@@ -182,6 +182,9 @@ final class HistogramStep implements Step {
             s.setLineStyle(new BasicStroke(1.6f));
             s.setMarker(SeriesMarkers.NONE);
         }
+        if (!order.isEmpty()) {
+            niceXTicks(chart, lo, width);
+        }
         if (order.isEmpty()) {
             XYSeries empty = chart.addSeries("(no values)", new double[] {0}, new double[] {0});
             empty.setMarker(SeriesMarkers.NONE);
@@ -194,5 +197,21 @@ final class HistogramStep implements Step {
         ChartOutput.publish(ctx, p, chart, title, table);
         ctx.countOut(consumed);
         ctx.progress(1.0);
+    }
+
+    /**
+     * Puts the x-axis ticks on round values (steps of 1, 2 or 5 times a power of ten: 0, 200,
+     * 400 ...) instead of on bin edges. XChart places ticks on the data's x values whenever those
+     * are equally spaced, and bin edges always are, so a histogram read "2.58, 486, 970". One
+     * invisible point a fraction (1/&pi;) into the first bin breaks the equal spacing; XChart then
+     * chooses round ticks over the axis range, which stays the bins' range, so the bars keep
+     * their true edges and the CSV keeps the exact ones.
+     */
+    static void niceXTicks(XYChart chart, double lo, double width) {
+        XYSeries offGrid = chart.addSeries("\u200Bticks", new double[] {lo + width / Math.PI}, new double[] {0});
+        offGrid.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        offGrid.setMarker(SeriesMarkers.NONE);
+        offGrid.setLineColor(ChartLook.translucent(Color.WHITE, 0));
+        offGrid.setShowInLegend(false);
     }
 }

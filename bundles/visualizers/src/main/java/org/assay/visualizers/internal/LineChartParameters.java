@@ -41,6 +41,9 @@ record LineChartParameters(
         @Columns(types = {FieldType.INTEGER, FieldType.DECIMAL}, pii = false,
                 allowPiiParameter = ChartParameters.ALLOW_PII)
         Optional<String> upper,
+        @Param(description = "What the band is called in the legend, e.g. \"95% interval\". Default: '<line>"
+                + " interval (<lower> to <upper>)', the column names with underscores read as spaces.")
+        Optional<String> bandLabel,
         @Param(description = "Most points per line. Beyond it, consecutive x values are merged into this many"
                 + " buckets of equal count (their rows aggregated together) and the title says so.",
                 defaultValue = "1000", min = 10, max = 10_000)
@@ -63,6 +66,10 @@ record LineChartParameters(
         if (lower.isPresent() != upper.isPresent()) {
             problems.add(ParameterProblem.of(lower.isPresent() ? "upper" : "lower", "a band needs both 'lower' and"
                     + " 'upper'; set the other one or leave both out"));
+        }
+        if (bandLabel.isPresent() && lower.isEmpty()) {
+            problems.add(ParameterProblem.of("bandLabel", "it names the band, and there is none; set 'lower' and"
+                    + " 'upper', or leave 'bandLabel' out"));
         }
         if (lower.isPresent() && y.size() > 1) {
             problems.add(ParameterProblem.of("lower", "a band belongs to one line; name one 'y' column"));

@@ -282,14 +282,15 @@ final class LineChartStep implements Step {
                 px[px.length - 1 - i] = px[i];
                 py[py.length - 1 - i] = lows.get(i);
             }
-            XYSeries s = chart.addSeries(ChartLook.shorten(e.getKey(), 24) + " interval (" + p.lower().get() + " to "
-                    + p.upper().get() + ")", px, py);
+            XYSeries s = chart.addSeries(LegendNames.band(LegendNames.line(e.getKey(), seriesField), p.lower().get(),
+                    p.upper().get(), p.bandLabel(), lines.size() == 1), px, py);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             s.setFillColor(ChartLook.translucent(colourOf.get(e.getKey()), 60));
             s.setLineColor(ChartLook.translucent(colourOf.get(e.getKey()), 0));
             s.setMarker(SeriesMarkers.NONE);
             drawn = true;
         }
+        Set<String> named = new HashSet<>();
         for (Map.Entry<String, TreeMap<Double, Cell>> e : lines.entrySet()) {
             List<Double> xs = new ArrayList<>();
             List<Double> vs = new ArrayList<>();
@@ -315,7 +316,9 @@ final class LineChartStep implements Step {
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries(ChartLook.shorten(e.getKey(), 30), xs, vs);
+            String name = ChartLook.shorten(LegendNames.line(e.getKey(), seriesField), 30);
+            // Columns "a_b" and "a b" would read alike; XChart needs distinct names.
+            XYSeries s = chart.addSeries(named.add(name) ? name : e.getKey(), xs, vs);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setLineColor(colourOf.get(e.getKey()));
             s.setLineStyle(new BasicStroke(2.2f));

@@ -28,6 +28,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -36,8 +37,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class ScatterChartStep implements Step {
 
-    /** Most series drawn; beyond, the smallest are merged into one "Other" series. */
-    static final int MAX_SERIES_SHOWN = 10;
+    /**
+     * Most series drawn; beyond, the smallest are merged into one "Other" series. As many as the
+     * palette has colours (a parameter's description needs a constant), so an RFM chart shows
+     * its eleven segments apart.
+     */
+    static final int MAX_SERIES_SHOWN = 12;
+    /**
+     * Marker shapes by palette round: a declared category list can number a value past the
+     * twelve colours, and that value then shares its colour with an earlier one but not its shape.
+     */
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP};
     /** Most distinct series values held while reading. */
     static final int MAX_DISTINCT_SERIES = 1_000;
 
@@ -233,7 +244,7 @@ final class ScatterChartStep implements Step {
             }
             XYSeries series = chart.addSeries(legend ? ChartLook.shorten(names.get(s), 30) : y.column, xs[s], ys[s]);
             Color c = legend ? colours.colour(names.get(s)) : ChartLook.PALETTE[0];
-            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarker(legend ? MARKERS[colours.round(names.get(s)) % MARKERS.length] : SeriesMarkers.CIRCLE);
             series.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
             drawn = true;
         }
