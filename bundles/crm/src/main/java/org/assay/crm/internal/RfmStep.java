@@ -26,10 +26,18 @@ final class RfmStep implements Step {
                 Field.of("monetary", FieldType.DECIMAL), Field.of("r_score", FieldType.INTEGER),
                 Field.of("f_score", FieldType.INTEGER), Field.of("m_score", FieldType.INTEGER),
                 Field.of("fm_score", FieldType.INTEGER), Field.of("rfm_score", FieldType.STRING),
-                Field.of("segment", FieldType.STRING));
+                segmentField());
     }
 
-    static final Schema SEGMENTS = Schema.of(Field.of("segment", FieldType.STRING),
+    /**
+     * The named segments as a categorical column in the rule table's order: charts give a segment
+     * the same colour in every chart of the run, whichever segments each one shows.
+     */
+    static Field segmentField() {
+        return Field.of("segment", FieldType.CATEGORICAL).withCategories(RfmSegments.NAMES);
+    }
+
+    static final Schema SEGMENTS = Schema.of(segmentField(),
             Field.of("customers", FieldType.INTEGER), Field.of("share", FieldType.DECIMAL),
             Field.of("revenue", FieldType.DECIMAL), Field.of("revenue_share", FieldType.DECIMAL),
             Field.of("mean_recency_days", FieldType.DECIMAL), Field.of("mean_frequency", FieldType.DECIMAL),

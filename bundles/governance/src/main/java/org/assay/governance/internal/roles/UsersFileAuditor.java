@@ -44,6 +44,9 @@ public final class UsersFileAuditor implements CommandSessionListener {
     private static final Pattern COMMAND = Pattern.compile("([a-z]+:)?[a-z][a-z-]*");
     private static final Pattern STATEMENTS = Pattern.compile("[;|\\n]|&&");
 
+    static final long SETTLE_MILLIS = 150;
+    static final long SETTLE_MAX_MILLIS = 2000;
+
     private final AuditLog audit;
     private final Path file;
     private final AtomicInteger running = new AtomicInteger();
@@ -111,10 +114,36 @@ public final class UsersFileAuditor implements CommandSessionListener {
 
     private void after(CharSequence command) {
         try {
+            String names = commands(command);
+            if (names.contains("jaas:update")) {
+                settle();
+            }
             String user = ShellUtil.getCurrentUserName();
-            check(user == null || user.isBlank() ? "system" : user, "shell " + commands(command));
+            check(user == null || user.isBlank() ? "system" : user, "shell " + names);
         } finally {
             running.decrementAndGet();
+        }
+    }
+
+    /**
+     * After a {@code jaas:update}, which saves the file once per queued change: waits until the
+     * file has stayed the same for {@value #SETTLE_MILLIS} ms (at most {@value #SETTLE_MAX_MILLIS}
+     * ms), so the changes are recorded once, as a whole, under the user who typed them.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + SETTLE_MAX_MILLIS * 1_000_000L;
+        String last = read();
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(SETTLE_MILLIS);
+                String now = read();
+                if (now.equals(last)) {
+                    return;
+                }
+                last = now;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
