@@ -135,6 +135,10 @@ final class RunState {
             // Steps a failure kept from starting stay queued: they never ran.
             if (!s.status.isFinished() && (cancelRequested || s.status != RunStatus.QUEUED)) {
                 s.status = RunStatus.CANCELLED;
+                if (s.error == null && status == RunStatus.FAILED && !cancelRequested) {
+                    // Cut off before its own segment said why (it was starting or waiting).
+                    s.error = "stopped because another step failed";
+                }
             }
         }
         finishedAt = Instant.now();

@@ -133,7 +133,7 @@ final class SegmentRun {
             return new StepEnd(null, null);
         }
         if (run.shouldStop()) {
-            step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
+            cutOff(step);
             return new StepEnd(null, null);
         }
         Optional<RegisteredStep> provider = awaitProvider(t, step);
@@ -235,7 +235,7 @@ final class SegmentRun {
                     // Interrupted without a reason the run knows: treated as a cancel.
                     run.cancelRequested = true;
                 }
-                step.status = run.engineStopping ? RunStatus.QUEUED : RunStatus.CANCELLED;
+                cutOff(step);
             }
             case TIMED_OUT -> failIfCurrent(t, step, "step type " + type + " was not installed within "
                     + settings.stepWaitTimeout().toSeconds() + " s; install the bundle or feature providing it "
@@ -381,6 +381,21 @@ final class SegmentRun {
     synchronized void stopStreams(String reason) {
         if (current != null) {
             current.abortStreams(reason);
+        }
+    }
+
+    /**
+     * A step stopped before its attempt began: queued again if the engine stops (it runs after
+     * the resume), else cancelled, saying so when another step's failure is the reason.
+     */
+    private void cutOff(StepState step) {
+        if (run.engineStopping) {
+            step.status = RunStatus.QUEUED;
+            return;
+        }
+        step.status = RunStatus.CANCELLED;
+        if (run.stopping && !run.cancelRequested && step.error == null) {
+            step.error = "stopped because another step failed";
         }
     }
 
