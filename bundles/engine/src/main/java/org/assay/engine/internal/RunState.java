@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ final class RunState {
                 s.status = RunStatus.CANCELLED;
                 if (s.error == null && status == RunStatus.FAILED && !cancelRequested) {
                     // Cut off before its own segment said why (it was starting or waiting).
-                    s.error = "stopped because another step failed";
+                    s.error = StepState.STOPPED_BY_FAILURE;
                 }
             }
         }
@@ -161,7 +162,7 @@ final class RunState {
      * resumed records why before it is live again, and the listeners are told that too.
      */
     void holdEvents() {
-        List<RunEvent> h = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<RunEvent> h = Collections.synchronizedList(new ArrayList<>());
         held = h;
         listeners = h::add;
     }

@@ -299,7 +299,7 @@ final class SegmentRun {
                 case CANCELLED, STOPPED -> {
                     step.status = RunStatus.CANCELLED;
                     if (outcome == StepOutcome.STOPPED) {
-                        step.error = "stopped because another step failed";
+                        step.error = StepState.STOPPED_BY_FAILURE;
                     }
                 }
                 case FAILED -> fail(step, a.failure());
@@ -395,7 +395,7 @@ final class SegmentRun {
         }
         step.status = RunStatus.CANCELLED;
         if (run.stopping && !run.cancelRequested && step.error == null) {
-            step.error = "stopped because another step failed";
+            step.error = StepState.STOPPED_BY_FAILURE;
         }
     }
 

@@ -35,6 +35,8 @@ final class StepState {
     volatile long durationMillis;
     volatile int attempts;
     volatile String error;
+    /** The error of a step stopped because another step of its run failed. */
+    static final String STOPPED_BY_FAILURE = "stopped because another step failed";
 
     StepState(StepDefinition definition) {
         this.definition = definition;

@@ -188,7 +188,8 @@ final class ForecastStep implements Step {
     }
 
     private String valueLabel() {
-        return p.valueLabel().isPresent() ? p.valueLabel().get() : p.aggregation() == Aggregation.COUNT ? "rows per " + p.period().name().toLowerCase(Locale.ROOT)
-                : p.aggregation().name().toLowerCase(Locale.ROOT) + " of " + p.valueColumn().orElse("");
+        return p.valueLabel().orElseGet(() -> p.aggregation() == Aggregation.COUNT
+                ? "rows per " + p.period().name().toLowerCase(Locale.ROOT)
+                : p.aggregation().name().toLowerCase(Locale.ROOT) + " of " + p.valueColumn().orElse(""));
     }
 }
